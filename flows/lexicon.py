@@ -1,0 +1,118 @@
+"""Event lexicons (triggers and cue words per language), loaded from JSON and validated on load."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from flows.settings import LEXICON_DIR
+
+EVENT_TYPES = ("visit", "demarche", "pledge")
+ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_recipient", "recipient_donor")
+CUE_KINDS = (
+    "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
+    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials",
+)
+# Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
+WORD_CUES = ("goal_prepositions", "agent_prepositions", "recipient_prepositions")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: str
+    event_type: str
+    roles: str
+    pattern: str
+    compiled: regex.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    language: str
+    triggers: tuple[Trigger, ...]
+    cues: dict[str, regex.Pattern[str]]
+    words: dict[str, frozenset[str]]
+
+    @property
+    def candidate_pattern(self) -> str:
+        """One alternation of every trigger (for the vectorised candidate filter)."""
+        return "(?i)" + "|".join(f"(?:{t.pattern})" for t in self.triggers)
+
+
+def compile_pattern(pattern: str, where: str) -> regex.Pattern[str]:
+    """Compile case-insensitively, naming the file and entry when the pattern is broken."""
+    try:
+        return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    except regex.error as exc:
+        raise ValueError(f"{where}: invalid pattern {pattern!r}: {exc}") from exc
+
+
+def load_triggers(path: Path, language: str) -> tuple[Trigger, ...]:
+    """Triggers from a triggers.json file; every entry checked for type, role scheme and pattern."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("language") != language:
+        raise ValueError(f"{path}: language is {data.get('language')!r}, expected {language!r}")
+    triggers: list[Trigger] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(data.get("triggers", []), 1):
+        where = f"{path}: trigger {n}"
+        unknown = set(entry) - {"rule", "type", "roles", "pattern"}
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        if entry.get("type") not in EVENT_TYPES:
+            raise ValueError(f"{where}: type must be one of {EVENT_TYPES}, not {entry.get('type')!r}")
+        if entry.get("roles") not in ROLE_SCHEMES:
+            raise ValueError(f"{where}: roles must be one of {ROLE_SCHEMES}, not {entry.get('roles')!r}")
+        rule = entry.get("rule")
+        if not isinstance(rule, str) or not rule or rule in seen:
+            raise ValueError(f"{where}: rule must be a unique non-empty name, not {rule!r}")
+        seen.add(rule)
+        pattern = entry.get("pattern")
+        if not isinstance(pattern, str) or not pattern:
+            raise ValueError(f"{where}: pattern must be a non-empty string")
+        triggers.append(Trigger(rule, entry["type"], entry["roles"], pattern, compile_pattern(pattern, where)))
+    if not triggers:
+        raise ValueError(f"{path}: no triggers")
+    return tuple(triggers)
+
+
+def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]], dict[str, frozenset[str]]]:
+    """Cue patterns (future, negation, cumulative...) and cue word sets (prepositions) from cues.json."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.pop("language", None) != language:
+        raise ValueError(f"{path}: language must be {language!r}")
+    unknown = set(data) - set(CUE_KINDS)
+    if unknown:
+        raise ValueError(f"{path}: unknown cue kinds {sorted(unknown)}")
+    missing = set(CUE_KINDS) - set(data)
+    if missing:
+        raise ValueError(f"{path}: missing cue kinds {sorted(missing)}")
+    cues: dict[str, regex.Pattern[str]] = {}
+    words: dict[str, frozenset[str]] = {}
+    for kind, values in data.items():
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise ValueError(f"{path}: {kind} must be a list of non-empty strings")
+        if kind in WORD_CUES:
+            words[kind] = frozenset(v.lower() for v in values)
+        else:
+            cues[kind] = compile_pattern("|".join(f"(?:{v})" for v in values), f"{path}: {kind}")
+    return cues, words
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexicon | None:
+    """The language's event lexicon, or None when newsline has none for it (the document is kept, unextracted)."""
+    folder = lexicon_dir / language
+    if not (folder / "triggers.json").exists():
+        return None
+    cues, words = load_cues(folder / "cues.json", language)
+    return EventLexicon(language, load_triggers(folder / "triggers.json", language), cues, words)
+
+
+def supported_event_languages(lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:
+    """Languages that have a triggers.json."""
+    return tuple(sorted(p.parent.name for p in lexicon_dir.glob("*/triggers.json")))

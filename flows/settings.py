@@ -1,0 +1,46 @@
+"""Every path and switch in one place, read from the environment (NEWSLINE_*) and overridable by the CLI."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+DATABASE_FILE = "newsline.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    seeds_dir: Path
+    warehouse_dir: Path
+    max_file_bytes: int
+    batch_size: int
+    language_sample_chars: int
+
+    @property
+    def database_path(self) -> Path:
+        return self.warehouse_dir / DATABASE_FILE
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.warehouse_dir / "parquet"
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """A copy with the given non-None fields replaced (CLI options win over the environment)."""
+        kept = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **kept)  # type: ignore[arg-type]
+
+
+def load_settings() -> Settings:
+    """Settings from NEWSLINE_* environment variables, with defaults relative to the working directory."""
+    env = os.environ
+    return Settings(
+        seeds_dir=Path(env.get("NEWSLINE_SEEDS", "seeds")),
+        warehouse_dir=Path(env.get("NEWSLINE_WAREHOUSE", "warehouse")),
+        max_file_bytes=int(env.get("NEWSLINE_MAX_FILE_BYTES", str(20 * 1024 * 1024))),
+        batch_size=int(env.get("NEWSLINE_BATCH_SIZE", "5000")),
+        language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
+    )
