@@ -21,3 +21,6 @@ DEFAULTS = {
 
 for name, value in DEFAULTS.items():
     os.environ.setdefault(name, value)
+
+# Prefect's sqlite database cannot be created in a missing folder.
+Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

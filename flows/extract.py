@@ -1,0 +1,416 @@
+"""Extract stage: sentences -> event mentions (type, actor, target, amount, trigger, evidence span).
+
+Polars picks the candidate sentences (any trigger of the document's language); the argument
+roles of those few sentences are then assigned by rules over the gazetteer's entity mentions.
+Dates are resolved in flows.resolve; this stage leaves the trigger offsets for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+import regex
+
+from flows.gazetteer import EntityMention, find_entities
+from flows.lexicon import EventLexicon, Trigger, event_lexicon
+from flows.money import MoneyMention, find_amounts
+
+AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
+PLACE_KINDS = frozenset({"country", "place", "metonym"})
+# A bare "$" in a text about these donors is their own dollar.
+LOCAL_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
+WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
+CANDIDATE_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
+    "sentence": pl.String, "lang": pl.String,
+}
+RAW_MENTION_SCHEMA = {
+    "doc_id": pl.String, "event_type": pl.String, "actor_name": pl.String, "actor_country": pl.String,
+    "actor_basis": pl.String, "target_name": pl.String, "target_country": pl.String, "target_basis": pl.String,
+    "location": pl.String, "amount": pl.Float64, "currency": pl.String, "amount_qualifier": pl.String,
+    "trigger": pl.String, "rule": pl.String, "evidence": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+    "sentence_idx": pl.Int32, "trigger_start": pl.Int64, "trigger_end": pl.Int64, "confidence": pl.Float64,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One filled argument: the words, the code and how it was found."""
+    name: str
+    code: str
+    basis: str
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
+    lang: str
+    sentences: dict[int, str]
+    entity_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
+
+    def entities(self, sent_idx: int) -> list[EntityMention]:
+        if sent_idx not in self.entity_cache:
+            self.entity_cache[sent_idx] = find_entities(self.sentences.get(sent_idx, ""), self.lang)
+        return self.entity_cache[sent_idx]
+
+    def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str]) -> Role | None:
+        """The nearest suitable entity in the two previous sentences, else in the headline."""
+        for back in (sent_idx - 1, sent_idx - 2, 0):
+            if back < 0 or back == sent_idx:
+                continue
+            for ent in reversed(self.entities(back)):
+                if ent.kind in kinds and ent.code not in exclude:
+                    where = "headline" if back == 0 else f"sentence {back}"
+                    return Role(ent.text, ent.code, f"carried from {where}")
+        return None
+
+
+def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Sentences holding any trigger of their document's language (vectorised, one pass per language)."""
+    with_lang = sentences.join(documents.select("doc_id", "lang"), on="doc_id", how="inner")
+    parts = []
+    for lang in with_lang["lang"].unique().to_list():
+        lexicon = event_lexicon(lang)
+        if lexicon is None:
+            continue
+        parts.append(
+            with_lang.filter(pl.col("lang") == lang)
+            .filter(pl.col("sentence").str.contains(lexicon.candidate_pattern))
+        )
+    if not parts:
+        return pl.DataFrame(schema=CANDIDATE_SCHEMA)
+    return pl.concat(parts).select(CANDIDATE_SCHEMA.keys())
+
+
+def word_before(sentence: str, position: int) -> str:
+    """The word just before a position, lowercased ('' at the start)."""
+    words = WORD.findall(sentence[max(0, position - 30):position])
+    return words[-1].lower() if words else ""
+
+
+def governed_by(sentence: str, position: int, prepositions: frozenset[str], reach: int = 3) -> bool:
+    """Whether one of the prepositions stands among the few words before a name.
+
+    Articles, titles and adjectives sit between a preposition and its name ("aan de Oekraïense
+    hoofdstad", "van president Joe Biden"), so the preposition is looked for a few words back.
+    """
+    words = [w.lower() for w in WORD.findall(sentence[max(0, position - 60):position])][-reach:]
+    return any(w in prepositions for w in words)
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around [start, end) not cut by a semicolon, bracket or contrast."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    right_match = CLAUSE_BREAK.search(sentence, end)
+    return left, right_match.start() if right_match else len(sentence)
+
+
+def has_cue(lexicon: EventLexicon, kind: str, text: str) -> bool:
+    """Whether a cue of this kind occurs in the text."""
+    return lexicon.cues[kind].search(text) is not None
+
+
+def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A person of the gazetteer, an organisation, or a name next to an office title."""
+    if ent.kind in ("person", "org"):
+        return True
+    window = sentence[max(0, ent.start - 40):ent.end + 40]
+    return has_cue(lexicon, "officials", window)
+
+
+def role(ent: EntityMention, basis: str) -> Role:
+    """A role filled by an entity of this sentence."""
+    return Role(ent.text, ent.code, basis)
+
+
+def nearest_before(entities: list[EntityMention], position: int, kinds: frozenset[str],
+                   exclude: set[str], sentence: str, skip_words: frozenset[str] = frozenset()) -> EntityMention | None:
+    """The closest entity ending before position, of the given kinds, not preceded by a skipped word."""
+    for ent in reversed(entities):
+        if ent.end <= position and ent.kind in kinds and ent.code not in exclude:
+            if skip_words and governed_by(sentence, ent.start, skip_words, 2):
+                continue
+            return ent
+    return None
+
+
+def first_after(entities: list[EntityMention], position: int, kinds: frozenset[str], exclude: set[str],
+                limit: int, sentence: str, need_words: frozenset[str] | None = None) -> EntityMention | None:
+    """The first entity starting after position (within limit characters), optionally after one of need_words."""
+    for ent in entities:
+        if ent.start >= position and ent.kind in kinds and ent.code not in exclude:
+            if ent.start - position > limit:
+                return None
+            if need_words is not None and not governed_by(sentence, ent.start, need_words):
+                continue
+            return ent
+    return None
+
+
+def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
+                   sentence: str, exclude: set[str]) -> EntityMention | None:
+    """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит Пелоси'."""
+    agent_words = lexicon.words["agent_prepositions"]
+    goal_words = lexicon.words["goal_prepositions"]
+    for ent in entities:
+        if ent.start < trigger_end or ent.kind not in AGENT_KINDS or ent.code in exclude:
+            continue
+        if ent.start - trigger_end > 60:
+            return None
+        if governed_by(sentence, ent.start, agent_words):
+            return ent
+        if lexicon.language == "ru" and not governed_by(sentence, ent.start, goal_words, 1) \
+                and ent.kind in ("person", "demonym", "org"):
+            return ent  # Russian genitive needs no preposition
+        return None
+    return None
+
+
+def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                       trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """Visit: the traveller before the trigger (or its genitive), the destination after it."""
+    goal_words = lexicon.words["goal_prepositions"]
+    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, set(), 90, sentence, goal_words)
+    if target_ent is None:
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, set(), 25, sentence)
+    if target_ent is None:
+        target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, set(), sentence)
+        if target_ent is not None and not governed_by(sentence, target_ent.start, goal_words):
+            target_ent = None
+    target = role(target_ent, "destination in sentence") if target_ent else None
+    exclude = {target.code} if target else set()
+    actor_ent = genitive_agent(lexicon, entities, trigger.end(), sentence, exclude)
+    basis = "agent after trigger"
+    if actor_ent is None:
+        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place"}, exclude, sentence, goal_words)
+        basis = "subject before trigger"
+    if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
+        actor_ent = None
+    return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                     trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """Reception: the host (subject, or the place) is the target, the guest after the trigger the actor."""
+    host = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence, lexicon.words["goal_prepositions"])
+    if host is None:
+        host = first_after(entities, trigger.end(), PLACE_KINDS, set(), 120, sentence, lexicon.words["goal_prepositions"])
+    if host is None:
+        return None, None
+    guest = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {host.code}, 80, sentence)
+    if guest is None or not is_official(lexicon, sentence, guest):
+        return None, role(host, "host")
+    return role(guest, "guest after trigger"), role(host, "host")
+
+
+def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """A meeting placed in a country ('met Zelensky in Kyiv'): the visitor is whoever is not from there."""
+    goal_words = lexicon.words["goal_prepositions"]
+    place = next((e for e in entities if e.kind in ("place", "metonym")
+                  and governed_by(sentence, e.start, goal_words)), None)
+    if place is None:
+        return None, None
+    visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
+    if visitor is None:
+        visitor = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80, sentence)
+    if visitor is None or not is_official(lexicon, sentence, visitor):
+        return None, role(place, "meeting place")
+    return role(visitor, "participant from elsewhere"), role(place, "meeting place")
+
+
+def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                 trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """Demarche: the diplomat's country is the target, the summoning government the actor."""
+    goal_words = lexicon.words["goal_prepositions"]
+    diplomat = lexicon.cues["diplomat"].search(sentence)
+    target_ent: EntityMention | None = None
+    host_ent: EntityMention | None = None
+    if diplomat is not None:
+        around = [e for e in entities if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                  and e.kind in ("demonym", "country", "org")]
+        after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
+                 and e.kind in ("demonym", "country", "org", "place")]
+        after_named = [e for e in after if word_before(sentence, e.start) not in goal_words]
+        if lexicon.language == "ru":
+            target_ent = after_named[0] if after_named else (around[-1] if around else None)
+        else:
+            target_ent = around[-1] if around else (after_named[0] if after_named else None)
+        host_ent = next((e for e in after if word_before(sentence, e.start) in goal_words
+                         and (target_ent is None or e.code != target_ent.code)), None)
+    else:
+        target_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+    exclude = {target_ent.code} if target_ent else set()
+    actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+    basis = "subject before trigger"
+    if actor_ent is None and host_ent is not None:
+        actor_ent, basis = host_ent, "diplomat's host country"
+    if actor_ent is None:
+        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
+        basis = "ministry after trigger"
+    target = role(target_ent, "diplomat's country") if target_ent else None
+    return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                 trigger: regex.Match[str], reverse: bool) -> tuple[Role | None, Role | None]:
+    """Pledge: the donor before the trigger, the recipient after 'to/aan/для' (or reversed for 'receives')."""
+    recipient_words = lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+    if reverse:
+        target_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence)
+        exclude = {target_ent.code} if target_ent else set()
+        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence,
+                                lexicon.words["agent_prepositions"])
+        return (role(actor_ent, "donor after 'from'") if actor_ent else None,
+                role(target_ent, "recipient as subject") if target_ent else None)
+    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS - {"place"}
+                  for e in entities)
+    actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end())
+    basis = "subject right after the verb"
+    if actor_ent is None:
+        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
+        basis = "donor before trigger"
+    if actor_ent is None:
+        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
+                                lexicon.words["agent_prepositions"])
+        basis = "donor after 'by'"
+    exclude = {actor_ent.code} if actor_ent else set()
+    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, exclude, 160, sentence, recipient_words)
+    target_basis = "recipient after preposition"
+    if target_ent is None and lexicon.language == "ru":
+        target_ent = first_after(entities, trigger.end(), frozenset({"country"}), exclude, 160, sentence)
+        target_basis = "recipient in dative"
+    if target_ent is None:
+        target_ent = next((e for e in entities if e.kind in ("country", "demonym", "place") and e.code not in exclude
+                           and not (actor_ent is not None and e.start < actor_ent.start
+                                    and lexicon.language != "nl")), None)
+        target_basis = "other country in sentence"
+    return ((role(actor_ent, basis) if actor_ent else None),
+            (role(target_ent, target_basis) if target_ent else None))
+
+
+def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int) -> EntityMention | None:
+    """A subject right after its verb ("beloofde Biden", "объявил Байден"): a person or organisation,
+    or in Dutch (verb-second order) any agent, within a few characters of the verb."""
+    kinds = AGENT_KINDS - {"place"} if lexicon.language == "nl" else frozenset({"person", "org"})
+    for ent in entities:
+        if ent.start >= trigger_end:
+            return ent if ent.start - trigger_end <= 12 and ent.kind in kinds else None
+    return None
+
+
+def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> MoneyMention | None:
+    """The amount that belongs to the trigger: the nearest, after it preferred."""
+    if not amounts:
+        return None
+    return min(amounts, key=lambda m: (m.start - trigger.end() if m.start >= trigger.end()
+                                       else 2 * (trigger.start() - m.end) + 20))
+
+
+def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                         trig: Trigger, match: regex.Match[str]) -> dict[str, object] | None:
+    """One event mention for a trigger occurrence, or None when the rules reject it."""
+    entities = context.entities(sent_idx)
+    clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
+    near = sentence[max(clause_start, match.start() - 60):min(clause_end, match.end() + 25)]
+    if has_cue(lexicon, "future", near) or has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
+        return None
+    confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
+    amount: MoneyMention | None = None
+    if trig.event_type == "visit":
+        if trig.roles == "host_guest":
+            actor, target = host_guest_roles(lexicon, sentence, entities, match)
+            confidence = 0.7
+        elif trig.roles == "meeting_place":
+            actor, target = meeting_place_roles(lexicon, sentence, entities, match)
+            confidence = 0.6
+        else:
+            actor, target = subject_goal_roles(lexicon, sentence, entities, match)
+    elif trig.event_type == "demarche":
+        if lexicon.cues["diplomat"].search(sentence) is None:
+            return None
+        actor, target = summon_roles(lexicon, sentence, entities, match)
+    else:
+        if has_cue(lexicon, "not_pledge", sentence):
+            return None
+        amounts = find_amounts(sentence, lexicon.language)
+        amount = pick_amount(amounts, match)
+        named = has_cue(lexicon, "package", sentence) or has_cue(lexicon, "items", sentence)
+        if amount is None and not named:
+            return None
+        if amount is not None:
+            span = sentence[max(0, amount.start - 80):amount.end + 30]
+            if has_cue(lexicon, "cumulative", span):
+                return None
+        else:
+            confidence -= 0.2
+        actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
+    if actor is None:
+        actor = context.carried(sent_idx, AGENT_KINDS - {"place"}, {target.code} if target else set())
+        confidence -= 0.25
+    if target is None:
+        kinds = PLACE_KINDS if trig.event_type != "demarche" else AGENT_KINDS
+        target = context.carried(sent_idx, kinds, {actor.code} if actor else set())
+        confidence -= 0.25
+    if actor is None or target is None or actor.code == target.code:
+        return None
+    currency = amount.currency if amount else None
+    if amount is not None and amount.ambiguous_dollar and actor.code in LOCAL_DOLLARS:
+        currency = LOCAL_DOLLARS[actor.code]
+    location = target.name if trig.event_type == "visit" else None
+    return {
+        "event_type": trig.event_type,
+        "actor_name": actor.name, "actor_country": actor.code, "actor_basis": actor.basis,
+        "target_name": target.name, "target_country": target.code, "target_basis": target.basis,
+        "location": location,
+        "amount": amount.amount if amount else None, "currency": currency,
+        "amount_qualifier": amount.qualifier if amount else None,
+        "trigger": match.group(0).strip(), "rule": f"{lexicon.language}.{trig.rule}",
+        "trigger_start": match.start(), "trigger_end": match.end(),
+        "confidence": round(max(0.05, min(1.0, confidence)), 3),
+    }
+
+
+def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
+                     sentence: str) -> list[dict[str, object]]:
+    """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
+    found: list[dict[str, object]] = []
+    taken: list[tuple[int, int]] = []
+    for trig in lexicon.triggers:
+        for match in trig.compiled.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            mention = mention_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
+            if mention is not None:
+                taken.append((match.start(), match.end()))
+                found.append(mention)
+    return found
+
+
+def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Raw mentions (before dates and de-duplication) for every candidate sentence of the documents."""
+    candidates = select_candidates(sentences, documents)
+    if candidates.is_empty():
+        return pl.DataFrame(schema=RAW_MENTION_SCHEMA)
+    wanted = sentences.join(candidates.select("doc_id").unique(), on="doc_id", how="semi")
+    sentences_by_doc: dict[str, dict[int, str]] = {}
+    for doc_id, sent_idx, sentence in wanted.select("doc_id", "sent_idx", "sentence").iter_rows():
+        sentences_by_doc.setdefault(doc_id, {})[sent_idx] = sentence
+    contexts: dict[str, DocumentContext] = {}
+    rows: list[dict[str, object]] = []
+    for row in candidates.iter_rows(named=True):
+        lexicon = event_lexicon(row["lang"])
+        assert lexicon is not None
+        context = contexts.setdefault(row["doc_id"], DocumentContext(row["lang"], sentences_by_doc[row["doc_id"]]))
+        for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"]):
+            mention.update(
+                doc_id=row["doc_id"], evidence=row["sentence"], char_start=row["sent_start"],
+                char_end=row["sent_end"], sentence_idx=row["sent_idx"],
+            )
+            rows.append(mention)
+    return pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA)

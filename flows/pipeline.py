@@ -1,0 +1,177 @@
+"""The Prefect flow: discover -> ingest -> segment/extract/resolve -> load -> check -> export.
+
+Tasks are coarse (a batch of documents each) because Prefect costs 10-80 ms per task run;
+only the I/O tasks retry. The flow composes stage functions and holds no logic of its own.
+"""
+
+from __future__ import annotations
+
+import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
+
+import json
+import uuid
+from dataclasses import dataclass, field, fields
+from importlib.metadata import version
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+
+from flows import EXTRACTOR_VERSION
+from flows.extract import extract_mentions
+from flows.ingest import discover_files, ingest
+from flows.load import (
+    apply_schema, connect, export_parquet, extracted_versions, finish_run, load_batch, mark_interrupted_runs,
+    now_utc, run_checks, start_run,
+)
+from flows.resolve import resolve_mentions
+from flows.segment import split_sentences
+from flows.settings import Settings, load_settings
+
+LIBRARIES = ("duckdb", "polars", "prefect", "pyarrow", "lingua-language-detector", "babel", "currencyconverter")
+
+
+class CheckFailed(RuntimeError):
+    """A data check in sql/checks returned rows after a load."""
+
+
+@dataclass(slots=True)
+class RunCounts:
+    files_seen: int = 0
+    documents_new: int = 0
+    documents_reextracted: int = 0
+    documents_unchanged: int = 0
+    rejected: int = 0
+    mentions_written: int = 0
+    checks: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.type == "int"}
+
+
+def library_versions() -> str:
+    """Versions of the libraries that shape the output, recorded with each run."""
+    return json.dumps({name: version(name) for name in LIBRARIES} | {"extractor": EXTRACTOR_VERSION})
+
+
+@task(retries=2, retry_delay_seconds=1)
+def discover_task(seeds_dir: Path) -> list[Path]:
+    """List the seed files."""
+    return discover_files(seeds_dir)
+
+
+@task
+def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Read, decode, normalise and identify a batch of files."""
+    return ingest(paths, settings.seeds_dir, settings.max_file_bytes, settings.language_sample_chars)
+
+
+@task
+def extract_task(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences, raw mentions, dates and de-duplication for a batch of documents."""
+    raw = extract_mentions(documents, split_sentences(documents))
+    return resolve_mentions(raw, documents)
+
+
+@task(retries=2, retry_delay_seconds=2)
+def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame, mentions: pl.DataFrame,
+              rejected: pl.DataFrame) -> None:
+    """Write a batch to DuckDB in one transaction."""
+    with connect(settings.database_path) as con:
+        load_batch(con, documents, sources, mentions, rejected)
+
+
+@task
+def check_task(settings: Settings) -> dict[str, int]:
+    """Run the data checks; any offending row fails the run."""
+    with connect(settings.database_path) as con:
+        return run_checks(con)
+
+
+@task(retries=2, retry_delay_seconds=2)
+def export_task(settings: Settings) -> None:
+    """Replace the Parquet tables atomically."""
+    with connect(settings.database_path) as con:
+        export_parquet(con, settings.parquet_dir)
+
+
+def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.DataFrame, int, int, int]:
+    """(documents to extract, new, re-extracted, unchanged): unchanged ones were extracted by this version."""
+    state = pl.Series([known.get(d) for d in documents["doc_id"]], dtype=pl.String)
+    new = int(state.is_null().sum())
+    unchanged = int((state == EXTRACTOR_VERSION).sum())
+    todo = documents.filter((state != EXTRACTOR_VERSION).fill_null(True))
+    return todo, new, todo.height - new, unchanged
+
+
+def timeline_markdown(counts: RunCounts, settings: Settings) -> str:
+    """The run's summary and newest events, as a Prefect artifact."""
+    lines = [f"# newsline run on `{settings.seeds_dir}`", "", "| count | value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in counts.as_dict().items()]
+    with connect(settings.database_path) as con:
+        newest = con.execute(
+            "select event_date, event_type, actor_country, target_country, amount, currency, source_name "
+            "from timeline order by event_date desc nulls last limit 10"
+        ).fetchall()
+    lines += ["", "| date | type | actor | target | amount | source |", "|---|---|---|---|---|---|"]
+    for day, kind, actor, target, amount, currency, source in newest:
+        money = f"{amount:,.0f} {currency}" if amount else ""
+        lines.append(f"| {day} | {kind} | {actor} | {target} | {money} | {source} |")
+    return "\n".join(lines)
+
+
+@flow(name="newsline-etl", log_prints=False)
+def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size: int | None = None) -> dict[str, int]:
+    """Seed texts -> documents, event mentions and rejected files in DuckDB and Parquet."""
+    settings = load_settings().with_overrides(seeds_dir=Path(seeds), warehouse_dir=Path(warehouse),
+                                              batch_size=batch_size)
+    logger = get_run_logger()
+    run_id = uuid.uuid4().hex
+    counts = RunCounts()
+    # The connection held for the whole run is the warehouse lock: a second run in another process fails fast.
+    with connect(settings.database_path) as lock:
+        apply_schema(lock)
+        interrupted = mark_interrupted_runs(lock)
+        if interrupted:
+            logger.warning("marked %d earlier run(s) as interrupted", interrupted)
+        start_run(lock, run_id, flow_run.get_id(), str(settings.seeds_dir), EXTRACTOR_VERSION, library_versions())
+        try:
+            paths = discover_task(settings.seeds_dir)
+            counts.files_seen = len(paths)
+            for offset in range(0, len(paths), settings.batch_size):
+                documents, sources, rejected = ingest_task(paths[offset:offset + settings.batch_size], settings)
+                todo, new, reextracted, unchanged = split_known(
+                    documents, extracted_versions(lock, documents["doc_id"].to_list()))
+                mentions, references = extract_task(todo)
+                stamped = (
+                    todo.drop("headline_start").join(references, on="doc_id", how="left")
+                    .with_columns(pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
+                                  pl.lit(now_utc()).alias("extracted_at"), pl.lit(run_id).alias("run_id"))
+                )
+                load_task(settings, stamped, sources.with_columns(pl.lit(run_id).alias("run_id")), mentions,
+                          rejected.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(now_utc()).alias("rejected_at")))
+                counts.documents_new += new
+                counts.documents_reextracted += reextracted
+                counts.documents_unchanged += unchanged
+                counts.rejected += rejected.height
+                counts.mentions_written += mentions.height
+                logger.info("batch at %d: %d documents (%d to extract), %d mentions, %d rejected",
+                            offset, documents.height, todo.height, mentions.height, rejected.height)
+            counts.checks = check_task(settings)
+            failing = {name: n for name, n in counts.checks.items() if n}
+            if failing:
+                raise CheckFailed(f"data checks failed: {failing}")
+            export_task(settings)
+        except BaseException as exc:
+            finish_run(lock, run_id, "failed", counts.as_dict(), f"{type(exc).__name__}: {exc}")
+            raise
+        finish_run(lock, run_id, "completed", counts.as_dict())
+    create_markdown_artifact(key="newsline-run", markdown=timeline_markdown(counts, settings),
+                             description="newsline run summary")
+    return counts.as_dict()
+
+
+if __name__ == "__main__":
+    print(newsline_etl())

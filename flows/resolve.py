@@ -1,0 +1,168 @@
+"""Resolve stage: raw mentions -> dated, priced, de-duplicated event mentions with deterministic ids.
+
+A document that reports one event several times (headline, lead, body) yields one row: mentions of
+the same type, actor and target whose date intervals overlap (and, for pledges, whose amounts
+agree within 2%) are merged, keeping the most confident evidence and the tightest date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, timedelta
+
+import polars as pl
+
+from flows import EXTRACTOR_VERSION
+from flows.money import amount_in_usd
+from flows.temporal import DocumentReference, infer_reference, resolve_event_date
+
+REFERENCE_SCHEMA = {
+    "doc_id": pl.String, "ref_date": pl.Date, "ref_min": pl.Date, "ref_max": pl.Date, "ref_basis": pl.String,
+}
+MENTION_COLUMNS = (
+    "mention_id", "doc_id", "event_type", "actor_name", "actor_country", "actor_basis", "target_name",
+    "target_country", "target_basis", "location", "event_date", "date_min", "date_max", "date_precision",
+    "date_basis", "amount", "currency", "amount_qualifier", "amount_usd", "usd_rate_date", "trigger", "rule",
+    "evidence", "char_start", "char_end", "sentence_idx", "confidence", "extractor_version",
+)
+MENTION_SCHEMA = {
+    "mention_id": pl.String, "doc_id": pl.String, "event_type": pl.String, "actor_name": pl.String,
+    "actor_country": pl.String, "actor_basis": pl.String, "target_name": pl.String, "target_country": pl.String,
+    "target_basis": pl.String, "location": pl.String, "event_date": pl.Date, "date_min": pl.Date,
+    "date_max": pl.Date, "date_precision": pl.String, "date_basis": pl.String, "amount": pl.Float64,
+    "currency": pl.String, "amount_qualifier": pl.String, "amount_usd": pl.Float64, "usd_rate_date": pl.Date,
+    "trigger": pl.String, "rule": pl.String, "evidence": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+    "sentence_idx": pl.Int32, "confidence": pl.Float64, "extractor_version": pl.String,
+}
+# Confidence lost when the date is only the publication month, not a day the text gives.
+UNDATED_PENALTY = 0.1
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """First and last day of the month holding day."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def header_reference(pub_date: date | None, pub_precision: str) -> DocumentReference | None:
+    """What the header alone says of the publication day (used for documents without events)."""
+    if pub_date is None:
+        return None
+    if pub_precision == "day":
+        return DocumentReference(pub_date, pub_date, pub_date, "header_day")
+    first, last = month_bounds(pub_date)
+    return DocumentReference(first, last, first + (last - first) / 2, "header_month")
+
+
+def document_references(documents: pl.DataFrame, with_events: set[str]) -> dict[str, DocumentReference | None]:
+    """The publication reference of each document: inferred from the text where events need it."""
+    references: dict[str, DocumentReference | None] = {}
+    for doc_id, text, lang, pub_date, precision in documents.select(
+        "doc_id", "text", "lang", "pub_date", "pub_precision"
+    ).iter_rows():
+        if doc_id in with_events:
+            references[doc_id] = infer_reference(text, lang, pub_date, precision)
+        else:
+            references[doc_id] = header_reference(pub_date, precision)
+    return references
+
+
+def references_frame(references: dict[str, DocumentReference | None]) -> pl.DataFrame:
+    """doc_id, ref_date, ref_min, ref_max, ref_basis for the documents table."""
+    rows = [
+        {"doc_id": doc_id, "ref_date": ref.pub_best if ref else None, "ref_min": ref.pub_min if ref else None,
+         "ref_max": ref.pub_max if ref else None, "ref_basis": ref.basis if ref else "none"}
+        for doc_id, ref in references.items()
+    ]
+    return pl.DataFrame(rows, schema=REFERENCE_SCHEMA)
+
+
+def mention_id(row: dict[str, object]) -> str:
+    """sha256 of the fields that make a mention what it is (never row order, never Python's hash())."""
+    key = "|".join(str(row[k]) for k in ("doc_id", "event_type", "actor_country", "target_country",
+                                         "char_start", "char_end", "amount", "currency"))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | None],
+                  languages: dict[str, str]) -> list[dict[str, object]]:
+    """Each raw mention with its resolved date interval, basis and USD value."""
+    rows: list[dict[str, object]] = []
+    for row in raw.iter_rows(named=True):
+        ref = references.get(row["doc_id"])
+        resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
+                                      row["trigger_start"], row["trigger_end"])
+        row.update(event_date=resolved.event_date, date_min=resolved.date_min, date_max=resolved.date_max,
+                   date_precision=resolved.precision, date_basis=resolved.basis)
+        if resolved.basis.startswith("publication"):
+            row["confidence"] = round(max(0.05, row["confidence"] - UNDATED_PENALTY), 3)
+        usd, rate_day = None, None
+        if row["amount"] is not None and row["currency"]:
+            usd, rate_day = amount_in_usd(row["amount"], row["currency"], resolved.event_date or date.today())
+        row.update(amount_usd=usd, usd_rate_date=rate_day)
+        rows.append(row)
+    return rows
+
+
+def same_event(a: dict[str, object], b: dict[str, object]) -> bool:
+    """Two mentions of one document describe one event: intervals overlap, amounts agree within 2%."""
+    a_min, a_max, b_min, b_max = a["date_min"], a["date_max"], b["date_min"], b["date_max"]
+    if a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):  # type: ignore[operator]
+        return False
+    a_amount, b_amount = a["amount"], b["amount"]
+    if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
+        if a["currency"] != b["currency"]:
+            return False
+        return abs(float(a_amount) - float(b_amount)) <= 0.02 * max(float(a_amount), float(b_amount))  # type: ignore[arg-type]
+    return True
+
+
+def interval_days(row: dict[str, object]) -> int:
+    """Width of a mention's date interval in days (unknown dates are widest)."""
+    if row["date_min"] is None or row["date_max"] is None:
+        return 10**6
+    return (row["date_max"] - row["date_min"]).days  # type: ignore[operator]
+
+
+def merge_duplicates(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One row per event per document: the most confident mention, with the tightest date of its group."""
+    groups: dict[tuple[object, ...], list[list[dict[str, object]]]] = {}
+    ordered = sorted(rows, key=lambda r: (-float(r["confidence"]), int(r["char_start"])))  # type: ignore[arg-type]
+    for row in ordered:
+        key = (row["doc_id"], row["event_type"], row["actor_country"], row["target_country"])
+        clusters = groups.setdefault(key, [])
+        home = next((c for c in clusters if all(same_event(row, other) for other in c)), None)
+        if home is None:
+            clusters.append([row])
+        else:
+            home.append(row)
+    merged: list[dict[str, object]] = []
+    for clusters in groups.values():
+        for cluster in clusters:
+            best = dict(cluster[0])
+            if best["event_type"] == "pledge" and best["amount"] is None:
+                priced = next((r for r in cluster if r["amount"] is not None), None)
+                if priced is not None:
+                    best.update({k: priced[k] for k in ("amount", "currency", "amount_qualifier",
+                                                        "amount_usd", "usd_rate_date")})
+            tightest = min(cluster, key=interval_days)
+            if interval_days(tightest) < interval_days(best):
+                best.update({k: tightest[k] for k in ("event_date", "date_min", "date_max",
+                                                      "date_precision", "date_basis")})
+                best["confidence"] = round(min(1.0, float(best["confidence"]) + UNDATED_PENALTY), 3)  # type: ignore[arg-type]
+            merged.append(best)
+    return merged
+
+
+def resolve_mentions(raw: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(event_mentions rows, document references) for one batch."""
+    with_events = set(raw["doc_id"].unique().to_list()) if not raw.is_empty() else set()
+    references = document_references(documents, with_events)
+    languages = dict(zip(documents["doc_id"], documents["lang"], strict=True))
+    rows = merge_duplicates(date_mentions(raw, references, languages))
+    for row in rows:
+        row["mention_id"] = mention_id(row)
+        row["extractor_version"] = EXTRACTOR_VERSION
+    mentions = pl.DataFrame([{k: r.get(k) for k in MENTION_COLUMNS} for r in rows], schema=MENTION_SCHEMA)
+    return mentions.sort("doc_id", "char_start", "event_type"), references_frame(references)

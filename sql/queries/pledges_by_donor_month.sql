@@ -1,0 +1,19 @@
+-- Pledged amounts in USD (ECB rate of the pledge's month) by donor and month.
+with pledges as (
+    select actor_country, date_trunc('month', event_date) as month, amount_usd
+    from event_mentions
+    where event_type = 'pledge'
+),
+
+final as (
+    select
+        actor_country as donor,
+        month,
+        count(*) as pledges,
+        round(sum(amount_usd)) as pledged_usd
+    from pledges
+    group by donor, month
+)
+
+select * from final
+order by month nulls last, pledged_usd desc nulls last

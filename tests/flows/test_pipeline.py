@@ -1,0 +1,107 @@
+"""Whole flow runs: the seed's events against a golden file, reruns, bad input, and the Parquet export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows import EXTRACTOR_VERSION
+from flows.pipeline import newsline_etl
+
+GOLDEN = Path(__file__).parent / "golden" / "seed_events.jsonl"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b373e813eec3824c.txt"
+
+
+def run(seeds: Path, warehouse: Path) -> dict[str, int]:
+    return newsline_etl.fn(seeds=str(seeds), warehouse=str(warehouse))
+
+
+def query(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(warehouse / "newsline.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture
+def seed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+def test_seed_events_match_golden(seed_folder: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouse"
+    counts = run(seed_folder, warehouse)
+    assert counts["documents_new"] == 1
+    rows = query(warehouse, "select event_type, actor_country, target_country, date_min, date_max, amount, "
+                            "currency, evidence, char_start, char_end from event_mentions")
+    text = query(warehouse, "select text from documents")[0][0]
+    expected = [json.loads(line) for line in GOLDEN.read_text().splitlines()]
+    found = []
+    for kind, actor, target, lo, hi, amount, currency, evidence, start, end in rows:
+        assert text[start:end] == evidence
+        found.append((kind, actor, target, amount, currency, lo, hi))
+    for want in expected:
+        day = date.fromisoformat(want["day"])
+        hits = [f for f in found if f[:5] == (want["event_type"], want["actor_country"], want["target_country"],
+                                               want["amount"], want["currency"]) and f[5] <= day <= f[6]]
+        assert hits, f"missing {want}; found {found}"
+    # the $30 billion total since the war began is not a pledge
+    assert not [f for f in found if f[3] and f[3] >= 25e9]
+    assert len(found) == len(expected)
+
+
+def test_rerun_adds_nothing_and_new_version_reextracts(seed_folder: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    warehouse = tmp_path / "warehouse"
+    run(seed_folder, warehouse)
+    before = query(warehouse, "select mention_id from event_mentions order by 1")
+    again = run(seed_folder, warehouse)
+    assert again["documents_unchanged"] == 1
+    assert again["documents_new"] == 0
+    assert again["mentions_written"] == 0
+    assert query(warehouse, "select mention_id from event_mentions order by 1") == before
+    assert query(warehouse, "select count(*) from documents") == [(1,)]
+    import flows.pipeline
+    import flows.resolve
+
+    monkeypatch.setattr(flows.pipeline, "EXTRACTOR_VERSION", "test-next")
+    monkeypatch.setattr(flows.resolve, "EXTRACTOR_VERSION", "test-next")
+    bumped = run(seed_folder, warehouse)
+    assert bumped["documents_reextracted"] == 1
+    assert query(warehouse, "select distinct extractor_version from event_mentions") == [("test-next",)]
+    assert query(warehouse, "select mention_id from event_mentions order by 1") == before
+    statuses = query(warehouse, "select status, extractor_version from runs order by started_at")
+    assert statuses == [("completed", EXTRACTOR_VERSION)] * 2 + [("completed", "test-next")]
+
+
+def test_bad_files_are_recorded_and_the_run_goes_on(seed_folder: Path, tmp_path: Path) -> None:
+    (seed_folder / "empty.txt").write_bytes(b"")
+    (seed_folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (seed_folder / "latin1.txt").write_bytes("date 2023-02 caf\u00e9".encode("latin-1"))
+    (seed_folder / "copy.txt").write_bytes(SEED.read_bytes())
+    warehouse = tmp_path / "warehouse"
+    counts = run(seed_folder, warehouse)
+    assert counts["rejected"] == 3
+    reasons = dict(query(warehouse, "select source_name, reason from rejected_documents"))
+    assert reasons == {"empty": "empty", "binary": "binary", "latin1": "not_utf8"}
+    assert query(warehouse, "select count(*) from documents") == [(1,)]
+    assert query(warehouse, "select count(*) from document_sources") == [(2,)]
+
+
+def test_parquet_holds_the_same_rows(seed_folder: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouse"
+    run(seed_folder, warehouse)
+    mentions = pl.read_parquet(warehouse / "parquet" / "event_mentions" / "**" / "*.parquet", hive_partitioning=True)
+    in_db = query(warehouse, "select mention_id from event_mentions order by 1")
+    assert sorted(mentions["mention_id"].to_list()) == [r[0] for r in in_db]
+    assert set(mentions["event_type"].to_list()) == {"visit", "demarche", "pledge"}
+    assert (warehouse / "parquet" / "event_mentions").is_symlink()
+    docs = pl.read_parquet(warehouse / "parquet" / "documents" / "*.parquet")
+    assert docs.height == 1

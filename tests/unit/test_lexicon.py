@@ -1,0 +1,57 @@
+"""Event lexicons: every shipped file loads, and broken files are refused with file and entry named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from flows.lexicon import event_lexicon, load_cues, load_triggers, supported_event_languages
+
+
+def test_shipped_languages_load() -> None:
+    assert {"nl", "en", "ru"} <= set(supported_event_languages())
+    for lang in supported_event_languages():
+        lexicon = event_lexicon(lang)
+        assert lexicon is not None
+        assert {t.event_type for t in lexicon.triggers} == {"visit", "demarche", "pledge"}
+
+
+def test_language_without_lexicon_is_none() -> None:
+    assert event_lexicon("xx") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"rule": "a", "type": "party", "roles": "subject_goal", "pattern": "x"}, "type must be one of"),
+        ({"rule": "a", "type": "visit", "roles": "nobody", "pattern": "x"}, "roles must be one of"),
+        ({"rule": "a", "type": "visit", "roles": "subject_goal", "pattern": "(unclosed"}, "invalid pattern"),
+        ({"rule": "a", "type": "visit", "roles": "subject_goal", "pattern": "x", "extra": 1}, "unknown keys"),
+    ],
+)
+def test_invalid_trigger_is_refused(tmp_path: Path, entry: dict[str, object], message: str) -> None:
+    path = tmp_path / "triggers.json"
+    path.write_text(json.dumps({"language": "nl", "triggers": [entry]}), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as error:
+        load_triggers(path, "nl")
+    assert "trigger 1" in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_cues_must_be_complete(tmp_path: Path) -> None:
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps({"language": "nl", "future": ["zal"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="missing cue kinds"):
+        load_cues(path, "nl")
+
+
+def test_trigger_patterns_compile_in_polars() -> None:
+    """The candidate filter runs the same patterns on Rust's regex engine: they must be valid there too."""
+    import polars as pl
+
+    for lang in supported_event_languages():
+        lexicon = event_lexicon(lang)
+        assert lexicon is not None
+        pl.DataFrame({"s": ["x"]}).select(pl.col("s").str.contains(lexicon.candidate_pattern))

@@ -1,0 +1,405 @@
+"""Temporal stage: publication reference, time expressions and event dates, one phenomenon a test."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.temporal import (
+    LANGUAGES,
+    DocumentReference,
+    ResolvedDate,
+    find_time_expressions,
+    infer_reference,
+    load_time_lexicon,
+    parse_header_date,
+    resolve_event_date,
+    time_lexicon,
+)
+
+
+def day_ref(day: date) -> DocumentReference:
+    """A reference whose publication day is known."""
+    return DocumentReference(day, day, day, "header_day")
+
+
+def resolve(sentence: str, lang: str, ref: DocumentReference | None, trigger: str) -> ResolvedDate:
+    """Resolve with the trigger given as a word of the sentence."""
+    start = sentence.index(trigger)
+    return resolve_event_date(sentence, lang, ref, start, start + len(trigger))
+
+
+def interval(resolved: ResolvedDate) -> tuple[date, date, date]:
+    """(date_min, event_date, date_max) of a resolved date, checked to be known and ordered."""
+    low, best, high = resolved.date_min, resolved.event_date, resolved.date_max
+    assert low is not None and best is not None and high is not None
+    assert low <= best <= high
+    return low, best, high
+
+
+def assert_ordered(resolved: ResolvedDate) -> None:
+    interval(resolved)
+
+
+# --- header -----------------------------------------------------------------------------------
+
+def test_header_month() -> None:
+    assert parse_header_date("2023-02") == (date(2023, 2, 1), "month")
+
+
+def test_header_day() -> None:
+    assert parse_header_date("2023-02-24") == (date(2023, 2, 24), "day")
+
+
+def test_header_line_with_indent_and_headline() -> None:
+    text = " date 2023-02 De VS beloofden meer wapens\n\nWashington geeft nog eens geld uit."
+    assert parse_header_date(text) == (date(2023, 2, 1), "month")
+
+
+def test_header_missing() -> None:
+    assert parse_header_date("Washington geeft nog eens $ 2 miljard uit.") == (None, "missing")
+
+
+@pytest.mark.parametrize("value", ["2023-13", "date 2023-02-30 Kop", "date 20x3-02 Kop"])
+def test_header_invalid(value: str) -> None:
+    assert parse_header_date(value) == (None, "invalid")
+
+
+# --- publication reference --------------------------------------------------------------------
+
+DUTCH_FEBRUARY = (
+    "date 2023-02 De VS beloven meer wapens\n\n"
+    "In een verklaring op vrijdag zei het Pentagon dat de steun blijft.\n\n"
+    "Ondertussen ontbood het ministerie dinsdag de Amerikaanse ambassadeur.\n\n"
+    "Dat gebeurde na het bezoek van de president aan Kiev op maandag.\n\n"
+    "Volgens schattingen hebben de VS per 20 februari 30 miljard dollar uitgetrokken."
+)
+
+
+def test_reference_from_weekdays_and_explicit_date() -> None:
+    ref = infer_reference(DUTCH_FEBRUARY, "nl", date(2023, 2, 1), "month")
+    assert ref is not None
+    assert ref.pub_best == date(2023, 2, 24)
+    assert (ref.pub_min, ref.pub_max) == (date(2023, 2, 20), date(2023, 2, 28))
+    assert "explicit_date" in ref.basis and "weekdays" in ref.basis
+
+
+def test_weekdays_resolve_against_inferred_reference() -> None:
+    ref = infer_reference(DUTCH_FEBRUARY, "nl", date(2023, 2, 1), "month")
+    sentence = "Ondertussen ontbood het ministerie dinsdag de Amerikaanse ambassadeur."
+    assert resolve(sentence, "nl", ref, "ontbood").event_date == date(2023, 2, 21)
+    sentence = "Dat gebeurde na het bezoek van de president aan Kiev op maandag."
+    assert resolve(sentence, "nl", ref, "bezoek").event_date == date(2023, 2, 20)
+
+
+def test_day_header_fixes_the_reference() -> None:
+    ref = infer_reference("Obama welcomed Trudeau on Thursday.", "en", date(2016, 3, 10), "day")
+    assert ref == day_ref(date(2016, 3, 10))
+    resolved = resolve("Obama welcomed Trudeau at the White House on Thursday.", "en", ref, "welcomed")
+    assert (resolved.event_date, resolved.precision) == (date(2016, 3, 10), "day")
+
+
+def test_today_with_date_pins_publication() -> None:
+    text = "date 2023-04 МИД вызвал посла\n\nСегодня, 25 апреля, российский МИД вызвал посла Молдовы."
+    ref = infer_reference(text, "ru", date(2023, 4, 1), "month")
+    assert ref is not None
+    assert ref.pub_min == ref.pub_max == ref.pub_best == date(2023, 4, 25)
+
+
+def test_today_with_weekday_keeps_only_that_weekday() -> None:
+    text = "date 2023-02 Talks\n\nToday, Tuesday, the minister met his counterpart."
+    ref = infer_reference(text, "en", date(2023, 2, 1), "month")
+    assert ref is not None
+    assert ref.pub_best.weekday() == ref.pub_min.weekday() == ref.pub_max.weekday() == 1
+
+
+def test_future_dates_do_not_bound_publication() -> None:
+    text = "date 2023-02 Summit\n\nThe leaders will meet in Brussels on 27 February."
+    ref = infer_reference(text, "en", date(2023, 2, 1), "month")
+    assert ref is not None and ref.pub_min == date(2023, 2, 1)
+
+
+def test_no_header_uses_latest_stated_date() -> None:
+    text = "Визит состоялся 4 мая 2022 года, а встреча 2 мая 2022 года."
+    ref = infer_reference(text, "ru", None, "missing")
+    assert ref is not None and (ref.pub_best, ref.basis) == (date(2022, 5, 4), "explicit_date")
+    assert infer_reference("Geen datum hier.", "nl", None, "missing") is None
+
+
+# --- weekdays ---------------------------------------------------------------------------------
+
+def test_english_late_arrival_for_a_two_day_visit() -> None:
+    sentence = "Biden arrived in Israel late on Tuesday for a two-day visit."
+    resolved = resolve(sentence, "en", day_ref(date(2016, 3, 9)), "visit")
+    low, best, high = interval(resolved)
+    assert best == low == date(2016, 3, 8)
+    assert resolved.precision == "days"
+    assert date(2016, 3, 9) <= high <= date(2016, 3, 10)
+
+
+def test_russian_tuesday() -> None:
+    sentence = "Посол был вызван во вторник в министерство иностранных дел."
+    assert resolve(sentence, "ru", day_ref(date(2024, 3, 12)), "вызван").event_date == date(2024, 3, 12)
+
+
+def test_russian_friday_accusative() -> None:
+    sentence = "Министерство в пятницу вызвало посла России."
+    assert resolve(sentence, "ru", day_ref(date(2022, 7, 18)), "вызвало").event_date == date(2022, 7, 15)
+
+
+def test_dutch_weekday_compound() -> None:
+    sentence = "Dat zei de koning vrijdagmiddag in Crosshaven, aan het einde van zijn staatsbezoek."
+    resolved = resolve(sentence, "nl", day_ref(date(2019, 6, 16)), "staatsbezoek")
+    assert resolved.event_date == date(2019, 6, 14)
+
+
+def test_next_weekday_is_future() -> None:
+    [expr] = find_time_expressions("He will travel to Kyiv next Monday.", "en", day_ref(date(2023, 2, 24)))
+    assert expr.future and expr.event_date == date(2023, 2, 27)
+
+
+def test_weekday_on_publication_day_is_that_day() -> None:
+    [expr] = find_time_expressions("Het Pentagon zei op vrijdag", "nl", day_ref(date(2023, 2, 24)))
+    assert expr.event_date == date(2023, 2, 24)
+
+
+def test_uncertain_reference_gives_every_compatible_day() -> None:
+    text = "date 2023-02 Protest\n\nThe ministry summoned the ambassador on Tuesday."
+    ref = infer_reference(text, "en", date(2023, 2, 1), "month")
+    assert ref is not None and (ref.pub_min, ref.pub_max) == (date(2023, 2, 1), date(2023, 2, 28))
+    resolved = resolve("The ministry summoned the ambassador on Tuesday.", "en", ref, "summoned")
+    low, best, high = interval(resolved)
+    assert best.weekday() == 1
+    compatible = {ref.pub_min + timedelta(days=i) for i in range(28)}
+    tuesdays = {p - timedelta(days=(p.weekday() - 1) % 7) for p in compatible}
+    assert all(low <= t <= high for t in tuesdays)
+
+
+# --- explicit dates, ranges, months, years ----------------------------------------------------
+
+def test_russian_date_in_the_past_keeps_the_year() -> None:
+    sentence = "МИД Молдовы 12 октября вручил ноту протеста послу."
+    assert resolve(sentence, "ru", day_ref(date(2024, 11, 12)), "ноту").event_date == date(2024, 10, 12)
+
+
+def test_russian_date_after_publication_rolls_back_a_year() -> None:
+    sentence = "МИД Молдовы 12 октября вручил ноту протеста послу."
+    assert resolve(sentence, "ru", day_ref(date(2024, 2, 12)), "ноту").event_date == date(2023, 10, 12)
+
+
+def test_russian_day_range() -> None:
+    sentence = "Председатель парламента 21-23 ноября находится с официальным визитом в Австрии."
+    resolved = resolve(sentence, "ru", day_ref(date(2023, 11, 21)), "визитом")
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2023, 11, 21), date(2023, 11, 23), "days")
+
+
+def test_dutch_range_with_tm() -> None:
+    [expr] = find_time_expressions("van 14 t/m 16 mei", "nl", day_ref(date(2023, 6, 1)))
+    assert expr.kind == "explicit_range"
+    assert (expr.date_min, expr.date_max) == (date(2023, 5, 14), date(2023, 5, 16))
+
+
+def test_english_month_first_date_with_year() -> None:
+    [expr] = find_time_expressions("on May 14, 2022", "en", day_ref(date(2023, 2, 24)))
+    assert (expr.kind, expr.event_date) == ("explicit_date", date(2022, 5, 14))
+
+
+def test_russian_month_of_last_year() -> None:
+    sentence = "В декабре прошлого года посла вызвали в МИД."
+    resolved = resolve(sentence, "ru", day_ref(date(2023, 3, 14)), "вызвали")
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2022, 12, 1), date(2022, 12, 31), "month")
+
+
+def test_dutch_month_name_is_the_latest_such_month() -> None:
+    ref = day_ref(date(2019, 4, 11))
+    resolved = resolve("Blok ging in oktober op bezoek in Ankara.", "nl", ref, "bezoek")
+    assert (resolved.date_min, resolved.date_max) == (date(2018, 10, 1), date(2018, 10, 31))
+
+
+def test_explicit_date_beats_today() -> None:
+    sentence = "Сегодня, 25 апреля, российский МИД вызвал посла Молдовы."
+    resolved = resolve(sentence, "ru", day_ref(date(2023, 4, 26)), "вызвал")
+    assert resolved.event_date == date(2023, 4, 25) and "25 апреля" in resolved.basis
+
+
+@pytest.mark.parametrize(("lang", "sentence", "trigger", "year"), [
+    ("en", "Macri was in 2017 on a state visit to Spain.", "visit", 2017),
+    ("ru", "В 2019 году мы в составе делегации ездили в Москву.", "ездили", 2019),
+    ("nl", "Het staatsbezoek van Bush eind 2003 was anders.", "staatsbezoek", 2003),
+])
+def test_years(lang: str, sentence: str, trigger: str, year: int) -> None:
+    resolved = resolve(sentence, lang, day_ref(date(2023, 2, 24)), trigger)
+    assert resolved.precision == "year" and resolved.event_date is not None
+    assert resolved.event_date.year == year
+    assert_ordered(resolved)
+
+
+# --- relative words ---------------------------------------------------------------------------
+
+def test_russian_last_week() -> None:
+    sentence = "На прошлой неделе глава МИД вручил ноту протеста послу."
+    resolved = resolve(sentence, "ru", day_ref(date(2022, 12, 15)), "ноту")
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2022, 12, 5), date(2022, 12, 11), "week")
+
+
+def test_dutch_last_week() -> None:
+    ref = day_ref(date(2019, 6, 14))
+    resolved = resolve("De minister was vorige week op bezoek in Kiev.", "nl", ref, "bezoek")
+    assert (resolved.date_min, resolved.date_max) == (date(2019, 6, 3), date(2019, 6, 9))
+
+
+def test_dutch_morning_is_not_tomorrow() -> None:
+    assert find_time_expressions("Hij landde in de morgen.", "nl", day_ref(date(2019, 6, 3))) == []
+    [expr] = find_time_expressions("Hij vertrekt morgen.", "nl", day_ref(date(2019, 6, 3)))
+    assert expr.future and expr.event_date == date(2019, 6, 4)
+
+
+def test_russian_eve_of_an_event_is_not_yesterday() -> None:
+    ref = day_ref(date(2023, 2, 24))
+    assert find_time_expressions("Накануне визита МИД вызвал посла.", "ru", ref) == []
+    [expr] = find_time_expressions("Накануне МИД вызвал посла.", "ru", ref)
+    assert expr.event_date == date(2023, 2, 23)
+
+
+def test_russian_environment_is_not_wednesday() -> None:
+    ref = day_ref(date(2023, 2, 24))
+    assert find_time_expressions("охрана окружающей среды и безопасную среду", "ru", ref) == []
+    [expr] = find_time_expressions("посла вызвали в среду", "ru", ref)
+    assert expr.event_date == date(2023, 2, 22)
+
+
+def test_date_glued_to_a_word_is_still_read() -> None:
+    texts = [e.text for e in find_time_expressions("в среду22 февраля", "ru", day_ref(date(2023, 2, 24)))]
+    assert texts == ["в среду", "22 февраля"]
+
+
+# --- durations --------------------------------------------------------------------------------
+
+def test_since_saturday_with_four_day_state_visit() -> None:
+    sentence = "Trump is sinds zaterdag in Japan voor een vierdaags staatsbezoek."
+    resolved = resolve(sentence, "nl", day_ref(date(2019, 5, 28)), "staatsbezoek")
+    assert (resolved.event_date, resolved.date_min, resolved.date_max) == (
+        date(2019, 5, 25), date(2019, 5, 25), date(2019, 5, 28))
+
+
+def test_visit_that_ends_on_the_weekday() -> None:
+    sentence = "Trump, die dinsdag zijn vierdaags staatsbezoek aan Japan afrondt, zei dat."
+    resolved = resolve(sentence, "nl", day_ref(date(2019, 5, 28)), "staatsbezoek")
+    assert (resolved.date_min, resolved.date_max) == (date(2019, 5, 25), date(2019, 5, 28))
+
+
+def test_duration_starting_on_publication_day() -> None:
+    sentence = "De koningin is begonnen aan een tweedaags bezoek aan Estland."
+    resolved = resolve(sentence, "nl", day_ref(date(2019, 6, 15)), "bezoek")
+    assert (resolved.date_min, resolved.date_max) == (date(2019, 6, 15), date(2019, 6, 16))
+
+
+def test_russian_duration_in_any_case_and_spelling() -> None:
+    ref = day_ref(date(2023, 2, 24))
+    for word in ("двухдневный", "двухдневным", "трёхдневного", "трехдневной"):
+        [expr] = find_time_expressions(f"с {word} визитом", "ru", ref)
+        assert expr.kind == "duration"
+
+
+# --- resolution rules -------------------------------------------------------------------------
+
+def test_expression_in_the_triggers_clause_wins() -> None:
+    sentence = "Biden, who visited Kyiv on Monday, pledged $500 million on Tuesday."
+    resolved = resolve(sentence, "en", day_ref(date(2023, 2, 24)), "pledged")
+    assert resolved.event_date == date(2023, 2, 21)
+
+
+def test_fronted_adverbial_belongs_to_the_clause() -> None:
+    ref = day_ref(date(2023, 2, 26))
+    resolved = resolve("On Friday, the Pentagon announced a package.", "en", ref, "announced")
+    assert resolved.event_date == date(2023, 2, 24)
+
+
+def test_no_expression_falls_back_to_publication() -> None:
+    ref = DocumentReference(date(2023, 2, 20), date(2023, 2, 28), date(2023, 2, 24), "header_month+weekdays")
+    resolved = resolve("Het Pentagon kondigde een nieuw pakket aan.", "nl", ref, "kondigde")
+    expected = ResolvedDate(date(2023, 2, 24), date(2023, 2, 1), date(2023, 2, 28), "month", "publication")
+    assert resolved == expected
+
+
+def test_no_reference_and_no_expression_is_unknown() -> None:
+    resolved = resolve("Het Pentagon kondigde een nieuw pakket aan.", "nl", None, "kondigde")
+    assert (resolved.event_date, resolved.date_min, resolved.date_max, resolved.precision) == (
+        None, None, None, "unknown")
+
+
+def test_no_reference_still_reads_a_full_date() -> None:
+    resolved = resolve("Визит состоялся 4 мая 2022 года.", "ru", None, "Визит")
+    assert resolved.event_date == date(2022, 5, 4)
+
+
+def test_language_without_time_lexicon_falls_back() -> None:
+    ref = day_ref(date(2023, 2, 24))
+    assert find_time_expressions("marți", "xx", ref) == []
+    assert resolve("Ministrul a vizitat Kievul marți.", "xx", ref, "vizitat").basis == "publication"
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shipped_lexicons_load(lang: str) -> None:
+    assert time_lexicon(lang).language == lang
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ({"language": "nl", "weekdayz": {}}, "unknown key"),
+    ({"language": "nl", "relative_days": {"gisteren": "yesterday"}}, "relative_days.gisteren"),
+    ({"language": "nl", "weekday_prefixes": {"op": "sometime"}}, "weekday_prefixes.op"),
+    ({"language": "nl", "durations": ["tweedaags"]}, "durations"),
+    ({"weekdays": {}}, "language"),
+])
+def test_invalid_lexicon_names_the_file(tmp_path: Path, content: dict[str, object], reason: str) -> None:
+    path = tmp_path / "time.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ValueError, match=reason) as failure:
+        load_time_lexicon(path)
+    assert str(failure.value).startswith(str(path))
+
+
+def test_broken_json_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "time.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"time\.json"):
+        load_time_lexicon(path)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+TIME_WORDS = st.sampled_from([
+    "dinsdag", "vorige week", "in oktober", "14 mei", "op vrijdag", "tweedaags", "gisteren", "eind 2003",
+    "on Tuesday", "last week", "May 14, 2022", "two-day", "next Monday", "in 2017", "earlier this month",
+    "во вторник", "21-23 ноября", "накануне", "в декабре прошлого года", "двухдневный", "сегодня",
+    ",", ".", " ", "visit", "bezoek", "визит", "31", "2023", "-", "t/m",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(TIME_WORDS, min_size=1, max_size=12), lang=st.sampled_from(LANGUAGES),
+       offset=st.integers(0, 27), header_day=st.booleans())
+def test_resolution_never_raises_and_stays_ordered(
+    words: list[str], lang: str, offset: int, header_day: bool
+) -> None:
+    sentence = " ".join(words)
+    pub = date(2023, 2, 1) + timedelta(days=offset)
+    month = DocumentReference(date(2023, 2, 1), date(2023, 2, 28), pub, "header_month")
+    ref = day_ref(pub) if header_day else month
+    resolved = resolve_event_date(sentence, lang, ref, 0, min(3, len(sentence)))
+    assert_ordered(resolved)
+    for expr in find_time_expressions(sentence, lang, ref):
+        assert expr.date_min <= expr.event_date <= expr.date_max
+        assert sentence[expr.start:expr.end] == expr.text
+        if not expr.future and expr.kind not in ("explicit_range", "duration"):
+            assert expr.event_date <= ref.pub_max
