@@ -18,6 +18,12 @@ from flows.money import MoneyMention, find_amounts
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
+PERSON_KINDS = frozenset({"person", "org"})
+# Which role schemes may take a missing party from the sentences before: a visit's traveller
+# ("he also visited Poland"), a pledge's donor or recipient, a demarche's protesting government;
+# never a visit's destination or a meeting's participants.
+CARRY_ACTOR = frozenset({"subject_goal", "summon", "donor_recipient", "recipient_donor"})
+CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 # A bare "$" in a text about these donors is their own dollar.
 LOCAL_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
@@ -56,8 +62,8 @@ class DocumentContext:
         return self.entity_cache[sent_idx]
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str]) -> Role | None:
-        """The nearest suitable entity in the two previous sentences, else in the headline."""
-        for back in (sent_idx - 1, sent_idx - 2, 0):
+        """The nearest suitable entity in the three previous sentences, else in the headline."""
+        for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
             if back < 0 or back == sent_idx:
                 continue
             for ent in reversed(self.entities(back)):
@@ -171,21 +177,24 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
 
 
 def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
-                       trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
-    """Visit: the traveller before the trigger (or its genitive), the destination after it."""
+                       trigger: regex.Match[str], rule: str) -> tuple[Role | None, Role | None]:
+    """Visit: the traveller (genitive of a noun, or the subject), the destination after a preposition."""
     goal_words = lexicon.words["goal_prepositions"]
-    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, set(), 90, sentence, goal_words)
+    actor_ent = genitive_agent(lexicon, entities, trigger.end(), sentence, set()) if rule.endswith("noun") else None
+    basis = "agent after trigger"
+    taken = {actor_ent.code} if actor_ent else set()
+    # an arrival verb ends in its preposition ("arrived in", "прибыл в"): the place follows at once
+    reach = 30 if rule.endswith("arrival") else 90
+    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence, goal_words)
+    if target_ent is None and rule.endswith(".verb"):
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)  # "visited Cuba"
     if target_ent is None:
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, set(), 25, sentence)
-    if target_ent is None:
-        target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, set(), sentence)
-        if target_ent is not None and not governed_by(sentence, target_ent.start, goal_words):
+        target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
+        if target_ent is not None and not governed_by(sentence, target_ent.start, goal_words, 2):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
-    exclude = {target.code} if target else set()
-    actor_ent = genitive_agent(lexicon, entities, trigger.end(), sentence, exclude)
-    basis = "agent after trigger"
     if actor_ent is None:
+        exclude = {target.code} if target else set()
         actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place"}, exclude, sentence, goal_words)
         basis = "subject before trigger"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
@@ -330,7 +339,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor, target = meeting_place_roles(lexicon, sentence, entities, match)
             confidence = 0.6
         else:
-            actor, target = subject_goal_roles(lexicon, sentence, entities, match)
+            actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
     elif trig.event_type == "demarche":
         if lexicon.cues["diplomat"].search(sentence) is None:
             return None
@@ -350,12 +359,13 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             confidence -= 0.2
         actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
-    if actor is None:
-        actor = context.carried(sent_idx, AGENT_KINDS - {"place"}, {target.code} if target else set())
+    if actor is None and target is None:
+        return None  # a sentence that names neither party is too weak to carry both from elsewhere
+    if actor is None and trig.roles in CARRY_ACTOR:
+        actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25
-    if target is None:
-        kinds = PLACE_KINDS if trig.event_type != "demarche" else AGENT_KINDS
-        target = context.carried(sent_idx, kinds, {actor.code} if actor else set())
+    if target is None and trig.roles in CARRY_TARGET:
+        target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None

@@ -14,7 +14,7 @@ import polars as pl
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
-from flows.temporal import DocumentReference, infer_reference, resolve_event_date
+from flows.temporal import DocumentReference, ResolvedDate, infer_reference, resolve_event_date
 
 REFERENCE_SCHEMA = {
     "doc_id": pl.String, "ref_date": pl.Date, "ref_min": pl.Date, "ref_max": pl.Date, "ref_basis": pl.String,
@@ -93,6 +93,11 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
                                       row["trigger_start"], row["trigger_end"])
+        if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
+            # events are reported after they happen: a later date is a deadline or a plan, not the event's day
+            first, _ = month_bounds(ref.pub_best)
+            resolved = ResolvedDate(ref.pub_best, min(first, ref.pub_min), ref.pub_max, "month",
+                                    f"publication ({resolved.basis} is after publication)")
         row.update(event_date=resolved.event_date, date_min=resolved.date_min, date_max=resolved.date_max,
                    date_precision=resolved.precision, date_basis=resolved.basis)
         if resolved.basis.startswith("publication"):
