@@ -190,7 +190,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)  # "visited Cuba"
     if target_ent is None:
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
-        if target_ent is not None and not governed_by(sentence, target_ent.start, goal_words, 2):
+        if target_ent is not None and (trigger.start() - target_ent.end > 40
+                                       or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
     if actor_ent is None:
@@ -236,20 +237,20 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                  trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """Demarche: the diplomat's country is the target, the summoning government the actor."""
     goal_words = lexicon.words["goal_prepositions"]
-    diplomat = lexicon.cues["diplomat"].search(sentence)
+    diplomats = list(lexicon.cues["diplomat"].finditer(sentence))
+    # the diplomat who was summoned is the one nearest the trigger
+    diplomat = min(diplomats, key=lambda d: abs(d.start() - trigger.start()), default=None)
     target_ent: EntityMention | None = None
     host_ent: EntityMention | None = None
     if diplomat is not None:
-        around = [e for e in entities if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
-                  and e.kind in ("demonym", "country", "org")]
+        # "the US ambassador", "российского посла" before; "посла России", "ambassador of X" after
+        named = [(diplomat.start() - e.end, e) for e in entities
+                 if e.end <= diplomat.start() and diplomat.start() - e.end <= 30 and e.kind in ("demonym", "country", "org")]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
-        after_named = [e for e in after if word_before(sentence, e.start) not in goal_words]
-        if lexicon.language == "ru":
-            target_ent = after_named[0] if after_named else (around[-1] if around else None)
-        else:
-            target_ent = around[-1] if around else (after_named[0] if after_named else None)
-        host_ent = next((e for e in after if word_before(sentence, e.start) in goal_words
+        named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
+        target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
+        host_ent = next((e for e in after if governed_by(sentence, e.start, goal_words, 1)
                          and (target_ent is None or e.code != target_ent.code)), None)
     else:
         target_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
@@ -273,34 +274,43 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence)
         exclude = {target_ent.code} if target_ent else set()
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence,
-                                lexicon.words["agent_prepositions"])
+                                lexicon.words["donor_prepositions"])
         return (role(actor_ent, "donor after 'from'") if actor_ent else None,
                 role(target_ent, "recipient as subject") if target_ent else None)
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
-    fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS - {"place"}
-                  for e in entities)
+    fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
+                  and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
     actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end())
     basis = "subject right after the verb"
     if actor_ent is None:
-        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
+        donors = [e for e in entities if possible_donor(lexicon, e)]
+        actor_ent = nearest_before(donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
     if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
-                                lexicon.words["agent_prepositions"])
+                                lexicon.words["donor_prepositions"])
         basis = "donor after 'by'"
     exclude = {actor_ent.code} if actor_ent else set()
-    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, exclude, 160, sentence, recipient_words)
+    # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
+    recipient_kinds = frozenset({"country", "place", "demonym", "org"})
+    target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
     target_basis = "recipient after preposition"
     if target_ent is None and lexicon.language == "ru":
-        target_ent = first_after(entities, trigger.end(), frozenset({"country"}), exclude, 160, sentence)
+        target_ent = first_after(entities, trigger.end(), frozenset({"country", "place"}), exclude, 160, sentence)
         target_basis = "recipient in dative"
     if target_ent is None:
-        target_ent = next((e for e in entities if e.kind in ("country", "demonym", "place") and e.code not in exclude
-                           and not (actor_ent is not None and e.start < actor_ent.start
-                                    and lexicon.language != "nl")), None)
+        target_ent = next((e for e in entities if e.code not in exclude and e is not actor_ent
+                           and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2) and (
+            e.kind in ("country", "place")
+            or e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(sentence, e.end + 1) is not None)), None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
+    """A donor is the grammatical subject: a Russian place name in -е/-у/-ю is a dative or locative."""
+    return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
 
 
 def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int) -> EntityMention | None:
@@ -327,7 +337,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     entities = context.entities(sent_idx)
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
     near = sentence[max(clause_start, match.start() - 60):min(clause_end, match.end() + 25)]
-    if has_cue(lexicon, "future", near) or has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
+    # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
+    if trig.event_type != "pledge" and has_cue(lexicon, "future", near):
+        return None
+    if has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
         return None
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
@@ -349,11 +362,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         amounts = find_amounts(sentence, lexicon.language)
         amount = pick_amount(amounts, match)
-        named = has_cue(lexicon, "package", sentence) or has_cue(lexicon, "items", sentence)
-        if amount is None and not named:
+        packaged = has_cue(lexicon, "package", sentence)
+        if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
         if amount is not None:
-            span = sentence[max(0, amount.start - 80):amount.end + 30]
+            span = sentence[max(0, amount.start - 80):amount.end + 60]
             if has_cue(lexicon, "cumulative", span):
                 return None
         else:
@@ -369,6 +382,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "pledge" and amount is None and "carried" in actor.basis + target.basis:
+        return None  # a package or named items without a sum need both parties in the same sentence
     currency = amount.currency if amount else None
     if amount is not None and amount.ambiguous_dollar and actor.code in LOCAL_DOLLARS:
         currency = LOCAL_DOLLARS[actor.code]

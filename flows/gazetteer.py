@@ -602,6 +602,9 @@ def expand_entry(entry: LexiconEntry, lang: str) -> set[str]:
     return {fold(f) for f in _with_case_variants(forms)}
 
 
+LATIN_SCRIPT_BORROWERS = frozenset({"nl", "ro"})
+
+
 def build_gazetteer(lang: str, tsv_path: Path | None = None) -> Gazetteer:
     if lang not in _LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; supported: {_LANGUAGES}")
@@ -626,6 +629,11 @@ def build_gazetteer(lang: str, tsv_path: Path | None = None) -> Gazetteer:
         claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
     for entry in itertools.chain(tsv, cldr):
         claim(expand_entry(entry, lang), entry)
+    if lang in LATIN_SCRIPT_BORROWERS:
+        # Dutch and Romanian news often keep the English name ("Sudan", "Kenya"): last, so never overriding
+        english = [e for e in cldr_country_entries("en") if fold(e.surface) not in tsv_bases]
+        for entry in english:
+            claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
     return Gazetteer(lang, table, _compile(table), tuple(conflicts))
 
 

@@ -15,10 +15,12 @@ EVENT_TYPES = ("visit", "demarche", "pledge")
 ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_recipient", "recipient_donor")
 CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
-    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials",
+    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials", "donor_prepositions", "recipient_nouns", "other_prepositions",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
-WORD_CUES = ("goal_prepositions", "agent_prepositions", "recipient_prepositions")
+WORD_CUES = (
+    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "donor_prepositions", "other_prepositions",
+)
 
 
 @dataclass(frozen=True, slots=True)
