@@ -36,13 +36,13 @@ def read_only_connection(warehouse: Path) -> duckdb.DuckDBPyConnection:
     database = warehouse / DATABASE_FILE
     if not database.exists():
         raise SystemExit(f"newsline: no warehouse at {database}; run `newsline run` first")
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "access_mode": "READ_ONLY",
-        "enable_external_access": "false",
-        "autoinstall_known_extensions": "false",
-        "autoload_known_extensions": "false",
-        "allow_community_extensions": "false",
-        "lock_configuration": "true",
+        "enable_external_access": False,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "allow_community_extensions": False,
+        "lock_configuration": True,
     }
     try:
         return duckdb.connect(str(database), read_only=True, config=config)
@@ -135,7 +135,8 @@ def command_explain(args: argparse.Namespace) -> int:
     with read_only_connection(warehouse_dir(args)) as con:
         doc = con.execute(
             "select doc_id, source_name, lang, lang_confidence, pub_date, pub_precision, ref_date, ref_min, ref_max, "
-            "ref_basis, warnings, headline from documents where source_name = $d or doc_id = $d or doc_id like $d || '%' "
+            "ref_basis, warnings, headline from documents "
+            "where source_name = $d or doc_id = $d or doc_id like $d || '%' "
             "order by source_name limit 1", {"d": args.doc}).fetchone()
         if doc is None:
             raise SystemExit(f"newsline explain: no document {args.doc!r}")

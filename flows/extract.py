@@ -8,6 +8,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 import regex
@@ -208,7 +209,8 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
     """Reception: the host (subject, or the place) is the target, the guest after the trigger the actor."""
     host = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence, lexicon.words["goal_prepositions"])
     if host is None:
-        host = first_after(entities, trigger.end(), PLACE_KINDS, set(), 120, sentence, lexicon.words["goal_prepositions"])
+        host = first_after(entities, trigger.end(), PLACE_KINDS, set(), 120, sentence,
+                           lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
     guest = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {host.code}, 80, sentence)
@@ -245,7 +247,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if diplomat is not None:
         # "the US ambassador", "российского посла" before; "посла России", "ambassador of X" after
         named = [(diplomat.start() - e.end, e) for e in entities
-                 if e.end <= diplomat.start() and diplomat.start() - e.end <= 30 and e.kind in ("demonym", "country", "org")]
+                 if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                 and e.kind in ("demonym", "country", "org")]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
@@ -302,7 +305,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = next((e for e in entities if e.code not in exclude and e is not actor_ent
                            and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2) and (
             e.kind in ("country", "place")
-            or e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(sentence, e.end + 1) is not None)), None)
+            or (e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(sentence, e.end + 1) is not None))), None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
@@ -332,7 +335,7 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
 
 
 def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
-                         trig: Trigger, match: regex.Match[str]) -> dict[str, object] | None:
+                         trig: Trigger, match: regex.Match[str]) -> dict[str, Any] | None:
     """One event mention for a trigger occurrence, or None when the rules reject it."""
     entities = context.entities(sent_idx)
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
@@ -402,9 +405,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
-                     sentence: str) -> list[dict[str, object]]:
+                     sentence: str) -> list[dict[str, Any]]:
     """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
-    found: list[dict[str, object]] = []
+    found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
     for trig in lexicon.triggers:
         for match in trig.compiled.finditer(sentence):
@@ -427,7 +430,7 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
     for doc_id, sent_idx, sentence in wanted.select("doc_id", "sent_idx", "sentence").iter_rows():
         sentences_by_doc.setdefault(doc_id, {})[sent_idx] = sentence
     contexts: dict[str, DocumentContext] = {}
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     for row in candidates.iter_rows(named=True):
         lexicon = event_lexicon(row["lang"])
         assert lexicon is not None

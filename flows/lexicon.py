@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -15,7 +15,8 @@ EVENT_TYPES = ("visit", "demarche", "pledge")
 ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_recipient", "recipient_donor")
 CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
-    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials", "donor_prepositions", "recipient_nouns", "other_prepositions",
+    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials",
+    "donor_prepositions", "recipient_nouns", "other_prepositions",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (
@@ -105,7 +106,7 @@ def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]],
     return cues, words
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexicon | None:
     """The language's event lexicon, or None when newsline has none for it (the document is kept, unextracted)."""
     folder = lexicon_dir / language

@@ -150,7 +150,9 @@ def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> dict[st
     written: dict[str, Path] = {}
     for table, partitions in PARQUET_TABLES.items():
         target = versions_dir / f"{table}-{stamp}"
-        source = f"select *, year(event_date) as year from {table}" if "year" in partitions else f"select * from {table}"
+        source = f"select * from {table}"
+        if "year" in partitions:
+            source = f"select *, year(event_date) as year from {table}"
         if partitions:
             options = f"format parquet, partition_by ({', '.join(partitions)}), write_partition_columns false"
             con.execute(f"copy ({source}) to '{target}' ({options})")

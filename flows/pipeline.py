@@ -6,8 +6,6 @@ only the I/O tasks retry. The flow composes stage functions and holds no logic o
 
 from __future__ import annotations
 
-import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
-
 import json
 import uuid
 from dataclasses import dataclass, field, fields
@@ -19,12 +17,21 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
+import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
 from flows import EXTRACTOR_VERSION
 from flows.extract import extract_mentions
 from flows.ingest import discover_files, ingest
 from flows.load import (
-    apply_schema, connect, export_parquet, extracted_versions, finish_run, load_batch, mark_interrupted_runs,
-    now_utc, run_checks, start_run,
+    apply_schema,
+    connect,
+    export_parquet,
+    extracted_versions,
+    finish_run,
+    load_batch,
+    mark_interrupted_runs,
+    now_utc,
+    run_checks,
+    start_run,
 )
 from flows.resolve import resolve_mentions
 from flows.segment import split_sentences

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, timedelta
+from typing import Any
 
 import polars as pl
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
 from flows.temporal import DocumentReference, ResolvedDate, infer_reference, resolve_event_date
+
+# A mention while it is resolved: the raw columns plus dates and amounts, before it becomes a frame row.
+MentionRow = dict[str, Any]
 
 REFERENCE_SCHEMA = {
     "doc_id": pl.String, "ref_date": pl.Date, "ref_min": pl.Date, "ref_max": pl.Date, "ref_basis": pl.String,
@@ -78,7 +82,7 @@ def references_frame(references: dict[str, DocumentReference | None]) -> pl.Data
     return pl.DataFrame(rows, schema=REFERENCE_SCHEMA)
 
 
-def mention_id(row: dict[str, object]) -> str:
+def mention_id(row: MentionRow) -> str:
     """sha256 of the fields that make a mention what it is (never row order, never Python's hash())."""
     key = "|".join(str(row[k]) for k in ("doc_id", "event_type", "actor_country", "target_country",
                                          "char_start", "char_end", "amount", "currency"))
@@ -86,9 +90,9 @@ def mention_id(row: dict[str, object]) -> str:
 
 
 def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | None],
-                  languages: dict[str, str]) -> list[dict[str, object]]:
+                  languages: dict[str, str]) -> list[MentionRow]:
     """Each raw mention with its resolved date interval, basis and USD value."""
-    rows: list[dict[str, object]] = []
+    rows: list[MentionRow] = []
     for row in raw.iter_rows(named=True):
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
@@ -110,30 +114,30 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
     return rows
 
 
-def same_event(a: dict[str, object], b: dict[str, object]) -> bool:
+def same_event(a: MentionRow, b: MentionRow) -> bool:
     """Two mentions of one document describe one event: intervals overlap, amounts agree within 2%."""
     a_min, a_max, b_min, b_max = a["date_min"], a["date_max"], b["date_min"], b["date_max"]
-    if a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):  # type: ignore[operator]
+    if a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):
         return False
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
         if a["currency"] != b["currency"]:
             return False
-        return abs(float(a_amount) - float(b_amount)) <= 0.02 * max(float(a_amount), float(b_amount))  # type: ignore[arg-type]
+        return abs(float(a_amount) - float(b_amount)) <= 0.02 * max(float(a_amount), float(b_amount))
     return True
 
 
-def interval_days(row: dict[str, object]) -> int:
+def interval_days(row: MentionRow) -> int:
     """Width of a mention's date interval in days (unknown dates are widest)."""
     if row["date_min"] is None or row["date_max"] is None:
         return 10**6
-    return (row["date_max"] - row["date_min"]).days  # type: ignore[operator]
+    return (row["date_max"] - row["date_min"]).days
 
 
-def merge_duplicates(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
     """One row per event per document: the most confident mention, with the tightest date of its group."""
-    groups: dict[tuple[object, ...], list[list[dict[str, object]]]] = {}
-    ordered = sorted(rows, key=lambda r: (-float(r["confidence"]), int(r["char_start"])))  # type: ignore[arg-type]
+    groups: dict[tuple[object, ...], list[list[MentionRow]]] = {}
+    ordered = sorted(rows, key=lambda r: (-float(r["confidence"]), int(r["char_start"])))
     for row in ordered:
         key = (row["doc_id"], row["event_type"], row["actor_country"], row["target_country"])
         clusters = groups.setdefault(key, [])
@@ -142,7 +146,7 @@ def merge_duplicates(rows: list[dict[str, object]]) -> list[dict[str, object]]:
             clusters.append([row])
         else:
             home.append(row)
-    merged: list[dict[str, object]] = []
+    merged: list[MentionRow] = []
     for clusters in groups.values():
         for cluster in clusters:
             best = dict(cluster[0])
@@ -155,7 +159,7 @@ def merge_duplicates(rows: list[dict[str, object]]) -> list[dict[str, object]]:
             if interval_days(tightest) < interval_days(best):
                 best.update({k: tightest[k] for k in ("event_date", "date_min", "date_max",
                                                       "date_precision", "date_basis")})
-                best["confidence"] = round(min(1.0, float(best["confidence"]) + UNDATED_PENALTY), 3)  # type: ignore[arg-type]
+                best["confidence"] = round(min(1.0, float(best["confidence"]) + UNDATED_PENALTY), 3)
             merged.append(best)
     return merged
 

@@ -9,8 +9,9 @@ import pytest
 
 @pytest.fixture(scope="session", autouse=True)
 def prefect_harness() -> Iterator[None]:
-    import flows.prefect_env  # noqa: F401
     from prefect.testing.utilities import prefect_test_harness
+
+    import flows.prefect_env  # noqa: F401
 
     with prefect_test_harness(server_startup_timeout=120):
         yield

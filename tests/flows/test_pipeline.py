@@ -19,7 +19,7 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b373e813eec3824c.txt
 
 
 def run(seeds: Path, warehouse: Path) -> dict[str, int]:
-    return newsline_etl.fn(seeds=str(seeds), warehouse=str(warehouse))
+    return newsline_etl(seeds=str(seeds), warehouse=str(warehouse))
 
 
 def query(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
