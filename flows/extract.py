@@ -191,7 +191,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)  # "visited Cuba"
     if target_ent is None:
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
-        if target_ent is not None and (trigger.start() - target_ent.end > 40
+        if target_ent is not None and (trigger.start() - target_ent.end > 20
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
@@ -201,6 +201,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         basis = "subject before trigger"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
+    if actor_ent is not None and lexicon.cues["diplomat"].search(sentence, max(0, actor_ent.start - 15),
+                                                                  actor_ent.end + 15):
+        return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
@@ -296,16 +299,17 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     exclude = {actor_ent.code} if actor_ent else set()
     # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
-    target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
-    target_basis = "recipient after preposition"
-    if target_ent is None and lexicon.language == "ru":
-        target_ent = first_after(entities, trigger.end(), frozenset({"country", "place"}), exclude, 160, sentence)
-        target_basis = "recipient in dative"
+    if lexicon.language == "ru":  # the recipient is a bare dative ("выделит Украине") as often as "для Украины"
+        target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
+                           and e.code not in exclude and e.kind in ("country", "place")
+                           and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 1)), None)
+        target_basis = "recipient after trigger"
+    else:
+        target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
+        target_basis = "recipient after preposition"
     if target_ent is None:
         target_ent = next((e for e in entities if e.code not in exclude and e is not actor_ent
-                           and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2) and (
-            e.kind in ("country", "place")
-            or (e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(sentence, e.end + 1) is not None))), None)
+                            and stands_for_recipient(lexicon, sentence, e)), None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
@@ -324,6 +328,18 @@ def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigg
         if ent.start >= trigger_end:
             return ent if ent.start - trigger_end <= 12 and ent.kind in kinds else None
     return None
+
+
+def stands_for_recipient(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A country named as a possible recipient: a country or place not after 'with/against/from',
+    or a nationality before its army, people, government or leader ("the Ukrainian leader")."""
+    if ent.kind in ("country", "place"):
+        return not governed_by(sentence, ent.start, lexicon.words["other_prepositions"], 2)
+    if ent.kind == "demonym":
+        follower = sentence[ent.end + 1:ent.end + 30]
+        return (lexicon.cues["recipient_nouns"].match(follower) is not None
+                or lexicon.cues["officials"].match(follower) is not None)
+    return False
 
 
 def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> MoneyMention | None:
@@ -365,13 +381,14 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         amounts = find_amounts(sentence, lexicon.language)
         amount = pick_amount(amounts, match)
+        if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", sentence[max(0, match.start() - 14):match.start()]):
+            return None  # "this package" points back at a pledge reported before
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
-        if amount is not None:
-            span = sentence[max(0, amount.start - 80):amount.end + 60]
-            if has_cue(lexicon, "cumulative", span):
-                return None
+        if amount is not None and (has_cue(lexicon, "cumulative", sentence[max(0, amount.start - 80):amount.end])
+                                   or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):
+            return None  # "a total of $30bn", "$30bn since the war began"
         else:
             confidence -= 0.2
         actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")

@@ -40,6 +40,8 @@ MENTION_SCHEMA = {
 }
 # Confidence lost when the date is only the publication month, not a day the text gives.
 UNDATED_PENALTY = 0.1
+AMOUNT_TOLERANCE = 0.02
+HEADLINE_TOLERANCE = 0.15
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -123,7 +125,9 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
         if a["currency"] != b["currency"]:
             return False
-        return abs(float(a_amount) - float(b_amount)) <= 0.02 * max(float(a_amount), float(b_amount))
+        # headlines round ("$2 billion" for "$2.2 billion"): a wider tolerance when one mention is the headline
+        tolerance = HEADLINE_TOLERANCE if 0 in (a["sentence_idx"], b["sentence_idx"]) else AMOUNT_TOLERANCE
+        return abs(float(a_amount) - float(b_amount)) <= tolerance * max(float(a_amount), float(b_amount))
     return True
 
 
@@ -132,6 +136,31 @@ def interval_days(row: MentionRow) -> int:
     if row["date_min"] is None or row["date_max"] is None:
         return 10**6
     return (row["date_max"] - row["date_min"]).days
+
+
+def undated(cluster: list[MentionRow]) -> bool:
+    """Every mention of the cluster got its date from the publication only."""
+    return all(str(r["date_basis"]).startswith("publication") for r in cluster)
+
+
+def fold_undated(clusters: list[list[MentionRow]]) -> list[list[MentionRow]]:
+    """A headline or lead that names no day restates the event that the body dates: one event, not two.
+
+    Only when the body dates exactly one such event; with several, the undated mention stays apart.
+    """
+    dated = [c for c in clusters if not undated(c)]
+    if len(dated) != 1:
+        return clusters
+    home = dated[0]
+    for cluster in clusters:
+        if cluster is not home and all(same_event_ignoring_dates(r, home[0]) for r in cluster):
+            home.extend(cluster)
+    return [c for c in clusters if c is home or not all(same_event_ignoring_dates(r, home[0]) for r in c)]
+
+
+def same_event_ignoring_dates(a: MentionRow, b: MentionRow) -> bool:
+    """same_event without the date test."""
+    return same_event({**a, "date_min": None}, {**b, "date_min": None})
 
 
 def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
@@ -146,6 +175,8 @@ def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
             clusters.append([row])
         else:
             home.append(row)
+    for key, clusters in groups.items():
+        groups[key] = fold_undated(clusters)
     merged: list[MentionRow] = []
     for clusters in groups.values():
         for cluster in clusters:
