@@ -158,20 +158,31 @@ def first_after(entities: list[EntityMention], position: int, kinds: frozenset[s
     return None
 
 
+def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv"."""
+    return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
+
+
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                    sentence: str, exclude: set[str]) -> EntityMention | None:
-    """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит Пелоси'."""
+    """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит президента Италии'.
+
+    Destinations ('aan Kiev', 'в Молдову') between the trigger and its agent are stepped over.
+    """
     agent_words = lexicon.words["agent_prepositions"]
     goal_words = lexicon.words["goal_prepositions"]
     for ent in entities:
-        if ent.start < trigger_end or ent.kind not in AGENT_KINDS or ent.code in exclude:
+        if ent.start < trigger_end or ent.code in exclude:
             continue
-        if ent.start - trigger_end > 60:
+        if ent.start - trigger_end > 80:
+            return None
+        if governed_by(sentence, ent.start, goal_words, 1):
+            continue
+        if ent.kind not in AGENT_KINDS:
             return None
         if governed_by(sentence, ent.start, agent_words):
             return ent
-        if lexicon.language == "ru" and not governed_by(sentence, ent.start, goal_words, 1) \
-                and ent.kind in ("person", "demonym", "org"):
+        if lexicon.language == "ru" and (ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)):
             return ent  # Russian genitive needs no preposition
         return None
     return None
@@ -184,9 +195,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     actor_ent = genitive_agent(lexicon, entities, trigger.end(), sentence, set()) if rule.endswith("noun") else None
     basis = "agent after trigger"
     taken = {actor_ent.code} if actor_ent else set()
-    # an arrival verb ends in its preposition ("arrived in", "прибыл в"): the place follows at once
-    reach = 30 if rule.endswith("arrival") else 90
-    target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence, goal_words)
+    if rule.endswith("arrival"):
+        # an arrival verb ends in its preposition ("arrived in", "speaking from", "прибыл в"): the place follows
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 30, sentence)
+    else:
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, 90, sentence, goal_words)
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)  # "visited Cuba"
     if target_ent is None:
@@ -197,12 +210,14 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     target = role(target_ent, "destination in sentence") if target_ent else None
     if actor_ent is None:
         exclude = {target.code} if target else set()
-        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place"}, exclude, sentence, goal_words)
+        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
+        if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
+            actor_ent = None
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
-    if actor_ent is not None and lexicon.cues["diplomat"].search(sentence, max(0, actor_ent.start - 15),
-                                                                  actor_ent.end + 15):
+    if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),
+                                                                    actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
 
@@ -226,7 +241,7 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A meeting placed in a country ('met Zelensky in Kyiv'): the visitor is whoever is not from there."""
     goal_words = lexicon.words["goal_prepositions"]
-    place = next((e for e in entities if e.kind in ("place", "metonym")
+    place = next((e for e in entities if e.kind in ("place", "metonym") and abs(e.start - trigger.end()) <= 70
                   and governed_by(sentence, e.start, goal_words)), None)
     if place is None:
         return None, None
@@ -395,7 +410,14 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
     if actor is None and trig.roles in CARRY_ACTOR:
-        actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
+        if trig.event_type == "visit":
+            # "the visit", "he/she visited"; a traveller named by a noun ("executives arrived") is no official
+            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
+                                                              sentence[max(0, match.start() - 60):match.start()]):
+                return None
+            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set())
+        else:
+            actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
         target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())

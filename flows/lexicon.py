@@ -16,7 +16,8 @@ ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_
 CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials",
-    "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora",
+    "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
+    "ambassador",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (

@@ -166,7 +166,8 @@ def same_event_ignoring_dates(a: MentionRow, b: MentionRow) -> bool:
 def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
     """One row per event per document: the most confident mention, with the tightest date of its group."""
     groups: dict[tuple[object, ...], list[list[MentionRow]]] = {}
-    ordered = sorted(rows, key=lambda r: (-float(r["confidence"]), int(r["char_start"])))
+    # the body before the headline: headlines round amounts and rarely name the day
+    ordered = sorted(rows, key=lambda r: (r["sentence_idx"] == 0, -float(r["confidence"]), int(r["char_start"])))
     for row in ordered:
         key = (row["doc_id"], row["event_type"], row["actor_country"], row["target_country"])
         clusters = groups.setdefault(key, [])
