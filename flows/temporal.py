@@ -857,15 +857,16 @@ def _stated_in_past(g: _Grammar, text: str, expr: TimeExpression) -> bool:
 
 
 def _best_publication_day(
-    candidates: list[date], mentions: list[Callable[[date], date]]
+    candidates: list[date], mentions: list[Callable[[date], date]], anchor: date | None = None
 ) -> date:
     """The publication day that makes all weekday mentions the most compact run ending on it.
 
     Ties go to the day on which the first mentioned weekday (news leads with the newest fact)
     falls closest before; weekdays repeat every week, so remaining ties (the same weekday in
-    different weeks) go to the day nearest the middle of the window, then the earliest.
+    different weeks) go to the day nearest the anchor (the latest date the text states, since news
+    is published soon after it; else the middle of the window), then the earliest.
     """
-    middle = candidates[0] + (candidates[-1] - candidates[0]) / 2
+    middle = anchor or candidates[0] + (candidates[-1] - candidates[0]) / 2
 
     def cost(pub: date) -> tuple[int, int, int, date]:
         mapped = [rule(pub) for rule in mentions]
@@ -932,7 +933,7 @@ def _narrow_reference(text: str, g: _Grammar, low: date, high: date, basis: str)
     rules = [_weekday_rule(f.roles, f.expr.event_date.weekday())[0]
              for f in usable if f.expr.kind == "weekday" and id(f) not in labels]
     if rules:
-        best = _best_publication_day(candidates, rules)
+        best = _best_publication_day(candidates, rules, pub_min if stated else None)
         return DocumentReference(pub_min, pub_max, best, basis + "+weekdays")
     best = pub_min if stated or today_weekday is not None else _middle(pub_min, pub_max)
     return DocumentReference(pub_min, pub_max, best, basis)
