@@ -28,6 +28,9 @@ CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 # A bare "$" in a text about these donors is their own dollar.
 LOCAL_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+# What may stand between two members of a list once office titles are removed.
+COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
+                             r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -44,10 +47,11 @@ RAW_MENTION_SCHEMA = {
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """One filled argument: the words, the code and how it was found."""
+    """One filled argument: the words, the code, how it was found, and where (-1: another sentence)."""
     name: str
     code: str
     basis: str
+    start: int = -1
 
 
 @dataclass(slots=True)
@@ -131,7 +135,7 @@ def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> boo
 
 def role(ent: EntityMention, basis: str) -> Role:
     """A role filled by an entity of this sentence."""
-    return Role(ent.text, ent.code, basis)
+    return Role(ent.text, ent.code, basis, ent.start)
 
 
 def nearest_before(entities: list[EntityMention], position: int, kinds: frozenset[str],
@@ -174,7 +178,7 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
     for ent in entities:
         if ent.start < trigger_end or ent.code in exclude:
             continue
-        if ent.start - trigger_end > 80:
+        if ent.start - trigger_end > 50:
             return None
         if governed_by(sentence, ent.start, goal_words, 1):
             continue
@@ -192,8 +196,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                        trigger: regex.Match[str], rule: str) -> tuple[Role | None, Role | None]:
     """Visit: the traveller (genitive of a noun, or the subject), the destination after a preposition."""
     goal_words = lexicon.words["goal_prepositions"]
-    actor_ent = genitive_agent(lexicon, entities, trigger.end(), sentence, set()) if rule.endswith("noun") else None
-    basis = "agent after trigger"
+    # the possessor right before a noun ("Blinken's visit", "Pompeo's eerste bezoek") outranks a genitive after it
+    possessor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence, goal_words)
+    if possessor is not None and trigger.start() - possessor.end > 25:
+        possessor = None
+    actor_ent, basis = possessor, "possessor before trigger"
+    if actor_ent is None and rule.endswith("noun"):
+        actor_ent, basis = genitive_agent(lexicon, entities, trigger.end(), sentence, set()), "agent after trigger"
     taken = {actor_ent.code} if actor_ent else set()
     if rule.endswith("arrival"):
         # an arrival verb ends in its preposition ("arrived in", "speaking from", "прибыл в"): the place follows
@@ -208,9 +217,15 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
+    if actor_ent is not None and target is not None and actor_ent.code == target.code:
+        actor_ent = None
     if actor_ent is None:
         exclude = {target.code} if target else set()
-        actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+        # the traveller is a person where the clause names one ("Orban ... chose ... to visit"), not his office
+        people = [e for e in entities if e.kind == "person"]
+        actor_ent = nearest_before(people, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+        if actor_ent is None:
+            actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None
@@ -365,6 +380,52 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
                                        else 2 * (trigger.start() - m.end) + 20))
 
 
+def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                          trig: Trigger, match: regex.Match[str]) -> list[dict[str, Any]]:
+    """The event mentions of a trigger occurrence: one, or one per country of a coordinated list
+    ("visited Kosovo, Sierra Leone and Colombia"; "hosting Orbán and Cameron"), or none."""
+    first = mention_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
+    if first is None:
+        return []
+    found = [first]
+    if trig.event_type != "visit":
+        return found
+    entities = context.entities(sent_idx)
+    # the destinations of a traveller, or the guests of a host
+    varying = "target" if trig.roles == "subject_goal" else "actor"
+    start = first[f"{varying}_start"]
+    head = next((e for e in entities if e.start == start), None)
+    if head is None:
+        return found
+    kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
+    seen = {first["actor_country"], first["target_country"]}
+    for ent in coordinated(lexicon, sentence, entities, head, kinds):
+        if ent.code in seen:
+            continue
+        seen.add(ent.code)
+        found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
+                              f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
+                              "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    return found
+
+
+def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention,
+                kinds: frozenset[str]) -> list[EntityMention]:
+    """The entities listed after head and joined to it only by commas, 'and' and office titles."""
+    listed: list[EntityMention] = []
+    previous = head
+    for ent in entities:
+        if ent.start < head.end:
+            continue
+        gap = lexicon.cues["officials"].sub(" ", sentence[previous.end:ent.start].lower())
+        if not COORDINATION.fullmatch(gap):
+            break
+        if ent.kind in kinds:
+            listed.append(ent)
+        previous = ent
+    return listed
+
+
 def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                          trig: Trigger, match: regex.Match[str]) -> dict[str, Any] | None:
     """One event mention for a trigger occurrence, or None when the rules reject it."""
@@ -401,11 +462,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
-        if amount is not None and (has_cue(lexicon, "cumulative", sentence[max(0, amount.start - 80):amount.end])
-                                   or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):
-            return None  # "a total of $30bn", "$30bn since the war began"
-        else:
+        if amount is None:
             confidence -= 0.2
+        elif (has_cue(lexicon, "cumulative", sentence[max(0, amount.start - 80):amount.end])
+              or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):
+            return None  # "a total of $30bn", "$30bn since the war began"
         actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
@@ -434,6 +495,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         "event_type": trig.event_type,
         "actor_name": actor.name, "actor_country": actor.code, "actor_basis": actor.basis,
         "target_name": target.name, "target_country": target.code, "target_basis": target.basis,
+        "actor_start": actor.start, "target_start": target.start,
         "location": location,
         "amount": amount.amount if amount else None, "currency": currency,
         "amount_qualifier": amount.qualifier if amount else None,
@@ -452,10 +514,10 @@ def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: 
         for match in trig.compiled.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            mention = mention_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
-            if mention is not None:
+            mentions = mentions_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
+            if mentions:
                 taken.append((match.start(), match.end()))
-                found.append(mention)
+                found.extend(mentions)
     return found
 
 
