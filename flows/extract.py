@@ -143,7 +143,8 @@ def nearest_before(entities: list[EntityMention], position: int, kinds: frozense
     """The closest entity ending before position, of the given kinds, not preceded by a skipped word."""
     for ent in reversed(entities):
         if ent.end <= position and ent.kind in kinds and ent.code not in exclude:
-            if skip_words and governed_by(sentence, ent.start, skip_words, 2):
+            # "in de Oekraïense hoofdstad" reaches over two words; a person is governed only directly
+            if skip_words and governed_by(sentence, ent.start, skip_words, 1 if ent.kind == "person" else 2):
                 continue
             return ent
     return None
@@ -201,8 +202,6 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if possessor is not None and trigger.start() - possessor.end > 25:
         possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
-    if actor_ent is None and rule.endswith("noun"):
-        actor_ent, basis = genitive_agent(lexicon, entities, trigger.end(), sentence, set()), "agent after trigger"
     taken = {actor_ent.code} if actor_ent else set()
     if rule.endswith("arrival"):
         # an arrival verb ends in its preposition ("arrived in", "speaking from", "прибыл в"): the place follows
@@ -217,6 +216,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
+    if rule.endswith("noun") and (actor_ent is None or lexicon.language == "ru"):
+        # Russian has no possessive 's: the agent of "визит" is the genitive after it
+        genitive = genitive_agent(lexicon, entities, trigger.end(), sentence, {target.code} if target else set())
+        if genitive is not None or lexicon.language == "ru":
+            actor_ent, basis = genitive, "agent after trigger"
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
     if actor_ent is None:
