@@ -31,6 +31,12 @@ WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # What may stand between two members of a list once office titles are removed.
 COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
+MODIFIER_WORDS = frozenset({
+    "the", "a", "an", "de", "het", "een", "der", "des", "capital", "city", "island", "hoofdstad", "stad",
+    "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
+    "voormalige", "new", "nieuwe",
+})
+RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -107,8 +113,20 @@ def governed_by(sentence: str, position: int, prepositions: frozenset[str], reac
     Articles, titles and adjectives sit between a preposition and its name ("aan de Oekraïense
     hoofdstad", "van president Joe Biden"), so the preposition is looked for a few words back.
     """
-    words = [w.lower() for w in WORD.findall(sentence[max(0, position - 60):position])][-reach:]
-    return any(w in prepositions for w in words)
+    words = WORD.findall(sentence[max(0, position - 60):position])[-reach:]
+    for n in range(len(words) - 1, -1, -1):
+        if words[n].lower() in prepositions:
+            return True
+        if not is_modifier(words[n]):
+            return False  # a verb or noun in between: "to prevent Russia" is not "to Russia"
+    return False
+
+
+def is_modifier(word: str) -> bool:
+    """A word that may stand between a preposition and its name: an article, a capitalised title
+    or adjective, a Russian adjective, or a place noun ("hoofdstad", "capital", "столицу")."""
+    return (word[:1].isupper() or word.lower() in MODIFIER_WORDS
+            or RU_ADJECTIVE.search(word) is not None)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -203,13 +221,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
-    if rule.endswith("arrival"):
-        # an arrival verb ends in its preposition ("arrived in", "speaking from", "прибыл в"): the place follows
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 30, sentence)
+    if rule.endswith("arrival") or rule.endswith(".verb"):
+        # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)
     else:
+        target_ent = None
+    if target_ent is None and not rule.endswith("arrival"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, 90, sentence, goal_words)
-    if target_ent is None and rule.endswith(".verb"):
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)  # "visited Cuba"
     if target_ent is None:
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > 20
@@ -320,8 +338,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
                   and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
-    actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end())
-    basis = "subject right after the verb"
+    passive = first_after(entities, trigger.end(), AGENT_KINDS, set(), 12, sentence, lexicon.words["donor_prepositions"])
+    if passive is not None:
+        actor_ent, basis = passive, "agent of a passive ('donated by')"
+    else:
+        actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end())
+        basis = "subject right after the verb"
     if actor_ent is None:
         donors = [e for e in entities if possible_donor(lexicon, e)]
         actor_ent = nearest_before(donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
@@ -489,8 +511,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None
-    if trig.event_type == "pledge" and amount is None and "carried" in actor.basis + target.basis:
-        return None  # a package or named items without a sum need both parties in the same sentence
+    if trig.event_type == "pledge" and amount is None and (
+            "carried" in actor.basis + target.basis or target.basis.startswith("other")):
+        return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
     currency = amount.currency if amount else None
     if amount is not None and amount.ambiguous_dollar and actor.code in LOCAL_DOLLARS:
         currency = LOCAL_DOLLARS[actor.code]
