@@ -205,7 +205,8 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
             return None
         if governed_by(sentence, ent.start, agent_words):
             return ent
-        if lexicon.language == "ru" and (ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)):
+        russian_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
+        if lexicon.language == "ru" and russian_genitive:
             return ent  # Russian genitive needs no preposition
         return None
     return None
@@ -338,7 +339,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
                   and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
-    passive = first_after(entities, trigger.end(), AGENT_KINDS, set(), 12, sentence, lexicon.words["donor_prepositions"])
+    passive = first_after(entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
+                          lexicon.words["donor_prepositions"])
     if passive is not None:
         actor_ent, basis = passive, "agent of a passive ('donated by')"
     else:
@@ -483,7 +485,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         amounts = find_amounts(sentence, lexicon.language)
         amount = pick_amount(amounts, match)
-        if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", sentence[max(0, match.start() - 14):match.start()]):
+        before_trigger = sentence[max(0, match.start() - 14):match.start()]
+        if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", before_trigger):
             return None  # "this package" points back at a pledge reported before
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):

@@ -42,6 +42,8 @@ MENTION_SCHEMA = {
 UNDATED_PENALTY = 0.1
 AMOUNT_TOLERANCE = 0.02
 HEADLINE_TOLERANCE = 0.15
+# How many sentences back an undated mention may take its date from.
+CONTEXT_SENTENCES = 1
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -108,12 +110,32 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
                    date_precision=resolved.precision, date_basis=resolved.basis)
         if resolved.basis.startswith("publication"):
             row["confidence"] = round(max(0.05, row["confidence"] - UNDATED_PENALTY), 3)
-        usd, rate_day = None, None
-        if row["amount"] is not None and row["currency"]:
-            usd, rate_day = amount_in_usd(row["amount"], row["currency"], resolved.event_date or date.today())
-        row.update(amount_usd=usd, usd_rate_date=rate_day)
         rows.append(row)
+    inherit_context_dates(rows)
+    for row in rows:
+        usd, rate_day = None, None
+        if row["amount"] is not None and row["currency"] and row["event_date"] is not None:
+            usd, rate_day = amount_in_usd(row["amount"], row["currency"], row["event_date"])
+        row.update(amount_usd=usd, usd_rate_date=rate_day)
     return rows
+
+
+def inherit_context_dates(rows: list[MentionRow]) -> None:
+    """An undated mention right after a dated one shares its day: news tells one scene in a row of
+    sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million")."""
+    dated = [r for r in rows if not str(r["date_basis"]).startswith("publication")
+             and r["date_precision"] in ("day", "days")]
+    for row in rows:
+        if not str(row["date_basis"]).startswith("publication"):
+            continue
+        sources = [d for d in dated if d["doc_id"] == row["doc_id"] and d is not row
+                   and 0 <= row["sentence_idx"] - d["sentence_idx"] <= CONTEXT_SENTENCES]
+        if not sources:
+            continue
+        source = max(sources, key=lambda d: (d["sentence_idx"], -abs(d["char_start"] - row["char_start"])))
+        row.update({k: source[k] for k in ("event_date", "date_min", "date_max", "date_precision")})
+        row["date_basis"] = f"context: the date of the {source['event_type']} in sentence {source['sentence_idx']} " \
+                            f"({source['date_basis']})"
 
 
 def same_event(a: MentionRow, b: MentionRow) -> bool:
