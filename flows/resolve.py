@@ -198,8 +198,8 @@ def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
             clusters.append([row])
         else:
             home.append(row)
-    for key, clusters in groups.items():
-        groups[key] = fold_undated(clusters)
+    for group_key, clusters in groups.items():
+        groups[group_key] = fold_undated(clusters)
     merged: list[MentionRow] = []
     for clusters in groups.values():
         for cluster in clusters:
