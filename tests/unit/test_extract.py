@@ -1,0 +1,446 @@
+"""Extract stage: one language phenomenon a test, run through ingest -> segment -> extract -> resolve.
+
+Every text here is written for the test (typical news phrasing, no corpus article). A case the
+extractor gets wrong today is marked xfail(strict=True) with what it returns instead, so that a
+fix shows up as an unexpected pass.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.extract import extract_mentions
+from flows.ingest import ingest
+from flows.resolve import resolve_mentions
+from flows.segment import split_sentences
+
+# (event_type, actor_country, target_country, amount, currency)
+Event = tuple[str, str | None, str | None, float | None, str | None]
+# A headline that names no entity and holds no trigger, so it adds nothing of its own.
+NEUTRAL_HEADLINE = {"nl": "Nieuws uit de wereld", "en": "World news in brief", "ru": "Новости дня"}
+
+
+def extract(tmp_path: Path, lang: str, body: str, header: str = "2023-02", headline: str | None = None
+            ) -> list[dict[str, Any]]:
+    """The event rows of one document: the whole path on a file written to tmp_path.
+
+    Checks what must hold for every row: a document in the expected language, evidence equal to
+    the document text at [char_start, char_end), and date_min <= event_date <= date_max.
+    """
+    text = f"date {header} {headline or NEUTRAL_HEADLINE[lang]}\n\n{body}\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    documents, _, rejected = ingest([path], tmp_path, 1_000_000, 500)
+    assert rejected.is_empty()
+    assert documents["lang"].to_list() == [lang], "the language detector must see the text's language"
+    raw = extract_mentions(documents, split_sentences(documents))
+    mentions, _ = resolve_mentions(raw, documents)
+    stored = documents["text"][0]
+    rows = mentions.to_dicts()
+    for row in rows:
+        assert row["evidence"] == stored[row["char_start"]:row["char_end"]]
+        assert row["trigger"] in row["evidence"]
+        assert row["date_min"] <= row["event_date"] <= row["date_max"]
+    return rows
+
+
+def events(rows: list[dict[str, Any]]) -> list[Event]:
+    """The comparable part of each row, in a stable order."""
+    return sorted((r["event_type"], r["actor_country"], r["target_country"], r["amount"], r["currency"])
+                  for r in rows)
+
+
+def dates(row: dict[str, Any]) -> tuple[date, date, date]:
+    return row["date_min"], row["event_date"], row["date_max"]
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# --- visit: actor and target ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("nl", "Biden bracht een verrassingsbezoek aan Kiev, waar hij Zelensky sprak.",
+                     "USA", "UKR", id="nl-verrassingsbezoek-aan"),
+        pytest.param("nl", "Het bezoek van president Macron aan Polen duurde twee dagen.",
+                     "FRA", "POL", id="nl-bezoek-van-X-aan-Y"),
+        pytest.param("nl", "Bondskanselier Scholz was vorige week op bezoek in Peking.",
+                     "DEU", "CHN", id="nl-op-bezoek-in"),
+        pytest.param("nl", "Koning Willem-Alexander en koningin Máxima brengen een staatsbezoek aan Zweden.",
+                     "NLD", "SWE", id="nl-staatsbezoek-koningspaar"),
+        pytest.param("en", "German Chancellor Olaf Scholz visited China, where he met the premier.",
+                     "DEU", "CHN", id="en-X-visited-Y"),
+        pytest.param("en", "Secretary of State Antony Blinken arrived in Beijing on Sunday for a two-day visit.",
+                     "USA", "CHN", id="en-arrived-in-for-a-visit"),
+        pytest.param("en", "European Council President Charles Michel met President Zelensky in Kyiv.",
+                     "EU", "UKR", id="en-met-in-host-city"),
+        pytest.param("nl", "Europees president Charles Michel ontmoette president Zelensky in Kiev.",
+                     "EU", "UKR", id="nl-met-in-host-city",
+                     marks=xfail("nl has no meeting_place trigger ('ontmoette' is only an unused 'meeting' cue): "
+                                 "no row")),
+        pytest.param("ru", "Председатель Евросовета Шарль Мишель встретился с Зеленским в Киеве.",
+                     "EU", "UKR", id="ru-met-in-host-city",
+                     marks=xfail("ru has no meeting_place trigger and visit.host 'встретил' does not match "
+                                 "'встретился': no row")),
+        pytest.param("ru", "Президент Франции Эмманюэль Макрон находится с визитом в Китае.",
+                     "FRA", "CHN", id="ru-nahoditsya-s-vizitom-v"),
+        pytest.param("ru", "Визит Пелоси в Тайвань вызвал гнев Пекина.",
+                     "USA", "TWN", id="ru-vizit-X-v-Y"),
+        pytest.param("ru", "Председатель КНР Си Цзиньпин прибыл в Москву с государственным визитом.",
+                     "CHN", "RUS", id="ru-pribyl-v"),
+        pytest.param("ru", "Президент Польши Анджей Дуда посетил Киев.",
+                     "POL", "UKR", id="ru-posetil"),
+        pytest.param("nl", "Premier Rutte bezocht op 14 februari de Oekraïense hoofdstad Kiev.",
+                     "NLD", "UKR", id="nl-object-after-a-date",
+                     marks=xfail("a verb's bare object must start within 25 characters ('visited Cuba'); "
+                                 "'op' before the date no longer governs 'Oekraïense' across 'februari': no row")),
+    ],
+)
+def test_visit_roles(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "guest", "host"),
+    [
+        pytest.param("en", "President Obama welcomed Canadian Prime Minister Justin Trudeau to Washington for talks.",
+                     "CAN", "USA", id="en-welcomed"),
+        pytest.param("nl", "Koning Willem-Alexander ontving de Duitse bondskanselier Scholz op Paleis Noordeinde.",
+                     "DEU", "NLD", id="nl-ontving"),
+        pytest.param("ru", "Владимир Путин принял в Кремле председателя КНР Си Цзиньпина.",
+                     "CHN", "RUS", id="ru-prinyal"),
+        pytest.param("en", "President Biden welcomed the Prime Minister of Canada at the White House.",
+                     "CAN", "USA", id="en-guest-as-office-of-country",
+                     marks=xfail("host_guest_roles takes the guest only from a person, demonym, organisation or "
+                                 "metonym after the verb; 'the Prime Minister of Canada' is a country: no row")),
+        pytest.param("nl", "President Biden ontving de premier van Canada in het Witte Huis.",
+                     "CAN", "USA", id="nl-guest-as-office-of-country",
+                     marks=xfail("host_guest_roles skips a country as guest ('de premier van Canada'): no row")),
+        pytest.param("ru", "Президент Молдовы Майя Санду приняла в Кишиневе премьер-министра Румынии.",
+                     "ROU", "MDA", id="ru-guest-as-office-of-country",
+                     marks=xfail("host_guest_roles skips a country as guest ('премьер-министра Румынии'): no row")),
+    ],
+)
+def test_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str, guest: str, host: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", guest, host, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "Premier Rutte zal volgende week Washington bezoeken.", id="nl-planned"),
+        pytest.param("en", "President Macron will visit India next month.", id="en-planned"),
+        pytest.param("ru", "Президент Франции посетит Китай в апреле.", id="ru-planned"),
+        pytest.param("nl", "De Amerikaanse acteur Sean Penn bezocht vorige week Kiev.", id="nl-private-person"),
+        pytest.param("en", "The American actor Sean Penn visited Kyiv last week.", id="en-private-person"),
+        pytest.param("ru", "Американский актёр Шон Пенн посетил Киев на прошлой неделе.", id="ru-private-person"),
+        pytest.param("nl", "Premier Rutte bezocht dinsdag de haven van Rotterdam.", id="nl-own-country"),
+        pytest.param("en", "President Biden visited Texas on Monday to see the border.", id="en-own-country"),
+        pytest.param("ru", "Президент России Владимир Путин посетил Санкт-Петербург.", id="ru-own-country"),
+    ],
+)
+def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+# --- demarche ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("nl", "Moskou ontbood de Amerikaanse ambassadeur.", "RUS", "USA", id="nl-ontbood"),
+        pytest.param("nl", "Nederland heeft een protestnota overhandigd aan de Russische ambassadeur.",
+                     "NLD", "RUS", id="nl-protestnota"),
+        pytest.param("en", "Russia's Foreign Ministry summoned the British ambassador.", "RUS", "GBR",
+                     id="en-summoned"),
+        pytest.param("en", "Poland handed a protest note to the Russian ambassador.", "POL", "RUS",
+                     id="en-protest-note"),
+        pytest.param("ru", "МИД Молдовы вызвал посла России.", "MDA", "RUS", id="ru-vyzval"),
+        pytest.param("ru", "Посла России вызвали в МИД Молдовы для объяснений.", "MDA", "RUS",
+                     id="ru-passive-vyzvali-v-MID"),
+        pytest.param("ru", "МИД Украины вручил ноту протеста послу РФ.", "UKR", "RUS", id="ru-nota-protesta"),
+    ],
+)
+def test_demarche_roles(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("demarche", actor, target, None, None)]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "with no country after 'посла', summon_roles takes the name just before it, the ministry's own 'России', as "
+    "the diplomat's country: the headline gives an extra demarche USA->RUS (actor Байден)"))
+def test_summoning_ministry_is_not_the_diplomats_country(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "ru", "Во вторник МИД России вызвал посла США.", header="2023-02-22",
+                   headline="Байден в Киеве, МИД России вызвал посла")
+    assert events(rows) == [("demarche", "RUS", "USA", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "Minister Hoekstra noemde de uitspraken van de Russische ambassadeur onacceptabel.",
+                     id="nl-criticism"),
+        pytest.param("nl", "Minister Hoekstra zei dat de Russische ambassadeur zal worden ontboden.",
+                     id="nl-will-be-summoned"),
+        pytest.param("en", "Foreign Secretary James Cleverly accused the Russian ambassador of spreading lies.",
+                     id="en-criticism"),
+        pytest.param("en", "The Foreign Office said the Russian ambassador will be summoned.",
+                     id="en-will-be-summoned"),
+        pytest.param("ru", "Захарова раскритиковала заявление посла США.", id="ru-criticism"),
+        pytest.param("ru", "Премьер Молдовы осудил высказывания посла России и назвал их недопустимыми.",
+                     id="ru-condemned"),
+        pytest.param("ru", "Заявление посла США вызвало возмущение в МИД России.", id="ru-vyzvalo-vozmushchenie",
+                     marks=xfail("'вызвало' (caused) matches demarche.summon and 'посла' the diplomat cue: "
+                                 "gives demarche RUS->USA")),
+    ],
+)
+def test_not_a_demarche(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+# --- pledge -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("nl", "De Verenigde Staten beloofden Oekraïne $ 2 miljard aan militaire steun.",
+                     ("pledge", "USA", "UKR", 2e9, "USD"), id="nl-$-2-miljard"),
+        pytest.param("nl", "Nederland trekt 500 miljoen euro uit voor Oekraïne.",
+                     ("pledge", "NLD", "UKR", 5e8, "EUR"), id="nl-500-miljoen-euro"),
+        pytest.param("nl", "Nederland trekt 500 miljoen euro uit voor de wederopbouw van Oekraïne.",
+                     ("pledge", "NLD", "UKR", 5e8, "EUR"), id="nl-recipient-after-a-noun",
+                     marks=xfail("the recipient must follow aan/voor/naar with only articles, titles or adjectives "
+                                 "between ('wederopbouw' is none), and the 'other country' fallback skips a name "
+                                 "after 'van': no row")),
+        pytest.param("nl", "De Europese Commissie kondigde een steunpakket van €1,5 mld aan voor Moldavië.",
+                     ("pledge", "EU", "MDA", 1.5e9, "EUR"), id="nl-€1,5-mld"),
+        pytest.param("nl", "Vrijdag beloofde Biden Oekraïne een nieuw wapenpakket van 500 miljoen dollar.",
+                     ("pledge", "USA", "UKR", 5e8, "USD"), id="nl-inverted-subject"),
+        pytest.param("en", "Britain pledged $1.7bn in military aid to Ukraine.",
+                     ("pledge", "GBR", "UKR", 1.7e9, "USD"), id="en-$1.7bn"),
+        pytest.param("en", "Germany announced 500 million dollars in humanitarian aid for Ukraine.",
+                     ("pledge", "DEU", "UKR", 5e8, "USD"), id="en-500-million-dollars"),
+        pytest.param("ru", "США выделят Украине 100 млн долларов военной помощи.",
+                     ("pledge", "USA", "UKR", 1e8, "USD"), id="ru-100-mln-dollarov-dative"),
+        pytest.param("ru", "Правительство Молдовы выделит Украине 5 млн леев гуманитарной помощи.",
+                     ("pledge", "MDA", "UKR", 5e6, "MDL"), id="ru-5-mln-leev"),
+        pytest.param("ru", "Япония выделит Украине 5,5 млрд долларов на восстановление.",
+                     ("pledge", "JPN", "UKR", 5.5e9, "USD"), id="ru-5,5-mlrd-dollarov"),
+    ],
+)
+def test_pledge_roles_and_amount(tmp_path: Path, lang: str, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "Australia pledged $33 million in humanitarian aid to Ukraine.",
+                     ("pledge", "AUS", "UKR", 33e6, "AUD"), id="en-australian-$"),
+        pytest.param("nl", "Australië trekt $ 33 miljoen uit voor Oekraïne.",
+                     ("pledge", "AUS", "UKR", 33e6, "AUD"), id="nl-australian-$"),
+        pytest.param("ru", "Австралия выделит Украине $33 млн.",
+                     ("pledge", "AUS", "UKR", 33e6, "AUD"), id="ru-australian-$"),
+        pytest.param("ru", "Румыния выделит Молдове 100 млн леев на энергетику.",
+                     ("pledge", "ROU", "MDA", 1e8, "RON"), id="ru-romanian-lei",
+                     marks=xfail("a bare лей is re-assigned by donor only for dollars (LOCAL_DOLLARS): "
+                                 "a Romanian donor's 'леев' stays MDL")),
+    ],
+)
+def test_pledge_currency_follows_the_donor(tmp_path: Path, lang: str, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De Verenigde Staten hebben per 20 februari in totaal 30 miljard dollar aan Oekraïne "
+                           "toegezegd.", id="nl-per-datum-in-totaal"),
+        pytest.param("nl", "Sinds het begin van de oorlog heeft Duitsland 2 miljard euro aan Oekraïne gegeven.",
+                     id="nl-sinds-het-begin"),
+        pytest.param("en", "The United States has committed $30 billion to Ukraine since the war began.",
+                     id="en-since-the-war-began"),
+        pytest.param("ru", "В общей сложности США выделили Украине 30 млрд долларов.",
+                     id="ru-v-obshchei-slozhnosti"),
+        pytest.param("nl", "De Tweede Kamer stemde in met een steunpakket van 2 miljard euro voor Oekraïne.",
+                     id="nl-parliament-vote"),
+        pytest.param("en", "The House of Representatives passed a bill with $40 billion in aid for Ukraine.",
+                     id="en-parliament-vote"),
+        pytest.param("ru", "Конгресс США одобрил выделение Украине 40 млрд долларов.", id="ru-parliament-vote"),
+        pytest.param("nl", "Premier Rutte beloofde Oekraïne steun zolang als nodig is.", id="nl-vague"),
+        pytest.param("en", "Biden promised Ukraine billions in additional support.", id="en-vague"),
+        pytest.param("ru", "Президент Франции пообещал Украине поддержку столько, сколько потребуется.",
+                     id="ru-vague"),
+    ],
+)
+def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'pakket' (pledge.noun) is a second trigger in the sentence: its donor is the nearest name before it "
+    "(Oekraïne) and its recipient is carried from the headline (Rusland), giving an extra pledge UKR->RUS"))
+def test_pledge_noun_beside_pledge_verb_adds_no_second_pledge(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "nl", "Biden beloofde Oekraïne een nieuw pakket van 500 miljoen dollar.",
+                   headline="Rusland reageert woedend")
+    assert events(rows) == [("pledge", "USA", "UKR", 5e8, "USD")]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "inverted_subject takes any name within 12 characters after the verb in Dutch: in 'beloofde hij Oekraïne' "
+    "the recipient becomes the donor and the headline's Rusland the recipient (pledge UKR->RUS)"))
+def test_dutch_pronoun_subject_after_the_verb(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "nl", "President Biden bezocht maandag Kiev. Daar beloofde hij Oekraïne 500 miljoen "
+                   "dollar aan militaire steun.", headline="Rusland reageert woedend")
+    assert events(rows) == [("pledge", "USA", "UKR", 5e8, "USD"), ("visit", "USA", "UKR", None, None)]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "body", "target"),
+    [
+        pytest.param("nl", "Premier Rutte bezocht maandag Kiev. De regering maakte op 25 april bekend dat de "
+                           "steun doorgaat.", "UKR", id="nl"),
+        pytest.param("en", "Prime Minister Sunak visited Kyiv on Monday. On April 25 he spoke in parliament.",
+                     "UKR", id="en"),
+        pytest.param("ru", "Премьер Великобритании Риши Сунак в понедельник посетил Киев. Правительство заявило "
+                           "25 апреля, что поддержка продолжится.", "UKR", id="ru"),
+    ],
+)
+def test_weekday_against_inferred_reference(tmp_path: Path, lang: str, body: str, target: str) -> None:
+    """Header April 2023 and '25 April' in the text: published 25-30 April, so Monday is the 24th."""
+    rows = extract(tmp_path, lang, body, header="2023-04")
+    assert [r["target_country"] for r in rows] == [target]
+    assert dates(rows[0]) == (date(2023, 4, 24),) * 3
+    assert rows[0]["date_basis"].startswith("weekday")
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "Bondskanselier Scholz bezocht vorige week Peking.", id="nl-vorige-week"),
+        pytest.param("en", "Chancellor Scholz visited Beijing last week.", id="en-last-week"),
+        pytest.param("ru", "Канцлер Германии Олаф Шольц на прошлой неделе посетил Пекин.", id="ru-na-proshloi-nedele"),
+    ],
+)
+def test_last_week(tmp_path: Path, lang: str, body: str) -> None:
+    """Published Wednesday 22 February 2023: last week is Monday 13 to Sunday 19 February."""
+    rows = extract(tmp_path, lang, body, header="2023-02-22")
+    assert events(rows) == [("visit", "DEU", "CHN", None, None)]
+    assert rows[0]["date_min"] == date(2023, 2, 13)
+    assert rows[0]["date_max"] == date(2023, 2, 19)
+    assert rows[0]["date_precision"] == "week"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "Premier Rutte bezocht op 14 februari Kiev.", id="nl"),
+        pytest.param("en", "Chancellor Scholz visited Kyiv on 14 February.", id="en"),
+        pytest.param("ru", "Канцлер Германии Олаф Шольц посетил Киев 14 февраля.", id="ru"),
+    ],
+)
+def test_explicit_date(tmp_path: Path, lang: str, body: str) -> None:
+    rows = extract(tmp_path, lang, body)
+    assert [(r["event_type"], r["target_country"]) for r in rows] == [("visit", "UKR")]
+    assert dates(rows[0]) == (date(2023, 2, 14),) * 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "body", "first", "last"),
+    [
+        pytest.param("nl", "2023-04", "Koning Willem-Alexander begon op 12 april aan een driedaags staatsbezoek "
+                                      "aan Duitsland.", date(2023, 4, 12), date(2023, 4, 14), id="nl-driedaags"),
+        pytest.param("en", "2023-03", "Chinese President Xi Jinping arrived in Moscow on 20 March for a three-day "
+                                      "state visit.", date(2023, 3, 20), date(2023, 3, 22), id="en-three-day"),
+        pytest.param("ru", "2023-04", "Президент Франции Эмманюэль Макрон 5 апреля прибыл в Китай с трехдневным "
+                                      "государственным визитом.", date(2023, 4, 5), date(2023, 4, 7),
+                     id="ru-trekhdnevnyi"),
+        pytest.param("ru", "2023-04", "Президент Казахстана Касым-Жомарт Токаев находился с визитом в Москве "
+                                      "с 12 по 14 апреля.", date(2023, 4, 12), date(2023, 4, 14), id="ru-s-po"),
+    ],
+)
+def test_several_day_visit_span(tmp_path: Path, lang: str, header: str, body: str, first: date, last: date) -> None:
+    rows = extract(tmp_path, lang, body, header=header)
+    assert [r["event_type"] for r in rows] == ["visit"]
+    assert dates(rows[0]) == (first, first, last)
+    assert rows[0]["date_precision"] == "days"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body", "expected"),
+    [
+        pytest.param(
+            "nl", "Biden in Kiev, Moskou ontbiedt ambassadeur",
+            "President Biden bracht maandag een verrassingsbezoek aan Kiev. Biden beloofde Oekraïne daar 500 "
+            "miljoen dollar aan militaire hulp.\n\nMoskou ontbood dinsdag de Amerikaanse ambassadeur.",
+            [("demarche", "RUS", "USA", None, None), ("pledge", "USA", "UKR", 5e8, "USD"),
+             ("visit", "USA", "UKR", None, None)],
+            id="nl"),
+        pytest.param(
+            "en", "Biden in Kyiv as Moscow summons envoy",
+            "US President Joe Biden visited Kyiv on Monday. He pledged $500 million in new military aid to "
+            "Ukraine.\n\nOn Tuesday Russia's Foreign Ministry summoned the US ambassador.",
+            [("demarche", "RUS", "USA", None, None), ("pledge", "USA", "UKR", 5e8, "USD"),
+             ("visit", "USA", "UKR", None, None)],
+            id="en"),
+        pytest.param(
+            "ru", "Байден в Киеве, Москва вызвала посла США",
+            "Президент США Джо Байден в понедельник посетил Киев. США выделят Украине 500 млн долларов военной "
+            "помощи.\n\nВо вторник МИД России вызвал посла США.",
+            [("demarche", "RUS", "USA", None, None), ("pledge", "USA", "UKR", 5e8, "USD"),
+             ("visit", "USA", "UKR", None, None)],
+            id="ru"),
+    ],
+)
+def test_mini_document_evidence_and_intervals(tmp_path: Path, lang: str, headline: str, body: str,
+                                              expected: list[Event]) -> None:
+    """A document with an event of each type: every row points at its sentence and has an ordered interval
+    (both checked in extract), and the weekdays put the demarche one day after the visit."""
+    rows = extract(tmp_path, lang, body, header="2023-02-22", headline=headline)
+    assert events(rows) == expected
+    by_type = {r["event_type"]: r for r in rows}
+    assert dates(by_type["visit"]) == (date(2023, 2, 20),) * 3
+    assert dates(by_type["demarche"]) == (date(2023, 2, 21),) * 3
+
+
+# --- one row per event per document -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body", "expected"),
+    [
+        pytest.param("nl", "Biden bezoekt Kiev", "President Biden bracht maandag een verrassingsbezoek aan Kiev. "
+                     "Biden bezocht de Oekraïense hoofdstad voor het eerst sinds de inval.",
+                     ("visit", "USA", "UKR", None, None), id="nl-visit"),
+        pytest.param("en", "Britain pledges $1.7bn to Ukraine", "Britain pledged $1.7bn in military aid to Ukraine "
+                     "on Monday, the defence ministry said.",
+                     ("pledge", "GBR", "UKR", 1.7e9, "USD"), id="en-pledge"),
+        pytest.param("ru", "МИД России вызвал посла США", "МИД России в понедельник вызвал посла США. Посла США "
+                     "вызвали в МИД России в связи с заявлениями Вашингтона.",
+                     ("demarche", "RUS", "USA", None, None), id="ru-demarche"),
+    ],
+)
+def test_repeated_event_is_one_row(tmp_path: Path, lang: str, headline: str, body: str, expected: Event) -> None:
+    """Headline and body (and a second body sentence) tell one event: one row, dated by the body's weekday."""
+    rows = extract(tmp_path, lang, body, header="2023-02-22", headline=headline)
+    assert events(rows) == [expected]
+    assert dates(rows[0]) == (date(2023, 2, 20),) * 3
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "merge_duplicates keeps the narrower interval: under a month header the body's weekday interval "
+    "(2023-01-30..2023-02-27) is one day wider than the headline's publication fallback (2023-02-01..2023-02-28), "
+    "so the merged row gets date_basis 'publication' and loses a possible Monday, 30 January"))
+def test_repeated_event_keeps_the_body_weekday_under_a_month_header(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "nl", "Moskou ontbood maandag de Amerikaanse ambassadeur.",
+                   headline="Moskou ontbiedt Amerikaanse ambassadeur")
+    assert events(rows) == [("demarche", "RUS", "USA", None, None)]
+    assert rows[0]["date_basis"].startswith("weekday")
+    assert rows[0]["date_min"] == date(2023, 1, 30)
