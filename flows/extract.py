@@ -8,10 +8,13 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import polars as pl
+import pycountry
 import regex
+from babel.numbers import get_territory_currencies
 
 from flows.gazetteer import EntityMention, find_entities
 from flows.lexicon import EventLexicon, Trigger, event_lexicon
@@ -25,8 +28,6 @@ PERSON_KINDS = frozenset({"person", "org"})
 # never a visit's destination or a meeting's participants.
 CARRY_ACTOR = frozenset({"subject_goal", "summon", "donor_recipient", "recipient_donor"})
 CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
-# A bare "$" in a text about these donors is their own dollar.
-LOCAL_DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD", "TWN": "TWD"}
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # What may stand between two members of a list once office titles are removed.
 COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
@@ -229,6 +230,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = None
     if target_ent is None and not rule.endswith("arrival"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, 90, sentence, goal_words)
+    if target_ent is None and rule.endswith(".verb"):
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     if target_ent is None:
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > 20
@@ -269,7 +272,9 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                            lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
-    guest = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {host.code}, 80, sentence)
+    guest = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 80
+                  and e.code != host.code and (e.kind in ("person", "demonym", "org")
+                                               or titled_place(lexicon, sentence, e))), None)
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
     return role(guest, "guest after trigger"), role(host, "host")
@@ -291,6 +296,16 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
 
 
+def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:
+    """An active summons has the diplomat as its object after the verb ("summoned the ambassador");
+    only a passive or impersonal one has it before ("the ambassador was summoned", "посла вызвали")."""
+    if lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 80) is not None:
+        return True
+    before = lexicon.cues["diplomat"].search(sentence, max(0, trigger.start() - 150), trigger.start())
+    voice = sentence[max(0, trigger.start() - 15):trigger.end()]
+    return before is not None and lexicon.cues["passive"].search(voice) is not None
+
+
 def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                  trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """Demarche: the diplomat's country is the target, the summoning government the actor."""
@@ -304,7 +319,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         # "the US ambassador", "российского посла" before; "посла России", "ambassador of X" after
         named = [(diplomat.start() - e.end, e) for e in entities
                  if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
-                 and e.kind in ("demonym", "country", "org")]
+                 and e.kind in ("demonym", "country", "org")
+                 and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
@@ -344,7 +360,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if passive is not None:
         actor_ent, basis = passive, "agent of a passive ('donated by')"
     else:
-        actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end())
+        actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end(), sentence)
         basis = "subject right after the verb"
     if actor_ent is None:
         donors = [e for e in entities if possible_donor(lexicon, e)]
@@ -378,10 +394,15 @@ def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
     return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
 
 
-def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int) -> EntityMention | None:
+def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
+                     sentence: str) -> EntityMention | None:
     """A subject right after its verb ("beloofde Biden", "объявил Байден"): a person or organisation,
     or in Dutch (verb-second order) any agent, within a few characters of the verb."""
     kinds = AGENT_KINDS - {"place"} if lexicon.language == "nl" else frozenset({"person", "org"})
+    first_entity = next((e.start for e in entities if e.start >= trigger_end), None)
+    pronoun = lexicon.cues["pronouns"].search(sentence, trigger_end, trigger_end + 8)
+    if pronoun is not None and (first_entity is None or pronoun.start() < first_entity):
+        return None  # "beloofde hij Oekraïne ...": the subject is the pronoun, the name its object
     for ent in entities:
         if ent.start >= trigger_end:
             return ent if ent.start - trigger_end <= 12 and ent.kind in kinds else None
@@ -398,6 +419,16 @@ def stands_for_recipient(lexicon: EventLexicon, sentence: str, ent: EntityMentio
         return (lexicon.cues["recipient_nouns"].match(follower) is not None
                 or lexicon.cues["officials"].match(follower) is not None)
     return False
+
+
+@cache
+def donor_currency(code: str) -> str | None:
+    """The currency a country uses today (CLDR via babel), for words like '$' or 'lei' that several share."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    currencies = get_territory_currencies(country.alpha_2)
+    return currencies[0] if currencies else None
 
 
 def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> MoneyMention | None:
@@ -479,6 +510,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     elif trig.event_type == "demarche":
         if lexicon.cues["diplomat"].search(sentence) is None:
             return None
+        if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
+            return None
         actor, target = summon_roles(lexicon, sentence, entities, match)
     else:
         if has_cue(lexicon, "not_pledge", sentence):
@@ -518,8 +551,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
         return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
     currency = amount.currency if amount else None
-    if amount is not None and amount.ambiguous_dollar and actor.code in LOCAL_DOLLARS:
-        currency = LOCAL_DOLLARS[actor.code]
+    if amount is not None and amount.alternatives:
+        own = donor_currency(actor.code)
+        if own in amount.alternatives:
+            currency = own  # "$" of an Australian donor is AUD, "лей" of a Romanian one RON
     location = target.name if trig.event_type == "visit" else None
     return {
         "event_type": trig.event_type,
@@ -535,6 +570,13 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     }
 
 
+def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
+    """A pledge mention whose amount (or lack of one) an earlier trigger of the sentence already gave."""
+    if mention["event_type"] != "pledge" or not amounts:
+        return False
+    return mention["amount"] is None or mention["amount"] in amounts
+
+
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
                      sentence: str) -> list[dict[str, Any]]:
     """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
@@ -545,6 +587,9 @@ def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: 
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             mentions = mentions_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
+            # "beloofde ... een pakket van $500 miljoen": the noun restates the verb's pledge
+            priced = {m["amount"] for m in found if m["event_type"] == "pledge"}
+            mentions = [m for m in mentions if not restates_pledge(m, priced)]
             if mentions:
                 taken.append((match.start(), match.end()))
                 found.extend(mentions)

@@ -153,11 +153,16 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     return True
 
 
-def interval_days(row: MentionRow) -> int:
-    """Width of a mention's date interval in days (unknown dates are widest)."""
+PRECISION_RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
+
+
+def interval_days(row: MentionRow) -> tuple[int, int, int]:
+    """How vague a mention's date is: a date the text gives beats the publication month, then
+    the finer precision, then the narrower interval (unknown dates are vaguest)."""
     if row["date_min"] is None or row["date_max"] is None:
-        return 10**6
-    return (row["date_max"] - row["date_min"]).days
+        return 1, 9, 10**6
+    from_publication = int(str(row["date_basis"]).startswith("publication"))
+    return from_publication, PRECISION_RANK.get(str(row["date_precision"]), 9), (row["date_max"] - row["date_min"]).days
 
 
 def undated(cluster: list[MentionRow]) -> bool:

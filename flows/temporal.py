@@ -982,9 +982,14 @@ def _distance(expr: TimeExpression, t_start: int, t_end: int) -> int:
     return max(0, expr.start - t_end, t_start - expr.end)
 
 
+_REPORTING_LAG = timedelta(days=7)
+
+
 def _publication_fallback(ref: DocumentReference) -> ResolvedDate:
+    """No day in the sentence: news reports the last days before publication, which may lie in the
+    month before the header's, so the interval starts a week before the earliest publication day."""
     low = (ref.pub_min - _NO_HEADER_WINDOW if ref.basis.startswith("explicit_date")
-           else ref.pub_min.replace(day=1))
+           else ref.pub_min.replace(day=1) - _REPORTING_LAG)
     return ResolvedDate(ref.pub_best, low, ref.pub_max, "month", "publication")
 
 
@@ -1048,7 +1053,9 @@ def resolve_event_date(
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"
-               and (f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range" or closeness(f)[0] == 0)]
+               and (f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range" or closeness(f)[0] == 0)
+               # "the first visit since 2007": a year or month after "since" is a point of comparison
+               and not ("since" in f.roles and f.expr.kind not in _DAY_PRECISE)]
     anchor = min(
         anchors,
         key=lambda f: (closeness(f)[0], KIND_RANK[f.expr.kind] + (0.5 if "until" in f.roles else 0),
