@@ -32,6 +32,8 @@ WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # What may stand between two members of a list once office titles are removed.
 COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
+CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|город\w*|island|eiland|остров\w*)\b",
+                            regex.IGNORECASE)
 MODIFIER_WORDS = frozenset({
     "the", "a", "an", "de", "het", "een", "der", "des", "capital", "city", "island", "hoofdstad", "stad",
     "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
@@ -182,6 +184,11 @@ def first_after(entities: list[EntityMention], position: int, kinds: frozenset[s
     return None
 
 
+def titled_demonym(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A nationality before an office: "the Canadian Prime Minister", "de Duitse bondskanselier"."""
+    return lexicon.cues["officials"].match(sentence, ent.end + 1, ent.end + 40) is not None
+
+
 def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv"."""
     return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
@@ -230,6 +237,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = None
     if target_ent is None and not rule.endswith("arrival"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, 90, sentence, goal_words)
+        if target_ent is not None and target_ent.kind == "demonym" and \
+                CAPITAL_NOUN.match(sentence, target_ent.end + 1) is None:
+            target_ent = None  # "aan het Belgische detachement" is no trip to Belgium; "de Oekraïense hoofdstad" is
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     if target_ent is None:
@@ -272,9 +282,12 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                            lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
+    # "received the Canadian Prime Minister", "ontving de premier van Canada": a person or an office,
+    # so that "took measures" or "adopted a decision" (принял меры, приняли решение) receive nobody
     guest = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 80
-                  and e.code != host.code and (e.kind in ("person", "demonym", "org")
-                                               or titled_place(lexicon, sentence, e))), None)
+                  and e.code != host.code and (e.kind == "person" or titled_place(lexicon, sentence, e)
+                                               or (e.kind == "demonym" and titled_demonym(lexicon, sentence, e)))),
+                 None)
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
     return role(guest, "guest after trigger"), role(host, "host")
