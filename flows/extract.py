@@ -236,13 +236,16 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     else:
         target_ent = None
     if target_ent is None and not rule.endswith("arrival"):
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, 90, sentence, goal_words)
+        # a noun's destination follows it closely ("visit to Kyiv"); a verb's may come after its adverbs
+        reach = 60 if rule.endswith("noun") else 90
+        target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence,
+                                 goal_words)
         if target_ent is not None and target_ent.kind == "demonym" and \
                 CAPITAL_NOUN.match(sentence, target_ent.end + 1) is None:
             target_ent = None  # "aan het Belgische detachement" is no trip to Belgium; "de Oekraïense hoofdstad" is
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
-    if target_ent is None:
+    if target_ent is None and not rule.endswith("noun"):
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > 20
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
@@ -258,8 +261,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if actor_ent is None:
         exclude = {target.code} if target else set()
         # the traveller is a person where the clause names one ("Orban ... chose ... to visit"), not his office
-        people = [e for e in entities if e.kind == "person"]
-        actor_ent = nearest_before(people, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+        clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+        people = [e for e in entities if e.kind == "person" and e.start >= clause_start and e.end <= trigger.start()
+                  and e.code not in exclude and not governed_by(sentence, e.start, goal_words, 1)]
+        # the subject comes first: "Blinken met with Wang in Laos during a trip" is Blinken's trip
+        actor_ent = people[0] if people else None
         if actor_ent is None:
             actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
@@ -396,7 +402,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "recipient after preposition"
     if target_ent is None:
         target_ent = next((e for e in entities if e.code not in exclude and e is not actor_ent
-                            and stands_for_recipient(lexicon, sentence, e)), None)
+                           and (lexicon.language == "nl" or e.start >= trigger.start())
+                           and stands_for_recipient(lexicon, sentence, e)), None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
@@ -594,6 +601,9 @@ def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: 
                      sentence: str) -> list[dict[str, Any]]:
     """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
     found: list[dict[str, Any]] = []
+    letters = [c for c in sentence if c.isalpha()]
+    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return found  # AN ALL-CAPS HEADLINE: "US" may be "us", and names look like words
     taken: list[tuple[int, int]] = []
     for trig in lexicon.triggers:
         for match in trig.compiled.finditer(sentence):
