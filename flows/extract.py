@@ -318,7 +318,9 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
 def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:
     """An active summons has the diplomat as its object after the verb ("summoned the ambassador");
     only a passive or impersonal one has it before ("the ambassador was summoned", "посла вызвали")."""
-    if lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 80) is not None:
+    # 120 characters: Dutch and German put the subject between verb and object ("ontbood het Russische
+    # ministerie van Buitenlandse Zaken dinsdag de Amerikaanse ambassadeur")
+    if lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 120) is not None:
         return True
     before = lexicon.cues["diplomat"].search(sentence, max(0, trigger.start() - 150), trigger.start())
     voice = sentence[max(0, trigger.start() - 15):trigger.end()]

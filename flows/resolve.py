@@ -107,7 +107,7 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
             resolved = ResolvedDate(ref.pub_best, min(first, ref.pub_min), ref.pub_max, "month",
                                     f"publication ({resolved.basis} is after publication)")
         row.update(event_date=resolved.event_date, date_min=resolved.date_min, date_max=resolved.date_max,
-                   date_precision=resolved.precision, date_basis=resolved.basis)
+                   date_precision=honest_precision(resolved), date_basis=resolved.basis)
         if resolved.basis.startswith("publication"):
             row["confidence"] = round(max(0.05, row["confidence"] - UNDATED_PENALTY), 3)
         rows.append(row)
@@ -120,11 +120,19 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
     return rows
 
 
+def honest_precision(resolved: ResolvedDate) -> str:
+    """A day named by the text ("on Tuesday") whose week is uncertain is not known to the day."""
+    if resolved.precision != "day" or resolved.date_min is None or resolved.date_max is None:
+        return resolved.precision
+    width = (resolved.date_max - resolved.date_min).days
+    return "day" if width == 0 else "week" if width <= 7 else "month"
+
+
 def inherit_context_dates(rows: list[MentionRow]) -> None:
     """An undated mention right after a dated one shares its day: news tells one scene in a row of
     sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million")."""
     dated = [r for r in rows if not str(r["date_basis"]).startswith("publication")
-             and r["date_precision"] in ("day", "days")]
+             and r["date_precision"] in ("day", "days", "week", "month")]
     for row in rows:
         if not str(row["date_basis"]).startswith("publication"):
             continue
