@@ -131,12 +131,14 @@ def honest_precision(resolved: ResolvedDate) -> str:
 def inherit_context_dates(rows: list[MentionRow]) -> None:
     """An undated mention right after a dated one shares its day: news tells one scene in a row of
     sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million")."""
-    dated = [r for r in rows if not str(r["date_basis"]).startswith("publication")
-             and r["date_precision"] in ("day", "days", "week", "month")]
+    dated_by_doc: dict[str, list[MentionRow]] = {}
+    for r in rows:
+        if not str(r["date_basis"]).startswith("publication") and r["date_precision"] in ("day", "days", "week", "month"):
+            dated_by_doc.setdefault(r["doc_id"], []).append(r)
     for row in rows:
         if not str(row["date_basis"]).startswith("publication"):
             continue
-        sources = [d for d in dated if d["doc_id"] == row["doc_id"] and d is not row
+        sources = [d for d in dated_by_doc.get(row["doc_id"], []) if d is not row
                    and 0 <= row["sentence_idx"] - d["sentence_idx"] <= CONTEXT_SENTENCES]
         if not sources:
             continue
