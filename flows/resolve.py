@@ -44,6 +44,7 @@ AMOUNT_TOLERANCE = 0.02
 HEADLINE_TOLERANCE = 0.15
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
+DATED_PRECISIONS = ("day", "days", "week", "month")
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -133,7 +134,7 @@ def inherit_context_dates(rows: list[MentionRow]) -> None:
     sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million")."""
     dated_by_doc: dict[str, list[MentionRow]] = {}
     for r in rows:
-        if not str(r["date_basis"]).startswith("publication") and r["date_precision"] in ("day", "days", "week", "month"):
+        if not str(r["date_basis"]).startswith("publication") and r["date_precision"] in DATED_PRECISIONS:
             dated_by_doc.setdefault(r["doc_id"], []).append(r)
     for row in rows:
         if not str(row["date_basis"]).startswith("publication"):
