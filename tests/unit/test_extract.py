@@ -82,13 +82,9 @@ def xfail(reason: str) -> pytest.MarkDecorator:
         pytest.param("en", "European Council President Charles Michel met President Zelensky in Kyiv.",
                      "EU", "UKR", id="en-met-in-host-city"),
         pytest.param("nl", "Europees president Charles Michel ontmoette president Zelensky in Kiev.",
-                     "EU", "UKR", id="nl-met-in-host-city",
-                     marks=xfail("nl has no meeting_place trigger ('ontmoette' is only an unused 'meeting' cue): "
-                                 "no row")),
+                     "EU", "UKR", id="nl-met-in-host-city"),
         pytest.param("ru", "Председатель Евросовета Шарль Мишель встретился с Зеленским в Киеве.",
-                     "EU", "UKR", id="ru-met-in-host-city",
-                     marks=xfail("ru has no meeting_place trigger and visit.host 'встретил' does not match "
-                                 "'встретился': no row")),
+                     "EU", "UKR", id="ru-met-in-host-city"),
         pytest.param("ru", "Президент Франции Эмманюэль Макрон находится с визитом в Китае.",
                      "FRA", "CHN", id="ru-nahoditsya-s-vizitom-v"),
         pytest.param("ru", "Визит Пелоси в Тайвань вызвал гнев Пекина.",
