@@ -1,15 +1,20 @@
-"""newsline command line: run the flow, read the timeline, query the warehouse, explain a document."""
+"""newsline command line: run or serve the flow, read and plot the timeline, query the warehouse, explain a document."""
 
 from __future__ import annotations
 
 import argparse
+import atexit
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 
+import flows.prefect_env  # noqa: F401  (Prefect reads its settings on import: the defaults must be set before)
+from flows.load import WarehouseBusy, is_lock_error, lock_holder, snapshot_from_parquet
 from flows.settings import DATABASE_FILE, load_settings
 
 TIMELINE_SQL = """
@@ -31,24 +36,49 @@ def warehouse_dir(args: argparse.Namespace) -> Path:
     return Path(args.warehouse) if args.warehouse else load_settings().warehouse_dir
 
 
+# Read the database file and nothing else: no writes, no other files, no extensions, no spill folder, and no
+# setting can be changed back.
+READ_ONLY_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "access_mode": "READ_ONLY",
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "temp_directory": "",
+    "lock_configuration": True,
+}
+
+
 def read_only_connection(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """A connection that can read the warehouse tables and nothing else: no writes, files or extensions."""
+    """A connection that can read the warehouse tables and nothing else: no writes, files or extensions.
+
+    While a run holds the database (DuckDB admits one process), it reads the last published Parquet export.
+    """
     database = warehouse / DATABASE_FILE
     if not database.exists():
         raise SystemExit(f"newsline: no warehouse at {database}; run `newsline run` first")
-    config: dict[str, str | bool | int | float | list[str]] = {
-        "access_mode": "READ_ONLY",
-        "enable_external_access": False,
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-        "allow_community_extensions": False,
-        "lock_configuration": True,
-    }
     try:
-        return duckdb.connect(str(database), read_only=True, config=config)
+        return duckdb.connect(str(database), read_only=True, config=READ_ONLY_CONFIG)
     except duckdb.IOException as exc:
-        raise SystemExit(f"newsline: the warehouse is busy (a run is writing it); read the Parquet files "
-                         f"or retry: {exc}") from exc
+        if not is_lock_error(exc):
+            raise
+        return parquet_snapshot_connection(warehouse, lock_holder(database, str(exc)))
+
+
+def parquet_snapshot_connection(warehouse: Path, holder: str) -> duckdb.DuckDBPyConnection:
+    """The last published Parquet export copied into a temporary database, opened like the warehouse itself."""
+    folder = Path(tempfile.mkdtemp(prefix="newsline-snapshot-"))
+    atexit.register(shutil.rmtree, folder, True)
+    snapshot = folder / DATABASE_FILE
+    try:
+        version = snapshot_from_parquet(warehouse / "parquet", snapshot)
+    except FileNotFoundError as exc:
+        raise SystemExit(f"newsline: the warehouse is in use by {holder} and has no Parquet export yet; "
+                         f"retry when it ends") from exc
+    published = datetime.fromtimestamp(int(version.name) / 1e9, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    print(f"newsline: the warehouse is in use by {holder}; reading the last complete export "
+          f"(Parquet published {published} UTC)", file=sys.stderr)
+    return duckdb.connect(str(snapshot), read_only=True, config=READ_ONLY_CONFIG)
 
 
 def format_cell(value: object, width: int) -> str:
@@ -79,7 +109,12 @@ def command_run(args: argparse.Namespace) -> int:
 
     warehouse = warehouse_dir(args)
     seeds = Path(args.seeds) if args.seeds else load_settings().seeds_dir
-    counts = newsline_etl(seeds=str(seeds), warehouse=str(warehouse), batch_size=args.batch_size)
+    show_progress = args.progress if args.progress is not None else (not args.quiet and sys.stderr.isatty())
+    try:
+        counts = newsline_etl(seeds=str(seeds), warehouse=str(warehouse), batch_size=args.batch_size,
+                              show_progress=show_progress)
+    except WarehouseBusy as exc:
+        raise SystemExit(f"newsline run: {exc}") from exc
     print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
     if not args.quiet:
         with read_only_connection(warehouse) as con:
@@ -170,6 +205,31 @@ def command_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_plot(args: argparse.Namespace) -> int:
+    """Write the timeline as an interactive HTML page and a PNG."""
+    from flows.plot import read_events, write_timeline
+
+    warehouse = warehouse_dir(args)
+    with read_only_connection(warehouse) as con:
+        events = read_events(con, args.type, args.since, args.until)
+    html_path, png_path = write_timeline(events, Path(args.out) if args.out else warehouse / "plots")
+    print(f"{events.height} events\n{html_path}\n{png_path}")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    """Serve the flow as a deployment on a cron schedule until interrupted."""
+    from flows.serve import api_url, serve_flow
+
+    if api_url() is None:
+        print("newsline serve: PREFECT_API_URL is not set; serving against a temporary server that ends with this "
+              "process (start `prefect server start` and set PREFECT_API_URL to keep schedules and runs)",
+              file=sys.stderr)
+    seeds = Path(args.seeds) if args.seeds else load_settings().seeds_dir
+    serve_flow(seeds, warehouse_dir(args), args.cron, args.name, args.batch_size)
+    return 0
+
+
 def iso_date(value: str) -> date:
     """argparse type for YYYY-MM-DD."""
     return date.fromisoformat(value)
@@ -189,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("seeds", nargs="?", help="folder of *.txt files (default: $NEWSLINE_SEEDS or seeds/)")
     run.add_argument("--batch-size", type=int, help="documents per task batch")
     run.add_argument("--quiet", action="store_true", help="print only the counts")
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction,
+                     help="a progress line on stderr (default: when stderr is a terminal and not --quiet)")
     run.set_defaults(handler=command_run)
 
     timeline = add("timeline", "Print the event timeline as a table.")
@@ -208,6 +270,20 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", choices=("table", "csv"), default="table")
     sql.add_argument("--width", type=int, default=60)
     sql.set_defaults(handler=command_sql)
+
+    plot = add("plot", "Write the timeline as an interactive HTML page and a PNG.")
+    plot.add_argument("--out", help="output folder (default: WAREHOUSE/plots)")
+    plot.add_argument("--type", choices=("visit", "demarche", "pledge"))
+    plot.add_argument("--since", type=iso_date, help="first day, YYYY-MM-DD")
+    plot.add_argument("--until", type=iso_date, help="last day, YYYY-MM-DD")
+    plot.set_defaults(handler=command_plot)
+
+    serve = add("serve", "Serve the ETL flow on a cron schedule against a Prefect server (PREFECT_API_URL).")
+    serve.add_argument("seeds", nargs="?", help="folder of *.txt files (default: $NEWSLINE_SEEDS or seeds/)")
+    serve.add_argument("--cron", required=True, help='schedule, e.g. "0 * * * *" for every hour')
+    serve.add_argument("--name", default="newsline-scheduled", help="deployment name")
+    serve.add_argument("--batch-size", type=int, help="documents per task batch")
+    serve.set_defaults(handler=command_serve)
 
     explain = add("explain", "Show how each event of one document was found.")
     explain.add_argument("doc", help="source name (file stem) or doc_id prefix")

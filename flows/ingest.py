@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import re
+import stat
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +26,11 @@ DETECTABLE_LANGUAGES = (
 )
 
 NUL = b"\x00"
+# A run this long without a sentence end or line break is not prose (a pasted table, a one-line dump): it is
+# cut into lines at white space, because extraction cost grows faster than linearly with a sentence's length.
+LONGEST_RUN = 2000
+SENTENCE_END = re.compile(r"[.!?…\n]")
+BLANK = re.compile(r"[ \t\u00a0]")
 HEADER_PATTERN = r"^[ \t]*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ \t]+([^\n]*))?"
 
 SOURCE_SCHEMA = {
@@ -50,10 +58,16 @@ DOCUMENT_COLUMNS = (
 
 
 def discover_files(seeds_dir: Path) -> list[Path]:
-    """Every *.txt below the seeds folder, recursively, in a stable order."""
+    """Every *.txt below the seeds folder, recursively, in a stable order (fifos and other non-files too: they
+    are rejected with a reason rather than skipped)."""
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
-    return sorted(p for p in seeds_dir.rglob("*.txt") if p.is_file() or p.is_symlink())
+    return sorted(p for p in seeds_dir.rglob("*.txt") if p.is_symlink() or not p.is_dir())
+
+
+def printable_path(path: Path) -> str:
+    """The path as text; bytes of a file name that are not UTF-8 become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.DataFrame:
@@ -61,18 +75,22 @@ def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.
     root = seeds_dir.resolve()
     rows: list[dict[str, object]] = []
     for path in paths:
+        shown = printable_path(path)
         row: dict[str, object] = {
-            "source_path": str(path), "source_name": path.stem, "size_bytes": None,
+            "source_path": shown, "source_name": Path(shown).stem, "size_bytes": None,
             "raw": None, "read_error": None, "read_detail": None,
         }
         try:
             real = path.resolve(strict=True)
             if not real.is_relative_to(root):
-                row["read_error"], row["read_detail"] = "outside_seeds", f"links to {real}"
+                row["read_error"], row["read_detail"] = "outside_seeds", f"links to {printable_path(real)}"
             else:
-                size = real.stat().st_size
+                status = real.stat()
+                size = status.st_size
                 row["size_bytes"] = size
-                if size > max_file_bytes:
+                if not stat.S_ISREG(status.st_mode):  # a fifo would block the run forever
+                    row["read_error"], row["read_detail"] = "unreadable", "not a regular file"
+                elif size > max_file_bytes:
                     row["read_error"] = "too_large"
                     row["read_detail"] = f"{size} bytes > limit {max_file_bytes}"
                 else:
@@ -82,6 +100,8 @@ def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.
             row["read_error"], row["read_detail"] = "unreadable", f"broken link or vanished: {exc}"
         except OSError as exc:
             row["read_error"], row["read_detail"] = "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}"
+        except RuntimeError as exc:  # a symlink loop
+            row["read_error"], row["read_detail"] = "unreadable", str(exc)
         rows.append(row)
     return pl.DataFrame(rows, schema=SOURCE_SCHEMA)
 
@@ -146,6 +166,47 @@ def normalise_text(raw_text: pl.Expr) -> pl.Expr:
     )
 
 
+def cut_long_runs(text: str, longest: int = LONGEST_RUN) -> tuple[str, int]:
+    """(text, cuts): runs of more than `longest` characters without a sentence end are cut into lines at white
+    space (a blank becomes a line break, so the length and every offset stay the same)."""
+    chars: list[str] | None = None
+    cuts = 0
+    start = 0
+    for end in [*(m.start() for m in SENTENCE_END.finditer(text)), len(text)]:
+        while end - start > longest:
+            window = text[start:start + longest + 1]
+            blank = max(window.rfind(" "), window.rfind("\t"), window.rfind("\u00a0"))
+            if blank >= 0:
+                cut = start + blank
+            else:  # one unbroken token longer than the limit: cut at the first blank after it
+                after = BLANK.search(text, start + longest, end)
+                if after is None:
+                    break
+                cut = after.start()
+            chars = chars if chars is not None else list(text)
+            chars[cut] = "\n"
+            cuts += 1
+            start = cut + 1
+        start = end + 1
+    return ("".join(chars) if chars is not None else text), cuts
+
+
+def break_long_runs(frame: pl.DataFrame) -> pl.DataFrame:
+    """Cut over-long runs without a sentence end (see LONGEST_RUN) in the texts that have them, with a warning."""
+    longest = pl.col("text").str.extract_all(r"[^.!?…\n]+").list.eval(pl.element().str.len_chars()).list.max()
+    flagged = frame.select((longest.fill_null(0) > LONGEST_RUN).alias("long")).to_series().arg_true().to_list()
+    if not flagged:
+        return frame
+    texts = frame["text"].to_list()
+    warnings = frame["warnings"].to_list()
+    for i in flagged:
+        texts[i], cuts = cut_long_runs(texts[i])
+        warnings[i] = [*warnings[i], f"long_line: {cuts} line breaks put at white space in runs of over "
+                                     f"{LONGEST_RUN} characters without a sentence end"]
+    return frame.with_columns(pl.Series("text", texts, dtype=pl.String),
+                              pl.Series("warnings", warnings, dtype=pl.List(pl.String)))
+
+
 def valid_header_date(year: int | None, month: int | None, day: int | None) -> date | None:
     """The header's date when it exists on the calendar, else None."""
     if year is None or month is None:
@@ -160,7 +221,7 @@ def parse_documents(decoded: pl.DataFrame, ingested_at: datetime | None = None) 
     """Normalised documents with header fields, content-hash ids and a warning list (language not yet set)."""
     stamp = ingested_at or datetime.now(UTC).replace(tzinfo=None)
     frame = (
-        decoded.with_columns(normalise_text(pl.col("raw_text")).alias("text"))
+        break_long_runs(decoded.with_columns(normalise_text(pl.col("raw_text")).alias("text")))
         .with_columns(pl.col("text").str.extract_groups(HEADER_PATTERN).alias("header"))
         .with_columns(
             pl.col("header").struct.field("1").cast(pl.Int32).alias("header_year"),

@@ -1,10 +1,20 @@
-"""Load stage: frames -> DuckDB tables (one transaction per batch) and Parquet files (swapped atomically)."""
+"""Load stage: frames -> DuckDB tables (one transaction per batch) and Parquet files (swapped atomically).
+
+Also the run's hold on the warehouse: DuckDB lets one process open the file, so a run waits a bounded
+time for another one and leaves a small lock-info file saying who holds it.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
+import signal
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,11 +26,58 @@ from flows.settings import SQL_DIR
 # Parquet exports: each table and how it is partitioned for readers.
 PARQUET_TABLES: dict[str, tuple[str, ...]] = {
     "documents": (),
+    "document_sources": (),
     "event_mentions": ("event_type", "year"),
+    "events": (),
+    "event_links": (),
     "rejected_documents": (),
     "runs": (),
 }
-KEPT_PARQUET_VERSIONS = 2
+CURRENT_EXPORT = "current"  # parquet/current -> .versions/<stamp>; parquet/<table> -> current/<table>
+LOCK_INFO_FILE = ".newsline-run.json"  # next to the database while a run holds it
+KILL_AT_VARIABLE = "NEWSLINE_TEST_KILL_AT"  # tests only: "<stage>:<n>" kills the process there
+CHECK_ROWS_SHOWN = 5
+
+_stage_visits: dict[str, int] = {}
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process held the warehouse for longer than the run was willing to wait."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One sql/checks query and the rows it returned (a passing check returns none)."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+    def describe(self, shown: int = CHECK_ROWS_SHOWN) -> str:
+        """'name: n rows: col=value, ...; ...' with the first few rows."""
+        examples = "; ".join(
+            ", ".join(f"{column}={value!r}" for column, value in zip(self.columns, row, strict=True))
+            for row in self.rows[:shown]
+        )
+        more = f" (and {len(self.rows) - shown} more)" if len(self.rows) > shown else ""
+        return f"{self.name}: {len(self.rows)} row{'s' if len(self.rows) != 1 else ''}: {examples}{more}"
+
+
+def crash_point(stage: str) -> None:
+    """Tests only: with NEWSLINE_TEST_KILL_AT=<stage>:<n>, SIGKILL this process the n-th time it reaches stage.
+
+    Stages: ingest (after a batch is read), load (a batch written, not committed), events (rebuilt), export
+    (a Parquet table written, not yet published), publish (export swapped in, run not yet committed).
+    """
+    wanted = os.environ.get(KILL_AT_VARIABLE)
+    if not wanted:
+        return
+    name, _, count = wanted.partition(":")
+    if name != stage:
+        return
+    _stage_visits[stage] = _stage_visits.get(stage, 0) + 1
+    if _stage_visits[stage] == int(count or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def now_utc() -> datetime:
@@ -40,10 +97,94 @@ def apply_schema(con: duckdb.DuckDBPyConnection, schema_file: Path = SQL_DIR / "
     con.execute(schema_file.read_text(encoding="utf-8"))
 
 
+def lock_info_path(database_path: Path) -> Path:
+    """warehouse/.newsline-run.json: who holds the database (DuckDB's lock cannot be read from outside)."""
+    return database_path.with_name(LOCK_INFO_FILE)
+
+
+def read_lock_info(database_path: Path) -> dict[str, object]:
+    """The lock-info file's fields, or {} when there is none (or it is half written)."""
+    try:
+        info = json.loads(lock_info_path(database_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return info if isinstance(info, dict) else {}
+
+
+def process_alive(pid: int) -> bool:
+    """True when a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def lock_holder(database_path: Path, lock_error: str) -> str:
+    """Who holds the database: the newsline run named in the lock-info file, else the PID DuckDB reports."""
+    found = re.search(r"\(PID (\d+)\)", lock_error)
+    duckdb_pid = int(found.group(1)) if found else None
+    info = read_lock_info(database_path)
+    pid = info.get("pid")
+    if isinstance(pid, int) and process_alive(pid) and duckdb_pid in (None, pid):
+        return (f"newsline run {info.get('run_id')} (pid {pid}, started {info.get('started_at')} UTC, "
+                f"seeds {info.get('seeds_path')})")
+    who = f"process {duckdb_pid}" if duckdb_pid is not None else "another process"
+    return f"{who}, not a newsline run (a `newsline sql`, a notebook or another DuckDB client)"
+
+
+def is_lock_error(exc: duckdb.Error) -> bool:
+    """DuckDB's error when another process holds the database file."""
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+@contextmanager
+def hold_warehouse(database_path: Path, run_id: str, seeds_path: str, timeout: float,
+                   on_wait: Callable[[str], None] | None = None,
+                   poll_seconds: float = 0.25) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The run's read-write connection: the warehouse lock, waited for up to timeout seconds.
+
+    While held, warehouse/.newsline-run.json names the run so that a second run (or reader) can say who it
+    waits for; the file is removed on the way out (a killed run leaves it; the next holder overwrites it).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            con = connect(database_path)
+            break
+        except duckdb.IOException as exc:
+            if not is_lock_error(exc):
+                raise
+            holder = lock_holder(database_path, str(exc))
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise WarehouseBusy(f"the warehouse {database_path} is in use by {holder}; gave up after waiting "
+                                    f"{timeout:g} s (NEWSLINE_LOCK_TIMEOUT)") from exc
+            if on_wait is not None:
+                on_wait(f"the warehouse is in use by {holder}; waiting up to {left:.0f} s")
+                on_wait = None  # say it once
+            time.sleep(min(poll_seconds, left))
+    info = {"run_id": run_id, "pid": os.getpid(), "started_at": now_utc().isoformat(timespec="seconds"),
+            "seeds_path": seeds_path}
+    info_path = lock_info_path(database_path)
+    partial = info_path.with_name(f"{info_path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(info), encoding="utf-8")
+    os.replace(partial, info_path)
+    try:
+        with con:
+            yield con
+    finally:
+        if read_lock_info(database_path).get("run_id") == run_id:
+            info_path.unlink(missing_ok=True)
+
+
 def mark_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
     """Runs still 'running' when a new run holds the lock were killed: say so."""
     rows = con.execute(
-        "update runs set status = 'interrupted', finished_at = coalesce(finished_at, ?) "
+        "update runs set status = 'interrupted', finished_at = coalesce(finished_at, ?), "
+        "error = coalesce(error, 'the process ended without closing the run (killed or crashed)') "
         "where status = 'running' returning run_id",
         [now_utc()],
     ).fetchall()
@@ -100,6 +241,24 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         con.unregister("incoming")
 
 
+def one_row_per_mention(mentions: pl.DataFrame) -> pl.DataFrame:
+    """One row per mention_id, the same whatever else is in the batch.
+
+    The resolver can give one evidence span two readings (two dates) under one id; keep the most confident, then
+    the most tightly dated, then the least by every other column (unique() alone keeps an arbitrary one, and which
+    depends on the documents around it, so an incremental run and a run from nothing would disagree).
+    """
+    if mentions.is_empty():
+        return mentions
+    rest = [c for c in mentions.columns if c not in ("mention_id", "confidence")]
+    width = (pl.col("date_max") - pl.col("date_min")).alias("width")
+    return (
+        mentions.sort([pl.col("mention_id"), pl.col("confidence"), width, *rest],
+                      descending=[False, True, False, *[False] * len(rest)], nulls_last=True)
+        .unique(subset="mention_id", keep="first", maintain_order=True)
+    )
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame, sources: pl.DataFrame,
                mentions: pl.DataFrame, rejected: pl.DataFrame) -> None:
     """Write one batch in one transaction: a crash leaves the batch wholly in or wholly out.
@@ -118,53 +277,118 @@ def load_batch(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame, sources:
             con.execute("delete from rejected_documents where source_path in (select source_path from batch_sources)")
             con.unregister("batch_sources")
         insert_frame(con, "documents", documents)
-        insert_frame(con, "event_mentions", mentions.unique(subset="mention_id", keep="first"))
+        insert_frame(con, "event_mentions", one_row_per_mention(mentions))
         insert_frame(con, "document_sources", sources, replace=True)
         if not rejected.is_empty():
             con.register("batch_rejected", rejected.select("source_path"))
             con.execute("delete from document_sources where source_path in (select source_path from batch_rejected)")
             con.unregister("batch_rejected")
         insert_frame(con, "rejected_documents", rejected, replace=True)
+        crash_point("load")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
 
 
+def check_results(con: duckdb.DuckDBPyConnection, checks_dir: Path = SQL_DIR / "checks") -> list[CheckResult]:
+    """Run every sql/checks/*.sql (each must return no rows), with the rows each returned."""
+    results = []
+    for path in sorted(checks_dir.glob("*.sql")):
+        cursor = con.execute(path.read_text(encoding="utf-8"))
+        columns = tuple(d[0] for d in cursor.description or ())
+        results.append(CheckResult(path.stem, columns, cursor.fetchall()))
+    return results
+
+
 def run_checks(con: duckdb.DuckDBPyConnection, checks_dir: Path = SQL_DIR / "checks") -> dict[str, int]:
     """Run every sql/checks/*.sql (each must return no rows); name -> number of offending rows."""
-    return {
-        path.stem: len(con.execute(path.read_text(encoding="utf-8")).fetchall())
-        for path in sorted(checks_dir.glob("*.sql"))
-    }
+    return {result.name: len(result.rows) for result in check_results(con, checks_dir)}
+
+
+def sql_string(path: Path) -> str:
+    """A path as a SQL string literal."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: tuple[str, ...], folder: Path) -> None:
+    """One table as Parquet files in folder (hive partitions when asked; an empty folder for no rows)."""
+    source = f"select *, year(event_date) as year from {table}" if "year" in partitions else f"select * from {table}"
+    if partitions:
+        options = f"format parquet, partition_by ({', '.join(partitions)}), write_partition_columns false"
+        con.execute(f"copy ({source}) to {sql_string(folder)} ({options})")
+        folder.mkdir(exist_ok=True)  # an empty table writes no partition
+    else:
+        folder.mkdir()
+        con.execute(f"copy ({source}) to {sql_string(folder / 'data.parquet')} (format parquet)")
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> dict[str, Path]:
-    """Write every table to a new folder, then swap the table's symlink to it in one rename.
+    """Write every table into a new version folder, then publish it with one rename of parquet/current.
 
-    A reader of parquet/<table>/ sees the old complete files or the new complete files, never a mix.
+    parquet/<table> links to current/<table>, so a reader sees the previous complete export or the new one,
+    never a mix of tables from two runs; a run killed half way leaves an unpublished folder that the next
+    export deletes.
     """
     versions_dir = parquet_dir / ".versions"
     versions_dir.mkdir(parents=True, exist_ok=True)
-    stamp = f"{time.time_ns()}"
-    written: dict[str, Path] = {}
+    version = versions_dir / f"{time.time_ns()}"
+    version.mkdir()
     for table, partitions in PARQUET_TABLES.items():
-        target = versions_dir / f"{table}-{stamp}"
-        source = f"select * from {table}"
-        if "year" in partitions:
-            source = f"select *, year(event_date) as year from {table}"
-        if partitions:
-            options = f"format parquet, partition_by ({', '.join(partitions)}), write_partition_columns false"
-            con.execute(f"copy ({source}) to '{target}' ({options})")
-            if not target.exists():  # an empty table writes no partition: leave an empty folder for readers
-                target.mkdir()
-        else:
-            target.mkdir()
-            con.execute(f"copy ({source}) to '{target / 'data.parquet'}' (format parquet)")
-        swap_symlink(parquet_dir / table, target)
-        prune_versions(versions_dir, table)
-        written[table] = parquet_dir / table
+        write_parquet_table(con, table, partitions, version / table)
+        crash_point("export")
+    previous = current_export(parquet_dir)
+    swap_symlink(parquet_dir / CURRENT_EXPORT, version)
+    written: dict[str, Path] = {}
+    for table in PARQUET_TABLES:
+        link = parquet_dir / table
+        if not link.is_symlink() or os.readlink(link) != os.path.join(CURRENT_EXPORT, table):
+            swap_symlink(link, parquet_dir / CURRENT_EXPORT / table)
+        written[table] = link
+    prune_versions(versions_dir, keep={version, previous})
     return written
+
+
+def current_export(parquet_dir: Path) -> Path | None:
+    """The version folder of the last published export, or None before the first."""
+    link = parquet_dir / CURRENT_EXPORT
+    return link.resolve() if link.is_symlink() and link.exists() else None
+
+
+def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, counts: dict[str, int]) -> None:
+    """Mark the run completed and export the tables, in one transaction.
+
+    The exported runs table shows the run completed, and a run killed before its export is published stays
+    'running' in the database (the next run marks it interrupted).
+    """
+    con.execute("begin transaction")
+    try:
+        finish_run(con, run_id, "completed", counts)
+        export_parquet(con, parquet_dir)
+        crash_point("publish")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def snapshot_from_parquet(parquet_dir: Path, database_path: Path) -> Path:
+    """A new DuckDB file with the schema and the rows of the last published export (for readers during a run)."""
+    version = current_export(parquet_dir)
+    if version is None:
+        raise FileNotFoundError(f"no published Parquet export in {parquet_dir}")
+    with connect(database_path) as con:
+        apply_schema(con)
+        for table in PARQUET_TABLES:
+            files = [str(f) for f in sorted((version / table).rglob("*.parquet"))]
+            if not files:
+                continue
+            exported = {r[0] for r in con.execute("describe select * from read_parquet(?, hive_partitioning = true)",
+                                                  [files]).fetchall()}
+            columns = ", ".join(r[0] for r in con.execute(f"describe {table}").fetchall() if r[0] in exported)
+            con.execute(f"insert into {table} ({columns}) select {columns} "
+                        f"from read_parquet(?, hive_partitioning = true)", [files])
+    return version
 
 
 def swap_symlink(link: Path, target: Path) -> None:
@@ -178,8 +402,10 @@ def swap_symlink(link: Path, target: Path) -> None:
     os.replace(temporary, link)
 
 
-def prune_versions(versions_dir: Path, table: str) -> None:
-    """Keep the newest few versions of a table: a reader that opened an older one keeps its files a while."""
-    versions = sorted(versions_dir.glob(f"{table}-*"), key=lambda p: int(p.name.rsplit("-", 1)[1]))
-    for old in versions[:-KEPT_PARQUET_VERSIONS]:
-        shutil.rmtree(old, ignore_errors=True)
+def prune_versions(versions_dir: Path, keep: set[Path | None]) -> None:
+    """Delete every version folder but the kept ones (the new export and the one a reader may still be reading),
+    including unpublished folders of killed runs and the per-table folders of the older layout."""
+    kept = {p.resolve() for p in keep if p is not None}
+    for old in versions_dir.iterdir():
+        if old.resolve() not in kept:
+            shutil.rmtree(old, ignore_errors=True)

@@ -19,20 +19,25 @@ from prefect.runtime import flow_run
 
 import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
 from flows import EXTRACTOR_VERSION
+from flows.events import newest_events_markdown, rebuild_events
 from flows.extract import extract_mentions
 from flows.ingest import discover_files, ingest
 from flows.load import (
+    CheckResult,
     apply_schema,
+    check_results,
     connect,
-    export_parquet,
+    crash_point,
     extracted_versions,
     finish_run,
+    hold_warehouse,
     load_batch,
     mark_interrupted_runs,
     now_utc,
-    run_checks,
+    publish_run,
     start_run,
 )
+from flows.progress import TerminalProgress
 from flows.resolve import resolve_mentions
 from flows.segment import split_sentences
 from flows.settings import Settings, load_settings
@@ -52,6 +57,7 @@ class RunCounts:
     documents_unchanged: int = 0
     rejected: int = 0
     mentions_written: int = 0
+    events: int = 0
     checks: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, int]:
@@ -91,17 +97,24 @@ def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame
 
 
 @task
-def check_task(settings: Settings) -> dict[str, int]:
+def events_task(settings: Settings) -> int:
+    """Rebuild the canonical events from every mention in the warehouse (one transaction)."""
+    with connect(settings.database_path) as con:
+        return rebuild_events(con)
+
+
+@task
+def check_task(settings: Settings) -> list[CheckResult]:
     """Run the data checks; any offending row fails the run."""
     with connect(settings.database_path) as con:
-        return run_checks(con)
+        return check_results(con)
 
 
 @task(retries=2, retry_delay_seconds=2)
-def export_task(settings: Settings) -> None:
-    """Replace the Parquet tables atomically."""
+def export_task(settings: Settings, run_id: str, counts: dict[str, int]) -> None:
+    """Close the run as completed and replace the Parquet export, in one transaction."""
     with connect(settings.database_path) as con:
-        export_parquet(con, settings.parquet_dir)
+        publish_run(con, settings.parquet_dir, run_id, counts)
 
 
 def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.DataFrame, int, int, int]:
@@ -118,27 +131,22 @@ def timeline_markdown(counts: RunCounts, settings: Settings) -> str:
     lines = [f"# newsline run on `{settings.seeds_dir}`", "", "| count | value |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in counts.as_dict().items()]
     with connect(settings.database_path) as con:
-        newest = con.execute(
-            "select event_date, event_type, actor_country, target_country, amount, currency, source_name "
-            "from timeline order by event_date desc nulls last limit 10"
-        ).fetchall()
-    lines += ["", "| date | type | actor | target | amount | source |", "|---|---|---|---|---|---|"]
-    for day, kind, actor, target, amount, currency, source in newest:
-        money = f"{amount:,.0f} {currency}" if amount else ""
-        lines.append(f"| {day} | {kind} | {actor} | {target} | {money} | {source} |")
+        lines += ["", "## Newest events", "", *newest_events_markdown(con, limit=10)]
     return "\n".join(lines)
 
 
 @flow(name="newsline-etl", log_prints=False)
-def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size: int | None = None) -> dict[str, int]:
+def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size: int | None = None,
+                 show_progress: bool = False, lock_timeout: float | None = None) -> dict[str, int]:
     """Seed texts -> documents, event mentions and rejected files in DuckDB and Parquet."""
     settings = load_settings().with_overrides(seeds_dir=Path(seeds), warehouse_dir=Path(warehouse),
-                                              batch_size=batch_size)
+                                              batch_size=batch_size, lock_timeout=lock_timeout)
     logger = get_run_logger()
     run_id = uuid.uuid4().hex
     counts = RunCounts()
-    # The connection held for the whole run is the warehouse lock: a second run in another process fails fast.
-    with connect(settings.database_path) as lock:
+    # The connection held for the whole run is the warehouse lock: a second run waits, then names this one.
+    with hold_warehouse(settings.database_path, run_id, str(settings.seeds_dir), settings.lock_timeout,
+                        on_wait=logger.warning) as lock:
         apply_schema(lock)
         interrupted = mark_interrupted_runs(lock)
         if interrupted:
@@ -147,8 +155,10 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
         try:
             paths = discover_task(settings.seeds_dir)
             counts.files_seen = len(paths)
+            progress = TerminalProgress(len(paths)) if show_progress else None
             for offset in range(0, len(paths), settings.batch_size):
                 documents, sources, rejected = ingest_task(paths[offset:offset + settings.batch_size], settings)
+                crash_point("ingest")
                 todo, new, reextracted, unchanged = split_known(
                     documents, extracted_versions(lock, documents["doc_id"].to_list()))
                 mentions, references = extract_task(todo)
@@ -166,17 +176,23 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                 counts.mentions_written += mentions.height
                 logger.info("batch at %d: %d documents (%d to extract), %d mentions, %d rejected",
                             offset, documents.height, todo.height, mentions.height, rejected.height)
-            counts.checks = check_task(settings)
-            failing = {name: n for name, n in counts.checks.items() if n}
+                if progress is not None:
+                    progress.update(len(paths[offset:offset + settings.batch_size]), documents.height, mentions.height)
+            counts.events = events_task(settings)
+            crash_point("events")
+            if progress is not None:
+                progress.finish(counts.events)
+            checks = check_task(settings)
+            counts.checks = {check.name: len(check.rows) for check in checks}
+            failing = [check.describe() for check in checks if check.rows]
             if failing:
-                raise CheckFailed(f"data checks failed: {failing}")
-            export_task(settings)
+                raise CheckFailed("data checks failed: " + " | ".join(failing))
+            export_task(settings, run_id, counts.as_dict())
         except BaseException as exc:
             finish_run(lock, run_id, "failed", counts.as_dict(), f"{type(exc).__name__}: {exc}")
             raise
-        finish_run(lock, run_id, "completed", counts.as_dict())
-    create_markdown_artifact(key="newsline-run", markdown=timeline_markdown(counts, settings),
-                             description="newsline run summary")
+        summary = timeline_markdown(counts, settings)  # while the warehouse is still this run's
+    create_markdown_artifact(key="newsline-run", markdown=summary, description="newsline run summary")
     return counts.as_dict()
 
 

@@ -19,6 +19,7 @@ class Settings:
     max_file_bytes: int
     batch_size: int
     language_sample_chars: int
+    lock_timeout: float  # seconds a run waits for another process to release the warehouse
 
     @property
     def database_path(self) -> Path:
@@ -43,4 +44,5 @@ def load_settings() -> Settings:
         max_file_bytes=int(env.get("NEWSLINE_MAX_FILE_BYTES", str(20 * 1024 * 1024))),
         batch_size=int(env.get("NEWSLINE_BATCH_SIZE", "5000")),
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
+        lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
     )

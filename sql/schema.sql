@@ -94,6 +94,38 @@ create table if not exists event_mentions (
     check (date_min is null or (date_min <= event_date and event_date <= date_max))
 );
 
+-- The canonical events: mentions of one type, actor and target across documents whose date intervals overlap
+-- (pledges: amounts within 2% in one currency). Rebuilt whole after every run by flows/events.py.
+create table if not exists events (
+    event_id            varchar primary key,           -- sha256 of type, actor, target and the smallest mention_id
+    event_type          varchar not null check (event_type in ('visit', 'demarche', 'pledge')),
+    actor_country       varchar,
+    target_country      varchar,
+    location            varchar,
+    event_date          date,                          -- from the mention with the tightest date interval
+    date_min            date,
+    date_max            date,
+    date_precision      varchar not null check (date_precision in ('day', 'days', 'week', 'month', 'year', 'unknown')),
+    date_basis          varchar not null,
+    amount              double check (amount is null or amount > 0),
+    currency            varchar check (currency is null or length(currency) = 3),
+    amount_usd          double check (amount_usd is null or amount_usd > 0),
+    num_mentions        integer not null check (num_mentions >= 1),
+    num_documents       integer not null check (num_documents >= 1 and num_documents <= num_mentions),
+    first_ingested_at   timestamp not null,
+    first_reported      date,                          -- earliest publication day of the documents reporting it
+    confidence          double not null check (confidence > 0 and confidence <= 0.99),  -- 1 - prod(1 - c) over documents
+    best_mention_id     varchar not null,              -- the most confident mention: its evidence below
+    source_name         varchar not null,
+    evidence            varchar not null,
+    check (date_min is null or (date_min <= event_date and event_date <= date_max))
+);
+
+create table if not exists event_links (
+    mention_id          varchar primary key,           -- each mention belongs to exactly one event
+    event_id            varchar not null
+);
+
 create or replace view timeline as
 select
     e.event_date,

@@ -1,7 +1,7 @@
--- Pledged amounts in USD (ECB rate of the pledge's month) by donor and month.
+-- Pledged amounts in USD (ECB rate of the pledge's day) by donor and month; each pledge counted once.
 with pledges as (
-    select actor_country, date_trunc('month', event_date) as month, amount_usd
-    from event_mentions
+    select actor_country, cast(date_trunc('month', event_date) as date) as month, amount_usd
+    from events
     where event_type = 'pledge'
 ),
 
@@ -16,4 +16,4 @@ final as (
 )
 
 select * from final
-order by month nulls last, pledged_usd desc nulls last
+order by month nulls last, pledged_usd desc nulls last, donor

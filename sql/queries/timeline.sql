@@ -1,27 +1,24 @@
--- Every event in date order, with its evidence.
-with mentions as (
-    select * from event_mentions
-),
-
-documents as (
-    select doc_id, source_name from documents
+-- Every event in date order, once however many documents report it, with its best evidence.
+with events as (
+    select * from events
 ),
 
 final as (
     select
-        m.event_date,
-        m.event_type,
-        m.actor_country,
-        m.target_country,
-        m.amount,
-        m.currency,
-        round(m.amount_usd) as amount_usd,
-        m.confidence,
-        d.source_name,
-        m.evidence
-    from mentions as m
-    join documents as d using (doc_id)
+        event_date,
+        event_type,
+        actor_country,
+        target_country,
+        amount,
+        currency,
+        round(amount_usd) as amount_usd,
+        num_mentions as mentions,
+        num_documents as documents,
+        confidence,
+        source_name,
+        evidence
+    from events
 )
 
 select * from final
-order by event_date nulls last, event_type, actor_country
+order by event_date nulls last, event_type, actor_country, target_country

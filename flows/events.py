@@ -1,0 +1,225 @@
+"""Events across documents: event mentions (one row per event per document) -> canonical events.
+
+Mentions of the same type, actor and target whose date intervals overlap (and, for pledges, whose
+amounts agree within 2% in the same currency) are one event. Clustering is single-linkage on sorted
+columns, so it is O(mentions log mentions) in Polars with no pairwise comparison; the result depends
+only on the set of mentions, never on their order or on the order in which files arrived.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import polars as pl
+
+AMOUNT_TOLERANCE = 0.02
+MAX_CONFIDENCE = 0.99
+KEY = ("event_type", "actor_country", "target_country")
+
+EVENT_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+    "event_id": pl.String, "event_type": pl.String, "actor_country": pl.String, "target_country": pl.String,
+    "location": pl.String, "event_date": pl.Date, "date_min": pl.Date, "date_max": pl.Date,
+    "date_precision": pl.String, "date_basis": pl.String, "amount": pl.Float64, "currency": pl.String,
+    "amount_usd": pl.Float64, "num_mentions": pl.Int32, "num_documents": pl.Int32,
+    "first_ingested_at": pl.Datetime("us"), "first_reported": pl.Date, "confidence": pl.Float64,
+    "best_mention_id": pl.String, "source_name": pl.String, "evidence": pl.String,
+    "mention_ids": pl.List(pl.String),
+}
+
+EVENT_INPUTS_SQL = """
+select m.mention_id, m.doc_id, m.event_type, m.actor_country, m.target_country, m.location, m.event_date,
+       m.date_min, m.date_max, m.date_precision, m.date_basis, m.amount, m.currency, m.amount_usd, m.confidence,
+       m.evidence
+from event_mentions as m
+"""
+DOCUMENT_INPUTS_SQL = "select doc_id, source_name, ingested_at, ref_date from documents"
+
+
+def event_id(event_type: str, actor: str | None, target: str | None, first_mention_id: str) -> str:
+    """sha256 of the event's key and its smallest mention_id: the same set of mentions, the same id."""
+    key = "|".join((event_type, actor or "", target or "", first_mention_id))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def amount_groups(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Add `amount_group`: pledges of one key whose sorted amounts chain within 2% (same currency) share one.
+
+    Visits and demarches, and pledges without an amount, form one group per key.
+    """
+    pledge = pl.col("event_type") == "pledge"
+    grouping = [*KEY, "group_currency", "group_amount"]
+    ordered = (
+        mentions
+        .with_columns(
+            pl.when(pledge).then(pl.col("currency")).alias("group_currency"),
+            pl.when(pledge).then(pl.col("amount")).alias("group_amount"),
+        )
+        .sort([*grouping, "mention_id"], nulls_last=False)
+    )
+    same_key = pl.all_horizontal(pl.col(c).eq_missing(pl.col(c).shift(1)) for c in (*KEY, "group_currency"))
+    previous = pl.col("group_amount").shift(1)
+    amount_break = (
+        ~same_key
+        | (pl.col("group_amount").is_null() != previous.is_null())
+        | (pl.col("group_amount") - previous > AMOUNT_TOLERANCE * pl.col("group_amount")).fill_null(False)
+    )
+    return (
+        ordered
+        .with_columns(amount_break.alias("amount_break"))
+        .with_columns(pl.col("amount_break").cum_sum().alias("amount_group"))
+        .drop("group_currency", "group_amount", "amount_break")
+    )
+
+
+def chain_dates(dated: pl.DataFrame) -> pl.DataFrame:
+    """Add `cluster`: within an amount group, sorted intervals that overlap the chain so far share one."""
+    ordered = dated.sort("amount_group", "date_min", "date_max", "mention_id")
+    reach = pl.col("date_max").cum_max().over("amount_group")
+    return (
+        ordered
+        .with_columns(reach.shift(1).over("amount_group").alias("previous_reach"))
+        .with_columns(
+            (pl.col("previous_reach").is_null() | (pl.col("date_min") > pl.col("previous_reach"))).alias("new_event"))
+        .with_columns(pl.col("new_event").cum_sum().cast(pl.Int64).alias("cluster"))
+        .drop("previous_reach", "new_event")
+    )
+
+
+def place_undated(undated: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame:
+    """Add `cluster` to mentions without a date interval.
+
+    They join the dated event of their key and amount group only when there is exactly one; otherwise
+    they form one event of their own per key and amount group (negative ids keep them apart).
+    """
+    only_event = (
+        dated.group_by("amount_group")
+        .agg(pl.col("cluster").unique().alias("clusters"))
+        .filter(pl.col("clusters").list.len() == 1)
+        .select("amount_group", pl.col("clusters").list.first().alias("only_cluster"))
+    )
+    return (
+        undated.join(only_event, on="amount_group", how="left")
+        .with_columns(pl.coalesce("only_cluster", -pl.col("amount_group").cast(pl.Int64) - 1).alias("cluster"))
+        .drop("only_cluster")
+    )
+
+
+def assign_clusters(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Each mention with the `cluster` (an arbitrary integer) of the event it belongs to."""
+    grouped = amount_groups(mentions)
+    has_interval = pl.col("date_min").is_not_null() & pl.col("date_max").is_not_null()
+    dated = chain_dates(grouped.filter(has_interval))
+    undated = place_undated(grouped.filter(~has_interval), dated)
+    return pl.concat([dated, undated], how="vertical")
+
+
+def build_events(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Canonical events (EVENT_SCHEMA, one row each, `mention_ids` listing their mentions) from event mentions.
+
+    mentions: event_mentions rows; documents: doc_id, source_name, ingested_at, ref_date.
+    """
+    if mentions.is_empty():
+        return pl.DataFrame(schema=EVENT_SCHEMA)
+    members = assign_clusters(
+        mentions.join(documents.select("doc_id", "source_name", "ingested_at", "ref_date"), on="doc_id", how="inner")
+    ).with_columns(
+        (pl.col("date_max") - pl.col("date_min")).dt.total_days().fill_null(10**6).alias("interval_days"),
+    )
+    # independent evidence: the strongest mention of each document counts once
+    per_document = (
+        members.group_by("cluster", "doc_id")
+        .agg(pl.col("confidence").max().alias("document_confidence"))
+        .group_by("cluster")
+        .agg((1 - (1 - pl.col("document_confidence")).product()).alias("confidence"))
+    )
+    best = ["confidence", "interval_days", "mention_id"]  # most confident, then best dated, then smallest id
+    best_order = [True, False, False]
+    tightest = ["interval_days", "confidence", "mention_id"]
+    priced = pl.col("amount").is_not_null()
+    events = (
+        members.group_by("cluster")
+        .agg(
+            *[pl.col(c).first() for c in KEY],
+            pl.col("location").sort_by([pl.col("location").is_null(), *best], descending=[False, *best_order]).first(),
+            *[pl.col(c).sort_by(tightest, descending=[False, True, False]).first()
+              for c in ("event_date", "date_min", "date_max", "date_precision", "date_basis")],
+            *[pl.col(c).sort_by([~priced, *best], descending=[False, *best_order]).first()
+              for c in ("amount", "currency", "amount_usd")],
+            pl.len().cast(pl.Int32).alias("num_mentions"),
+            pl.col("doc_id").n_unique().cast(pl.Int32).alias("num_documents"),
+            pl.col("ingested_at").min().alias("first_ingested_at"),
+            pl.col("ref_date").min().alias("first_reported"),
+            *[pl.col(c).sort_by(best, descending=best_order).first().alias(name)
+              for c, name in (("mention_id", "best_mention_id"), ("source_name", "source_name"),
+                              ("evidence", "evidence"))],
+            pl.col("mention_id").sort().alias("mention_ids"),
+        )
+        .join(per_document, on="cluster")
+        .with_columns(
+            pl.col("confidence").clip(upper_bound=MAX_CONFIDENCE).round(3),
+            pl.struct(*KEY, pl.col("mention_ids").list.first().alias("first_mention"))
+            .map_elements(lambda k: event_id(k["event_type"], k["actor_country"], k["target_country"],
+                                             k["first_mention"]), return_dtype=pl.String)
+            .alias("event_id"),
+        )
+    )
+    return (
+        events.select([pl.col(name).cast(dtype) for name, dtype in EVENT_SCHEMA.items()])
+        .sort("event_date", "event_type", "event_id", nulls_last=True)
+    )
+
+
+def event_links(events: pl.DataFrame) -> pl.DataFrame:
+    """(event_id, mention_id): which event each mention belongs to."""
+    return events.select("event_id", "mention_ids").explode("mention_ids").rename({"mention_ids": "mention_id"})
+
+
+def read_event_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mentions, documents) as build_events needs them, in one read each."""
+    return con.sql(EVENT_INPUTS_SQL).pl(), con.sql(DOCUMENT_INPUTS_SQL).pl()
+
+
+def replace_events(con: duckdb.DuckDBPyConnection, events: pl.DataFrame) -> None:
+    """Replace the events and event_links tables in one transaction."""
+    columns = [c for c in EVENT_SCHEMA if c != "mention_ids"]
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from event_links")
+        con.execute("delete from events")
+        if not events.is_empty():
+            con.register("incoming_events", events.select(columns))
+            con.register("incoming_links", event_links(events))
+            try:
+                con.execute("insert into events by name select * from incoming_events")
+                con.execute("insert into event_links by name select * from incoming_links")
+            finally:
+                con.unregister("incoming_events")
+                con.unregister("incoming_links")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild every event from every mention in the warehouse; the number of events."""
+    mentions, documents = read_event_inputs(con)
+    events = build_events(mentions, documents)
+    replace_events(con, events)
+    return events.height
+
+
+def newest_events_markdown(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[str]:
+    """A markdown table of the newest events, for the run's Prefect artifact."""
+    rows = con.execute(
+        "select event_date, event_type, actor_country, target_country, amount, currency, num_mentions, "
+        "num_documents, confidence, source_name from events order by event_date desc nulls last, event_id "
+        "limit ?", [limit]).fetchall()
+    lines = ["| date | type | actor | target | amount | mentions | documents | confidence | source |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for day, kind, actor, target, amount, currency, mentions, documents, confidence, source in rows:
+        money = f"{amount:,.0f} {currency}" if amount else ""
+        lines.append(f"| {day} | {kind} | {actor} | {target} | {money} | {mentions} | {documents} | "
+                     f"{confidence:.2f} | {source} |")
+    return lines
