@@ -46,3 +46,15 @@ score: corpus
 
 clean:
 	rm -rf $(WAREHOUSE)/newsline.duckdb* $(WAREHOUSE)/parquet
+
+# Throughput on N articles made from ../shared/corpus (make bench N=1000000); the last line printed is JSON.
+N ?= 100000
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: install $(VENV)/.installed-bench
+	$(BIN)/python -m flows.bench --n $(N)
+
+.PHONY: bench
