@@ -152,7 +152,9 @@ def inherit_context_dates(rows: list[MentionRow]) -> None:
 def same_event(a: MentionRow, b: MentionRow) -> bool:
     """Two mentions of one document describe one event: intervals overlap, amounts agree within 2%."""
     a_min, a_max, b_min, b_max = a["date_min"], a["date_max"], b["date_min"], b["date_max"]
-    if a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):
+    # one sentence names one event per type and parties, whatever day each of its triggers was near
+    same_sentence = a["char_start"] == b["char_start"]
+    if not same_sentence and a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):
         return False
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
