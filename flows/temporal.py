@@ -770,18 +770,43 @@ def _build(
     return _build_duration(g, m, ref)
 
 
+# Every time expression holds a word of its family's gate; none is longer than this on either side of it.
+_WINDOW_REACH = 120
+_WINDOW_MIN_TEXT = 2000
+
+
+def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged stretches of the text around the gate's hits, each reaching _WINDOW_REACH either way."""
+    merged: list[tuple[int, int]] = []
+    for pos in sorted(positions):
+        low, high = max(0, pos - _WINDOW_REACH), min(length, pos + _WINDOW_REACH)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def _scan(text: str, lang: str, ref: DocumentReference | None) -> list[_Found]:
     """All time expressions of a text; overlaps go to the longest, then the first pattern, then leftmost."""
     g = _grammar(lang)
-    present = {m.lastgroup for m in g.gate.finditer(text.lower())}
+    lowered = text.lower()
+    hits: dict[str, list[int]] = {}
+    for m in g.gate.finditer(lowered):
+        hits.setdefault(str(m.lastgroup), []).append(m.start())
+    # a long text is scanned only around its time words; lower() may change the length (İ), then all of it
+    windowed = len(text) > _WINDOW_MIN_TEXT and len(lowered) == len(text)
     candidates: list[tuple[int, int, int, _Found]] = []
     for priority, (form, pattern) in enumerate(g.patterns):
-        if _FAMILY.get(form, form) not in present:
+        family = _FAMILY.get(form, form)
+        if family not in hits:
             continue  # most sentences hold no time word at all: skip the expensive patterns
-        for m in pattern.finditer(text):
-            found = _build(form, g, m, text, ref)
-            if found is not None:
-                candidates.append((m.start(), m.end(), priority, found))
+        spans = _windows(hits[family], len(text)) if windowed else [(0, len(text))]
+        for low, high in spans:
+            for m in pattern.finditer(text, low, high):
+                found = _build(form, g, m, text, ref)
+                if found is not None:
+                    candidates.append((m.start(), m.end(), priority, found))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[_Found] = []
