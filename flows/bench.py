@@ -42,7 +42,7 @@ import polars as pl
 from flows import EXTRACTOR_VERSION
 from flows.events import rebuild_events
 from flows.extract import extract_mentions
-from flows.ingest import discover_files, ingest
+from flows.ingest import discover_files, ingest, tag_languages
 from flows.lexicon import event_lexicon, supported_event_languages
 from flows.load import (
     apply_schema,
@@ -277,10 +277,13 @@ def run_stages(settings: Settings) -> StageRun:
         for offset in range(0, len(paths), settings.batch_size):
             with clock.stage("ingest"):
                 documents, sources, rejected = ingest(paths[offset:offset + settings.batch_size], settings.seeds_dir,
-                                                      settings.max_file_bytes, settings.language_sample_chars)
+                                                      settings.max_file_bytes, settings.language_sample_chars,
+                                                      detect_language=False)
             with clock.stage("load"):
                 todo, new, reextracted, unchanged = split_known(
                     documents, extracted_versions(lock, documents["doc_id"].to_list()))
+            with clock.stage("ingest"):
+                todo = tag_languages(todo, settings.language_sample_chars)
             with clock.stage("extract"):
                 with clock.stage("segment"):
                     sentences = split_sentences(todo)

@@ -309,19 +309,26 @@ def tag_languages(documents: pl.DataFrame, sample_chars: int) -> pl.DataFrame:
 
 
 def ingest(paths: list[Path], seeds_dir: Path, max_file_bytes: int, sample_chars: int,
-           ingested_at: datetime | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+           ingested_at: datetime | None = None,
+           detect_language: bool = True) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(documents, document_sources, rejected) for a batch of files.
 
     documents holds one row per distinct normalised text; document_sources one row per file
     that produced it, so the same article under two names is one document with two sources.
+    Without detect_language, lang and lang_confidence stay null for tag_languages to fill in
+    later, for the documents that need it (a rerun skips the ones already extracted).
     """
     sources = read_sources(paths, seeds_dir, max_file_bytes)
     decoded, rejected = decode_sources(sources)
     parsed = parse_documents(decoded, ingested_at)
     document_sources = parsed.select("doc_id", "source_path", "source_name", "size_bytes")
-    documents = tag_languages(
-        parsed.sort("source_path").unique(subset="doc_id", keep="first", maintain_order=True), sample_chars
-    ).select(DOCUMENT_COLUMNS)
+    distinct = parsed.sort("source_path").unique(subset="doc_id", keep="first", maintain_order=True)
+    if detect_language:
+        distinct = tag_languages(distinct, sample_chars)
+    else:
+        distinct = distinct.with_columns(pl.lit(None, pl.String).alias("lang"),
+                                         pl.lit(None, pl.Float64).alias("lang_confidence"))
+    documents = distinct.select(DOCUMENT_COLUMNS)
     return documents, document_sources, rejected
 
 

@@ -21,7 +21,7 @@ import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefe
 from flows import EXTRACTOR_VERSION
 from flows.events import newest_events_markdown, rebuild_events
 from flows.extract import extract_mentions
-from flows.ingest import discover_files, ingest
+from flows.ingest import discover_files, ingest, tag_languages
 from flows.load import (
     CheckResult,
     apply_schema,
@@ -78,14 +78,18 @@ def discover_task(seeds_dir: Path) -> list[Path]:
 @task
 def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Read, decode, normalise and identify a batch of files."""
-    return ingest(paths, settings.seeds_dir, settings.max_file_bytes, settings.language_sample_chars)
+    # the language is detected later, only for the documents that are not already extracted
+    return ingest(paths, settings.seeds_dir, settings.max_file_bytes, settings.language_sample_chars,
+                  detect_language=False)
 
 
 @task
-def extract_task(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sentences, raw mentions, dates and de-duplication for a batch of documents."""
-    raw = extract_mentions(documents, split_sentences(documents))
-    return resolve_mentions(raw, documents)
+def extract_task(documents: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Language, sentences, raw mentions, dates and de-duplication for the batch's documents to extract."""
+    tagged = tag_languages(documents, settings.language_sample_chars)
+    raw = extract_mentions(tagged, split_sentences(tagged))
+    mentions, references = resolve_mentions(raw, tagged)
+    return tagged, mentions, references
 
 
 @task(retries=2, retry_delay_seconds=2)
@@ -161,7 +165,7 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                 crash_point("ingest")
                 todo, new, reextracted, unchanged = split_known(
                     documents, extracted_versions(lock, documents["doc_id"].to_list()))
-                mentions, references = extract_task(todo)
+                todo, mentions, references = extract_task(todo, settings)
                 stamped = (
                     todo.drop("headline_start").join(references, on="doc_id", how="left")
                     .with_columns(pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
