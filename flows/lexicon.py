@@ -15,7 +15,7 @@ EVENT_TYPES = ("visit", "demarche", "pledge")
 ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_recipient", "recipient_donor")
 CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
-    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "meeting", "officials",
+    "goal_prepositions", "agent_prepositions", "recipient_prepositions", "officials",
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
     "ambassador", "passive",
 )
