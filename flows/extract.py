@@ -34,10 +34,12 @@ COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|th
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
 CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|город\w*|island|eiland|остров\w*)\b",
                             regex.IGNORECASE)
+# "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
+ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
 MODIFIER_WORDS = frozenset({
     "the", "a", "an", "de", "het", "een", "der", "des", "capital", "city", "island", "hoofdstad", "stad",
     "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
-    "voormalige", "new", "nieuwe",
+    "voormalige", "new", "nieuwe", "working", "official", "state", "рабочим", "официальным", "государственным",
 })
 RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
@@ -245,9 +247,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             target_ent = None  # "aan het Belgische detachement" is no trip to Belgium; "de Oekraïense hoofdstad" is
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
-    if target_ent is None and not rule.endswith("noun"):
+    # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
+    on_a_visit = rule.endswith("noun") and governed_by(sentence, trigger.start(), ON_A_VISIT, 3)
+    if target_ent is None and (not rule.endswith("noun") or on_a_visit):
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
-        if target_ent is not None and (trigger.start() - target_ent.end > 20
+        if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
@@ -297,6 +301,21 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
     return role(guest, "guest after trigger"), role(host, "host")
+
+
+def guest_host_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                     trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """A passive reception ("Trump verwelkomd door Britse koningin Elizabeth"): the guest before, the host
+    after 'by/door/от'."""
+    host = first_after(entities, trigger.end(), AGENT_KINDS, set(), 40, sentence)
+    if host is None:
+        return None, None
+    guests = [e for e in entities if e.end <= trigger.start() and e.code != host.code
+              and (e.kind == "person" or titled_place(lexicon, sentence, e)
+                   or (e.kind == "demonym" and titled_demonym(lexicon, sentence, e)))]
+    if not guests:
+        return None, role(host, "host after 'by'")
+    return role(guests[-1], "guest before a passive reception"), role(host, "host after 'by'")
 
 
 def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -512,7 +531,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     """One event mention for a trigger occurrence, or None when the rules reject it."""
     entities = context.entities(sent_idx)
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
-    near = sentence[max(clause_start, match.start() - 60):min(clause_end, match.end() + 25)]
+    # a plan in another comma clause is not this trigger's ("Fearful that Britain could leave, Obama arrived")
+    comma = sentence.rfind(",", max(clause_start, match.start() - 60), match.start())
+    near = sentence[max(clause_start, match.start() - 60, comma + 1):min(clause_end, match.end() + 25)]
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
     if trig.event_type != "pledge" and has_cue(lexicon, "future", near):
         return None
@@ -523,6 +544,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if trig.event_type == "visit":
         if trig.roles == "host_guest":
             actor, target = host_guest_roles(lexicon, sentence, entities, match)
+            confidence = 0.7
+        elif trig.roles == "guest_host":
+            actor, target = guest_host_roles(lexicon, sentence, entities, match)
             confidence = 0.7
         elif trig.roles == "meeting_place":
             actor, target = meeting_place_roles(lexicon, sentence, entities, match)

@@ -12,7 +12,9 @@ import regex
 from flows.settings import LEXICON_DIR
 
 EVENT_TYPES = ("visit", "demarche", "pledge")
-ROLE_SCHEMES = ("subject_goal", "host_guest", "meeting_place", "summon", "donor_recipient", "recipient_donor")
+ROLE_SCHEMES = (
+    "subject_goal", "host_guest", "guest_host", "meeting_place", "summon", "donor_recipient", "recipient_donor",
+)
 CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "officials",

@@ -417,3 +417,31 @@ def test_repeated_event_keeps_the_body_weekday_under_a_month_header(tmp_path: Pa
     assert events(rows) == [("demarche", "RUS", "USA", None, None)]
     assert rows[0]["date_basis"].startswith("weekday")
     assert rows[0]["date_min"] == date(2023, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "guest", "host"),
+    [
+        pytest.param("nl", "President Trump werd maandag in Londen verwelkomd door de Britse koningin Elizabeth.",
+                     "USA", "GBR", id="nl-verwelkomd-door"),
+        pytest.param("en", "Canadian Prime Minister Justin Trudeau was welcomed by President Obama at the White House.",
+                     "CAN", "USA", id="en-welcomed-by"),
+    ],
+)
+def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str, guest: str,
+                                                   host: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", guest, host, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("ru", "Президент Молдовы Майя Санду, находясь в Брюсселе с рабочим визитом, провела встречи.",
+                     "MDA", "BEL", id="ru-v-gorode-s-vizitom"),
+        pytest.param("en", "Fearful that a British exit could weaken the West, Obama arrived in London on Friday.",
+                     "USA", "GBR", id="en-plan-in-another-comma-clause"),
+    ],
+)
+def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
+                                                                 target: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
