@@ -52,8 +52,8 @@ from flows.load import (
     hold_warehouse,
     load_batch,
     mark_interrupted_runs,
-    now_utc,
     publish_run,
+    stamp_batch,
     start_run,
 )
 from flows.pipeline import RunCounts, library_versions, split_known
@@ -292,15 +292,10 @@ def run_stages(settings: Settings) -> StageRun:
                 with clock.stage("resolve"):
                     mentions, references = resolve_mentions(raw, todo)
             with clock.stage("load"):
-                stamped = (
-                    todo.drop("headline_start").join(references, on="doc_id", how="left")
-                    .with_columns(pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
-                                  pl.lit(now_utc()).alias("extracted_at"), pl.lit(run_id).alias("run_id"))
-                )
+                stamped, stamped_sources, stamped_rejected = stamp_batch(
+                    todo, references, sources, rejected, run_id, EXTRACTOR_VERSION)
                 with connect(settings.database_path) as con:
-                    load_batch(con, stamped, sources.with_columns(pl.lit(run_id).alias("run_id")), mentions,
-                               rejected.with_columns(pl.lit(run_id).alias("run_id"),
-                                                     pl.lit(now_utc()).alias("rejected_at")))
+                    load_batch(con, stamped, stamped_sources, mentions, stamped_rejected)
             counts.documents_new += new
             counts.documents_reextracted += reextracted
             counts.documents_unchanged += unchanged

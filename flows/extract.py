@@ -71,11 +71,17 @@ class DocumentContext:
     lang: str
     sentences: dict[int, str]
     entity_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
+    amount_cache: dict[int, list[MoneyMention]] = field(default_factory=dict)
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
             self.entity_cache[sent_idx] = find_entities(self.sentences.get(sent_idx, ""), self.lang)
         return self.entity_cache[sent_idx]
+
+    def amounts(self, sent_idx: int) -> list[MoneyMention]:
+        if sent_idx not in self.amount_cache:
+            self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
+        return self.amount_cache[sent_idx]
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str]) -> Role | None:
         """The nearest suitable entity in the three previous sentences, else in the headline."""
@@ -562,8 +568,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     else:
         if has_cue(lexicon, "not_pledge", sentence):
             return None
-        amounts = find_amounts(sentence, lexicon.language)
-        amount = pick_amount(amounts, match)
+        amount = pick_amount(context.amounts(sent_idx), match)
         before_trigger = sentence[max(0, match.start() - 14):match.start()]
         if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", before_trigger):
             return None  # "this package" points back at a pledge reported before

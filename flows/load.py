@@ -259,6 +259,21 @@ def one_row_per_mention(mentions: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def stamp_batch(documents: pl.DataFrame, references: pl.DataFrame, sources: pl.DataFrame,
+                rejected: pl.DataFrame, run_id: str, extractor_version: str
+                ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The batch's rows as the warehouse tables take them: documents with their publication reference,
+    and every row with the run that wrote it."""
+    stamp = now_utc()
+    stamped_documents = (
+        documents.drop("headline_start").join(references, on="doc_id", how="left")
+        .with_columns(pl.lit(extractor_version).alias("extractor_version"),
+                      pl.lit(stamp).alias("extracted_at"), pl.lit(run_id).alias("run_id"))
+    )
+    return (stamped_documents, sources.with_columns(pl.lit(run_id).alias("run_id")),
+            rejected.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(stamp).alias("rejected_at")))
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame, sources: pl.DataFrame,
                mentions: pl.DataFrame, rejected: pl.DataFrame) -> None:
     """Write one batch in one transaction: a crash leaves the batch wholly in or wholly out.

@@ -33,8 +33,8 @@ from flows.load import (
     hold_warehouse,
     load_batch,
     mark_interrupted_runs,
-    now_utc,
     publish_run,
+    stamp_batch,
     start_run,
 )
 from flows.progress import TerminalProgress
@@ -123,7 +123,7 @@ def export_task(settings: Settings, run_id: str, counts: dict[str, int]) -> None
 
 def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.DataFrame, int, int, int]:
     """(documents to extract, new, re-extracted, unchanged): unchanged ones were extracted by this version."""
-    state = pl.Series([known.get(d) for d in documents["doc_id"]], dtype=pl.String)
+    state = documents["doc_id"].replace_strict(known, default=None, return_dtype=pl.String)
     new = int(state.is_null().sum())
     unchanged = int((state == EXTRACTOR_VERSION).sum())
     todo = documents.filter((state != EXTRACTOR_VERSION).fill_null(True))
@@ -166,13 +166,9 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                 todo, new, reextracted, unchanged = split_known(
                     documents, extracted_versions(lock, documents["doc_id"].to_list()))
                 todo, mentions, references = extract_task(todo, settings)
-                stamped = (
-                    todo.drop("headline_start").join(references, on="doc_id", how="left")
-                    .with_columns(pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
-                                  pl.lit(now_utc()).alias("extracted_at"), pl.lit(run_id).alias("run_id"))
-                )
-                load_task(settings, stamped, sources.with_columns(pl.lit(run_id).alias("run_id")), mentions,
-                          rejected.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(now_utc()).alias("rejected_at")))
+                stamped, stamped_sources, stamped_rejected = stamp_batch(
+                    todo, references, sources, rejected, run_id, EXTRACTOR_VERSION)
+                load_task(settings, stamped, stamped_sources, mentions, stamped_rejected)
                 counts.documents_new += new
                 counts.documents_reextracted += reextracted
                 counts.documents_unchanged += unchanged

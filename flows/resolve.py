@@ -8,6 +8,7 @@ agree within 2%) are merged, keeping the most confident evidence and the tightes
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ import polars as pl
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
-from flows.temporal import DocumentReference, ResolvedDate, infer_reference, resolve_event_date
+from flows.temporal import DocumentReference, ResolvedDate, infer_reference, publication_date, resolve_event_date
 
 # A mention while it is resolved: the raw columns plus dates and amounts, before it becomes a frame row.
 MentionRow = dict[str, Any]
@@ -104,9 +105,8 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
                                       row["trigger_start"], row["trigger_end"])
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
-            first, _ = month_bounds(ref.pub_best)
-            resolved = ResolvedDate(ref.pub_best, min(first, ref.pub_min), ref.pub_max, "month",
-                                    f"publication ({resolved.basis} is after publication)")
+            fallback = publication_date(ref)
+            resolved = replace(fallback, basis=f"publication ({resolved.basis} is after publication)")
         row.update(event_date=resolved.event_date, date_min=resolved.date_min, date_max=resolved.date_max,
                    date_precision=honest_precision(resolved), date_basis=resolved.basis)
         if resolved.basis.startswith("publication"):

@@ -1010,7 +1010,7 @@ def _distance(expr: TimeExpression, t_start: int, t_end: int) -> int:
 _REPORTING_LAG = timedelta(days=7)
 
 
-def _publication_fallback(ref: DocumentReference) -> ResolvedDate:
+def publication_date(ref: DocumentReference) -> ResolvedDate:
     """No day in the sentence: news reports the last days before publication, which may lie in the
     month before the header's, so the interval starts a week before the earliest publication day."""
     low = (ref.pub_min - _NO_HEADER_WINDOW if ref.basis.startswith("explicit_date")
@@ -1062,7 +1062,7 @@ def resolve_event_date(
     if not has_time_lexicon(lang):
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", f"no time lexicon for {lang!r}, no header")
-        return _publication_fallback(ref)
+        return publication_date(ref)
     g = _grammar(lang)
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
@@ -1070,7 +1070,7 @@ def resolve_event_date(
     if not found:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")
-        return _publication_fallback(ref)
+        return publication_date(ref)
     breaks = _clause_breaks(sentence, g)
 
     def closeness(f: _Found) -> tuple[int, int]:
@@ -1102,7 +1102,7 @@ def resolve_event_date(
     if anchor is None:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")
-        return _publication_fallback(ref)
+        return publication_date(ref)
     a = anchor.expr
     if "since" in anchor.roles and ref is not None and a.kind in _DAY_PRECISE:
         return _resolved(a.event_date, a.date_min, max(a.date_max, ref.pub_max), "days",
