@@ -112,7 +112,8 @@ def command_run(args: argparse.Namespace) -> int:
     show_progress = args.progress if args.progress is not None else (not args.quiet and sys.stderr.isatty())
     try:
         counts = newsline_etl(seeds=str(seeds), warehouse=str(warehouse), batch_size=args.batch_size,
-                              show_progress=show_progress)
+                              show_progress=show_progress, task_runner=args.task_runner,
+                              dask_address=args.dask_address, shard_root=args.shard_root)
     except WarehouseBusy as exc:
         raise SystemExit(f"newsline run: {exc}") from exc
     print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
@@ -251,6 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="print only the counts")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction,
                      help="a progress line on stderr (default: when stderr is a terminal and not --quiet)")
+    run.add_argument("--task-runner", choices=("local", "dask"),
+                     help="where batches are extracted: in this process, or on a Dask cluster "
+                          "(default: $NEWSLINE_TASK_RUNNER or local)")
+    run.add_argument("--dask-address", help="scheduler of a running Dask cluster, e.g. tcp://HOST:8786 (default: "
+                                            "$NEWSLINE_DASK_ADDRESS, else a temporary cluster of one worker per core)")
+    run.add_argument("--shard-root", help="where Dask workers write their batches: a folder they all see or an fsspec "
+                                          "URL such as s3://bucket/newsline (default: $NEWSLINE_SHARD_ROOT or "
+                                          "WAREHOUSE/shards)")
     run.set_defaults(handler=command_run)
 
     timeline = add("timeline", "Print the event timeline as a table.")

@@ -180,15 +180,15 @@ def hold_warehouse(database_path: Path, run_id: str, seeds_path: str, timeout: f
             info_path.unlink(missing_ok=True)
 
 
-def mark_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
-    """Runs still 'running' when a new run holds the lock were killed: say so."""
+def mark_interrupted_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Runs still 'running' when a new run holds the lock were killed: say so; their run_ids."""
     rows = con.execute(
         "update runs set status = 'interrupted', finished_at = coalesce(finished_at, ?), "
         "error = coalesce(error, 'the process ended without closing the run (killed or crashed)') "
         "where status = 'running' returning run_id",
         [now_utc()],
     ).fetchall()
-    return len(rows)
+    return [row[0] for row in rows]
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, seeds_path: str,
@@ -227,6 +227,12 @@ def extracted_versions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> di
     finally:
         con.unregister("wanted_docs")
     return {doc_id: version for doc_id, version in rows}
+
+
+def documents_extracted_by(con: duckdb.DuckDBPyConnection, extractor_version: str) -> pl.Series:
+    """doc_id of every document this extractor version has extracted."""
+    return con.sql("select doc_id from documents where extractor_version = ? order by doc_id",
+                   params=[extractor_version]).pl()["doc_id"]
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, replace: bool = False) -> None:

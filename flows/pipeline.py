@@ -2,20 +2,32 @@
 
 Tasks are coarse (a batch of documents each) because Prefect costs 10-80 ms per task run;
 only the I/O tasks retry. The flow composes stage functions and holds no logic of its own.
+
+Batches are extracted in the flow's process one after the other (task_runner "local"), or on a Dask cluster
+(task_runner "dask"): there each batch is a task on a worker that writes its frames to a shard (flows/shards.py)
+and the flow, the only writer of the warehouse, loads the shards in batch order.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import uuid
+from collections.abc import Generator, Iterator
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field, fields
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import TaskRunner
 
 import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
 from flows import EXTRACTOR_VERSION
@@ -28,6 +40,7 @@ from flows.load import (
     check_results,
     connect,
     crash_point,
+    documents_extracted_by,
     extracted_versions,
     finish_run,
     hold_warehouse,
@@ -41,8 +54,24 @@ from flows.progress import TerminalProgress
 from flows.resolve import resolve_mentions
 from flows.segment import split_sentences
 from flows.settings import Settings, load_settings
+from flows.shards import (
+    Shard,
+    ShardReceipt,
+    batch_location,
+    extract_batch,
+    of_documents,
+    read_known,
+    read_shard,
+    receipt,
+    remove_location,
+    resolve_shard_root,
+    run_location,
+    write_known,
+    write_shard,
+)
 
 LIBRARIES = ("duckdb", "polars", "prefect", "pyarrow", "lingua-language-detector", "babel", "currencyconverter")
+TASK_RUNNERS = ("local", "dask")
 
 
 class CheckFailed(RuntimeError):
@@ -62,6 +91,23 @@ class RunCounts:
 
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.type == "int"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedBatch:
+    """A batch ready to load: its documents to (re-)extract with their mentions and references, every file that
+    held a document, the rejected files, and counts."""
+
+    files: int
+    documents_seen: int
+    new: int
+    reextracted: int
+    unchanged: int
+    documents: pl.DataFrame
+    sources: pl.DataFrame
+    mentions: pl.DataFrame
+    references: pl.DataFrame
+    rejected: pl.DataFrame
 
 
 def library_versions() -> str:
@@ -90,6 +136,37 @@ def extract_task(documents: pl.DataFrame, settings: Settings) -> tuple[pl.DataFr
     raw = extract_mentions(tagged, split_sentences(tagged))
     mentions, references = resolve_mentions(raw, tagged)
     return tagged, mentions, references
+
+
+# The output is a shard in storage, not the returned receipt: a cached receipt could name a deleted shard.
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def extract_shard_task(paths: list[Path], settings: Settings, batch: int, location: str,
+                       known: str | None) -> ShardReceipt:
+    """On a Dask worker: ingest and extract a batch, write its frames to a shard; only the counts travel back."""
+    if not settings.seeds_dir.is_dir():
+        raise FileNotFoundError(f"the seeds folder {settings.seeds_dir} is not visible on this Dask worker "
+                                f"({os.uname().nodename}): every worker must see it at the same path")
+    known_ids = read_known(known) if known else pl.Series("doc_id", [], dtype=pl.String)
+    shard = extract_batch(paths, settings, known_ids)
+    write_shard(location, shard)
+    return receipt(batch, location, len(paths), shard)
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def write_known_task(settings: Settings, location: str) -> str | None:
+    """Write the doc_ids this extractor version has extracted next to the run's shards (None: there are none)."""
+    with connect(settings.database_path) as con:
+        known = documents_extracted_by(con, EXTRACTOR_VERSION)
+    if known.is_empty():
+        return None
+    write_known(location, known)
+    return location
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def read_shard_task(location: str) -> Shard:
+    """Read a batch's frames that a worker wrote."""
+    return read_shard(location)
 
 
 @task(retries=2, retry_delay_seconds=2)
@@ -130,6 +207,87 @@ def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.Data
     return todo, new, todo.height - new, unchanged
 
 
+def extract_locally(lock: duckdb.DuckDBPyConnection, paths: list[Path],
+                    settings: Settings) -> Generator[ExtractedBatch, None, None]:
+    """Each batch read and extracted in this process, skipping documents already extracted by this version."""
+    for offset in range(0, len(paths), settings.batch_size):
+        batch_paths = paths[offset:offset + settings.batch_size]
+        documents, sources, rejected = ingest_task(batch_paths, settings)
+        crash_point("ingest")
+        todo, new, reextracted, unchanged = split_known(
+            documents, extracted_versions(lock, documents["doc_id"].to_list()))
+        todo, mentions, references = extract_task(todo, settings)
+        yield ExtractedBatch(len(batch_paths), documents.height, new, reextracted, unchanged, todo, sources,
+                             mentions, references, rejected)
+
+
+def extract_on_dask(lock: duckdb.DuckDBPyConnection, runner: TaskRunner[Any], paths: list[Path], settings: Settings,
+                    shard_root: str, run_id: str) -> Generator[ExtractedBatch, None, None]:
+    """Every batch submitted at once to the cluster; each shard read as soon as it and those before it are done."""
+    known = write_known_task(settings, run_location(shard_root, run_id))
+    futures = [
+        runner.submit(extract_shard_task, {"paths": paths[offset:offset + settings.batch_size], "settings": settings,
+                                           "batch": n, "location": batch_location(shard_root, run_id, n),
+                                           "known": known})
+        for n, offset in enumerate(range(0, len(paths), settings.batch_size))
+    ]
+    try:
+        for future in futures:
+            done: ShardReceipt = future.result()
+            shard = read_shard_task(done.location)
+            crash_point("ingest")
+            # Workers skip what was extracted when the run began; this look-up also sees this run's earlier batches.
+            todo, new, reextracted, unchanged = split_known(
+                shard.documents, extracted_versions(lock, shard.documents["doc_id"].to_list()))
+            mentions, references = of_documents(shard, todo)
+            yield ExtractedBatch(done.files, shard.documents.height, new, reextracted, unchanged, todo,
+                                 shard.sources, mentions, references, shard.rejected)
+    finally:
+        for future in futures:  # batches not yet started are dropped when the run ends early
+            future.wrapped_future.cancel()
+
+
+@contextmanager
+def dask_task_runner(address: str | None) -> Iterator[TaskRunner[Any]]:
+    """prefect-dask's runner on the cluster at address, or on a temporary LocalCluster of one single-threaded
+    worker process per core (imported here: a local run does not pay for importing dask)."""
+    # dask logs every worker's start and stop at INFO; it reads this on import, here and in the workers it starts
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=address) if address else DaskTaskRunner(
+        cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1, "processes": True,
+                        "dashboard_address": None})
+    with workers_share_this_api(), runner:
+        yield runner
+
+
+@contextmanager
+def workers_share_this_api() -> Iterator[None]:
+    """Without PREFECT_API_URL this process runs a temporary Prefect server; name it in the settings that travel
+    with each task, or every worker starts a server of its own (~20 s each) and the flow's UI misses its tasks.
+    Workers on other machines cannot reach it: they need a server set in PREFECT_API_URL."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the one this process's client started (one per process)
+    server.start()
+    with temporary_settings({PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def remove_shards(location: str, logger: logging.Logger | logging.LoggerAdapter[logging.Logger]) -> None:
+    """Delete a run's shards; a failure to do so is logged, never raised over the run's own outcome."""
+    try:
+        remove_location(location)
+    except Exception as exc:
+        logger.warning("could not delete the shards at %s: %s", location, exc)
+
+
 def timeline_markdown(counts: RunCounts, settings: Settings) -> str:
     """The run's summary and newest events, as a Prefect artifact."""
     lines = [f"# newsline run on `{settings.seeds_dir}`", "", "| count | value |", "|---|---|"]
@@ -141,10 +299,25 @@ def timeline_markdown(counts: RunCounts, settings: Settings) -> str:
 
 @flow(name="newsline-etl", log_prints=False)
 def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size: int | None = None,
-                 show_progress: bool = False, lock_timeout: float | None = None) -> dict[str, int]:
-    """Seed texts -> documents, event mentions and rejected files in DuckDB and Parquet."""
+                 show_progress: bool = False, lock_timeout: float | None = None, task_runner: str | None = None,
+                 dask_address: str | None = None, shard_root: str | None = None) -> dict[str, int]:
+    """Seed texts -> documents, event mentions and rejected files in DuckDB and Parquet.
+
+    task_runner "local" (the default, or $NEWSLINE_TASK_RUNNER) extracts the batches in this process; "dask"
+    extracts them on the Dask cluster at dask_address (a temporary LocalCluster when None), each worker writing
+    its batch to a shard below shard_root (a path or fsspec URL; default WAREHOUSE/shards).
+    """
     settings = load_settings().with_overrides(seeds_dir=Path(seeds), warehouse_dir=Path(warehouse),
-                                              batch_size=batch_size, lock_timeout=lock_timeout)
+                                              batch_size=batch_size, lock_timeout=lock_timeout,
+                                              task_runner=task_runner, dask_address=dask_address,
+                                              shard_root=shard_root)
+    if settings.task_runner not in TASK_RUNNERS:
+        raise ValueError(f"task_runner must be one of {', '.join(TASK_RUNNERS)}, not {settings.task_runner!r}")
+    on_dask = settings.task_runner == "dask"
+    if on_dask and settings.dask_address:
+        # workers of a cluster elsewhere start in other folders: they need the seeds' absolute path
+        settings = settings.with_overrides(seeds_dir=settings.seeds_dir.absolute())
+    shards = resolve_shard_root(settings.shard_root, settings.warehouse_dir)
     logger = get_run_logger()
     run_id = uuid.uuid4().hex
     counts = RunCounts()
@@ -154,30 +327,35 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
         apply_schema(lock)
         interrupted = mark_interrupted_runs(lock)
         if interrupted:
-            logger.warning("marked %d earlier run(s) as interrupted", interrupted)
+            logger.warning("marked %d earlier run(s) as interrupted", len(interrupted))
         start_run(lock, run_id, flow_run.get_id(), str(settings.seeds_dir), EXTRACTOR_VERSION, library_versions())
         try:
             paths = discover_task(settings.seeds_dir)
             counts.files_seen = len(paths)
             progress = TerminalProgress(len(paths)) if show_progress else None
-            for offset in range(0, len(paths), settings.batch_size):
-                documents, sources, rejected = ingest_task(paths[offset:offset + settings.batch_size], settings)
-                crash_point("ingest")
-                todo, new, reextracted, unchanged = split_known(
-                    documents, extracted_versions(lock, documents["doc_id"].to_list()))
-                todo, mentions, references = extract_task(todo, settings)
-                stamped, stamped_sources, stamped_rejected = stamp_batch(
-                    todo, references, sources, rejected, run_id, EXTRACTOR_VERSION)
-                load_task(settings, stamped, stamped_sources, mentions, stamped_rejected)
-                counts.documents_new += new
-                counts.documents_reextracted += reextracted
-                counts.documents_unchanged += unchanged
-                counts.rejected += rejected.height
-                counts.mentions_written += mentions.height
-                logger.info("batch at %d: %d documents (%d to extract), %d mentions, %d rejected",
-                            offset, documents.height, todo.height, mentions.height, rejected.height)
-                if progress is not None:
-                    progress.update(len(paths[offset:offset + settings.batch_size]), documents.height, mentions.height)
+            with ExitStack() as stack:
+                # Shards go when their run ends, whatever the outcome; a killed run's go at the next run's end.
+                for ended in [*interrupted, run_id] if on_dask else interrupted:
+                    stack.callback(remove_shards, run_location(shards, ended), logger)
+                if on_dask:
+                    runner = stack.enter_context(dask_task_runner(settings.dask_address))
+                    batches = extract_on_dask(lock, runner, paths, settings, shards, run_id)
+                else:
+                    batches = extract_locally(lock, paths, settings)
+                for batch in stack.enter_context(closing(batches)):
+                    stamped, stamped_sources, stamped_rejected = stamp_batch(
+                        batch.documents, batch.references, batch.sources, batch.rejected, run_id, EXTRACTOR_VERSION)
+                    load_task(settings, stamped, stamped_sources, batch.mentions, stamped_rejected)
+                    counts.documents_new += batch.new
+                    counts.documents_reextracted += batch.reextracted
+                    counts.documents_unchanged += batch.unchanged
+                    counts.rejected += batch.rejected.height
+                    counts.mentions_written += batch.mentions.height
+                    logger.info("batch of %d files: %d documents (%d to extract), %d mentions, %d rejected",
+                                batch.files, batch.documents_seen, batch.documents.height, batch.mentions.height,
+                                batch.rejected.height)
+                    if progress is not None:
+                        progress.update(batch.files, batch.documents_seen, batch.mentions.height)
             counts.events = events_task(settings)
             crash_point("events")
             if progress is not None:

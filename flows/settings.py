@@ -20,6 +20,9 @@ class Settings:
     batch_size: int
     language_sample_chars: int
     lock_timeout: float  # seconds a run waits for another process to release the warehouse
+    task_runner: str = "local"  # "local": batches in the flow's process; "dask": on a Dask cluster
+    dask_address: str | None = None  # scheduler of an existing cluster; None: a temporary LocalCluster
+    shard_root: str | None = None  # where Dask workers write their batches (path or fsspec URL); None: WAREHOUSE/shards
 
     @property
     def database_path(self) -> Path:
@@ -45,4 +48,7 @@ def load_settings() -> Settings:
         batch_size=int(env.get("NEWSLINE_BATCH_SIZE", "5000")),
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
         lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
+        task_runner=env.get("NEWSLINE_TASK_RUNNER", "local"),
+        dask_address=env.get("NEWSLINE_DASK_ADDRESS") or None,
+        shard_root=env.get("NEWSLINE_SHARD_ROOT") or None,
     )
