@@ -1,0 +1,123 @@
+"""The Dask path: batches extracted on a real two-process LocalCluster hold exactly the rows of a local run.
+
+Runs over one seeds folder (about 60 articles in three languages, an empty file, a binary one, and the seed article
+again under a second name in a later batch), compared by the content hashes of test_reliability: a local and a Dask
+run from nothing; a local and a Dask run over a warehouse that a local run filled with two thirds of the files; and a
+Dask rerun that must add nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import newsline_etl
+from tests.flows.test_reliability import CORPUS, SEED, State, database_state, differences, parquet_state, query
+
+PER_LANGUAGE = 20
+BATCH_SIZE = 16
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+
+
+def write_seeds(folder: Path) -> list[Path]:
+    """The test's files: the first articles of each language, the Romanian ones, two bad files, the seed article
+    and a copy of it."""
+    folder.mkdir()
+    for language in ("en", "nl", "ru"):
+        for path in sorted(CORPUS.glob(f"{language}_*.txt"))[:PER_LANGUAGE]:
+            shutil.copy(path, folder / path.name)
+    for path in sorted(CORPUS.glob("ro_*.txt")):
+        shutil.copy(path, folder / path.name)
+    (folder / "000_empty.txt").write_bytes(b"")
+    (folder / "nl_5000_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    # an article with four events in the first batch and again in the last: the last must not load it twice
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(SEED, folder / "ru_9999_same_article.txt")
+    return sorted(folder.glob("*.txt"))
+
+
+@dataclass
+class DaskRuns:
+    seeds: Path
+    local: State
+    local_counts: dict[str, int]
+    from_nothing: Path
+    from_nothing_counts: dict[str, int]
+    incremental_local: State  # a local run over the warehouse of the first two thirds
+    incremental: Path  # the same on Dask
+    rerun_counts: dict[str, int]
+    shard_root: Path
+    executed: dict[str, int]  # tasks each worker process ran
+
+
+@pytest.fixture(scope="module")
+def dask_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskRuns]:
+    from distributed import Client, LocalCluster
+
+    root = tmp_path_factory.mktemp("dask")
+    seeds, shards = root / "seeds", root / "shards"
+    files = write_seeds(seeds)
+    held_back = files[::3]
+    aside = root / "aside"
+    aside.mkdir()
+    for path in held_back:  # the incremental warehouses first see two thirds of the files, at the same paths
+        shutil.move(path, aside / path.name)
+    newsline_etl(seeds=str(seeds), warehouse=str(root / "incremental"), batch_size=BATCH_SIZE)
+    for path in held_back:
+        shutil.move(aside / path.name, path)
+    shutil.copytree(root / "incremental", root / "incremental_local", symlinks=True)
+
+    local_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "local"), batch_size=BATCH_SIZE)
+    newsline_etl(seeds=str(seeds), warehouse=str(root / "incremental_local"), batch_size=BATCH_SIZE)
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        on_dask = {"batch_size": BATCH_SIZE, "task_runner": "dask", "dask_address": cluster.scheduler_address,
+                   "shard_root": str(shards)}
+        from_nothing_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "from_nothing"), **on_dask)
+        newsline_etl(seeds=str(seeds), warehouse=str(root / "incremental"), **on_dask)
+        rerun_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "from_nothing"), **on_dask)
+        with Client(cluster, set_as_default=False) as client:
+            executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
+    yield DaskRuns(seeds, database_state(root / "local"), local_counts, root / "from_nothing", from_nothing_counts,
+                   database_state(root / "incremental_local"), root / "incremental", rerun_counts, shards, executed)
+
+
+@needs_corpus
+def test_a_dask_run_holds_exactly_the_rows_of_a_local_run(dask_runs: DaskRuns) -> None:
+    assert sum(dask_runs.local["documents"].values()) >= 3 * PER_LANGUAGE
+    assert sum(dask_runs.local["rejected_documents"].values()) == 2
+    assert sum(dask_runs.local["event_mentions"].values()) > 20
+    assert dask_runs.from_nothing_counts == dask_runs.local_counts
+    # every table, in DuckDB and in the published Parquet: same documents, sources, mentions, events, rejections
+    assert differences(database_state(dask_runs.from_nothing), dask_runs.local) == ""
+    assert differences(parquet_state(dask_runs.from_nothing), dask_runs.local) == ""
+
+
+@needs_corpus
+def test_the_batches_ran_on_both_worker_processes(dask_runs: DaskRuns) -> None:
+    batches = -(-len(list(dask_runs.seeds.glob("*.txt"))) // BATCH_SIZE)
+    assert len(dask_runs.executed) == 2
+    assert all(count >= 1 for count in dask_runs.executed.values()), dask_runs.executed
+    assert sum(dask_runs.executed.values()) >= 3 * batches  # three Dask runs
+
+
+@needs_corpus
+def test_a_dask_run_over_an_earlier_local_load_completes_it_as_a_local_run_does(dask_runs: DaskRuns) -> None:
+    # not the rows of a run from nothing: the seed article's document keeps the name it was first loaded under
+    assert differences(database_state(dask_runs.incremental), dask_runs.incremental_local) == ""
+    assert [r[0] for r in query(dask_runs.incremental, "select status from runs order by started_at")] == [
+        "completed", "completed"]
+
+
+@needs_corpus
+def test_a_dask_rerun_adds_nothing_and_the_shards_are_gone(dask_runs: DaskRuns) -> None:
+    seen = dask_runs.local_counts["documents_new"] + dask_runs.local_counts["documents_unchanged"]
+    assert dask_runs.rerun_counts["documents_new"] == dask_runs.rerun_counts["documents_reextracted"] == 0
+    assert dask_runs.rerun_counts["documents_unchanged"] == seen  # the second name's batch counts its copy too
+    assert dask_runs.rerun_counts["mentions_written"] == 0
+    assert differences(database_state(dask_runs.from_nothing), dask_runs.local) == ""
+    assert list(dask_runs.shard_root.iterdir()) == []
