@@ -385,10 +385,11 @@ def measure_peer(paths: Sequence[Path], settings: Settings) -> tuple[int, float,
 # --------------------------------------------------------------------------------------------- flow
 
 
-def run_flow(seeds: Path, warehouse: Path, batch_size: int) -> tuple[float, str]:
-    """(seconds, last line printed) of `newsline run SEEDS --warehouse DIR --quiet` in a new process."""
+def run_flow(seeds: Path, warehouse: Path, batch_size: int, runner: Sequence[str] = ()) -> tuple[float, str]:
+    """(seconds, last line printed) of `newsline run SEEDS --warehouse DIR --quiet [runner options]` in a new
+    process."""
     command = [sys.executable, "-m", "flows.cli", "run", str(seeds), "--warehouse", str(warehouse),
-               "--batch-size", str(batch_size), "--quiet"]
+               "--batch-size", str(batch_size), "--quiet", *runner]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=PROJECT_ROOT)
     seconds = time.perf_counter() - started
@@ -448,7 +449,8 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(f"peer {result['peer']}: {result['peer_docs']:,} documents in {result['peer_s']:.2f} s = "
                      f"{result['peer_docs_per_s']:,.1f} documents/s; ours/peer {result['vs_peer']}x")
     if result.get("flow_total_s") is not None:
-        lines.append(f"flow (subprocess): Prefect start {result['prefect_start_s']:.1f} s, total "
+        lines.append(f"flow (subprocess, {result['flow_task_runner']} task runner): Prefect start "
+                     f"{result['prefect_start_s']:.1f} s, total "
                      f"{result['flow_total_s']:.1f} s ({result['flow_docs_per_s']:,.0f} documents/s), rerun "
                      f"{result['rerun_s']:.1f} s = {result['rerun_fraction']:.0%}, peak RSS "
                      f"{result['flow_peak_rss_mb']:,.0f} MB")
@@ -468,6 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--batch-size", type=int, help="documents per batch (default: the flow's, 5000)")
     parser.add_argument("--peer-docs", type=int, default=1000, help="documents for the dateparser peer (0: skip)")
     parser.add_argument("--no-flow", action="store_true", help="skip the three `newsline run` subprocesses")
+    parser.add_argument("--task-runner", choices=("local", "dask"), default="local",
+                        help="the task runner of the three `newsline run` subprocesses (the stages run in process)")
+    parser.add_argument("--dask-address", help="with --task-runner dask: a running cluster (default: a temporary one)")
     return parser
 
 
@@ -503,15 +508,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             log("dateparser is missing (pip install -e '.[bench]'): no peer figures")
 
     flow: dict[str, float | int | None] = {}
+    runner = ["--task-runner", args.task_runner, *(["--dask-address", args.dask_address] if args.dask_address else [])]
     if not args.no_flow:
         empty = base / "empty-seeds"
         empty.mkdir(parents=True)
         log("flow: Prefect start (newsline run on an empty folder)")
-        prefect_start_s, _ = run_flow(empty, base / "warehouse-empty", settings.batch_size)
+        prefect_start_s, _ = run_flow(empty, base / "warehouse-empty", settings.batch_size, runner)
         log("flow: newsline run on the corpus")
-        flow_total_s, _ = run_flow(corpus, base / "warehouse-flow", settings.batch_size)
+        flow_total_s, _ = run_flow(corpus, base / "warehouse-flow", settings.batch_size, runner)
         log("flow: rerun on the unchanged corpus")
-        rerun_s, rerun_counts = run_flow(corpus, base / "warehouse-flow", settings.batch_size)
+        rerun_s, rerun_counts = run_flow(corpus, base / "warehouse-flow", settings.batch_size, runner)
         unchanged = COUNTS_LINE.search(rerun_counts)
         flow = {
             "prefect_start_s": round(prefect_start_s, 2), "flow_total_s": round(flow_total_s, 2),
@@ -542,6 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "peer_s": round(peer[1], 2) if peer else None, "peer_docs_with_dates": peer[2] if peer else None,
         "peer_docs_per_s": round(peer_docs_per_s, 1) if peer_docs_per_s else None,
         "vs_peer": ratio(docs_per_s, peer_docs_per_s, 2),
+        "flow_task_runner": args.task_runner,
         "prefect_start_s": None, "flow_total_s": None, "flow_docs_per_s": None, "rerun_s": None,
         "rerun_fraction": None, "rerun_unchanged": None, "flow_peak_rss_mb": None,
         **flow,

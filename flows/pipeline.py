@@ -316,7 +316,7 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
     on_dask = settings.task_runner == "dask"
     if on_dask and settings.dask_address:
         # workers of a cluster elsewhere start in other folders: they need the seeds' absolute path
-        settings = settings.with_overrides(seeds_dir=settings.seeds_dir.absolute())
+        settings = settings.with_overrides(seeds_dir=Path(os.path.abspath(settings.seeds_dir)))
     shards = resolve_shard_root(settings.shard_root, settings.warehouse_dir)
     logger = get_run_logger()
     run_id = uuid.uuid4().hex

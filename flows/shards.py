@@ -8,6 +8,7 @@ local batch. Everything here is a plain function of frames and locations; flows/
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -61,7 +62,7 @@ def resolve_shard_root(shard_root: str | None, warehouse_dir: Path) -> str:
     if shard_root and is_url(shard_root):
         return shard_root.rstrip("/")
     folder = Path(shard_root) if shard_root else warehouse_dir / DEFAULT_SHARD_FOLDER
-    return str(folder.absolute())
+    return os.path.abspath(folder)
 
 
 def is_url(location: str) -> bool:
