@@ -255,9 +255,10 @@ def dask_task_runner(address: str | None) -> Iterator[TaskRunner[Any]]:
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     from prefect_dask import DaskTaskRunner
 
+    # the temporary cluster's web server on any free port: another cluster or run may hold dask's 8787
     runner = DaskTaskRunner(address=address) if address else DaskTaskRunner(
         cluster_kwargs={"n_workers": os.cpu_count() or 1, "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": None})
+                        "dashboard_address": ":0"})
     with workers_share_this_api(), runner:
         yield runner
 

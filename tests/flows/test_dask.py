@@ -2,21 +2,35 @@
 
 Runs over one seeds folder (about 60 articles in three languages, an empty file, a binary one, and the seed article
 again under a second name in a later batch), compared by the content hashes of test_reliability: a local and a Dask
-run from nothing; a local and a Dask run over a warehouse that a local run filled with two thirds of the files; and a
-Dask rerun that must add nothing.
+run from nothing; a local and a Dask run over a warehouse that a local run filled with two thirds of the files; a
+Dask rerun that must add nothing; and a `newsline run` on Dask killed while loading, then run again.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from flows.load import KILL_AT_VARIABLE
 from flows.pipeline import newsline_etl
-from tests.flows.test_reliability import CORPUS, SEED, State, database_state, differences, parquet_state, query
+from tests.flows.test_reliability import (
+    CORPUS,
+    RUN_SECONDS,
+    SEED,
+    State,
+    database_state,
+    differences,
+    parquet_state,
+    query,
+)
 
 PER_LANGUAGE = 20
 BATCH_SIZE = 16
@@ -51,8 +65,25 @@ class DaskRuns:
     incremental_local: State  # a local run over the warehouse of the first two thirds
     incremental: Path  # the same on Dask
     rerun_counts: dict[str, int]
+    killed: list[int]  # return codes: a `newsline run` killed while loading its second shard, then its rerun
+    after_kill: Path
     shard_root: Path
     executed: dict[str, int]  # tasks each worker process ran
+
+
+def cli_run(seeds: Path, warehouse: Path, options: dict[str, object], kill_at: str | None
+            ) -> subprocess.CompletedProcess[str]:
+    """`newsline run` in a subprocess against the test harness's Prefect server (killed at kill_at, if any)."""
+    from prefect.settings import get_current_settings
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSLINE_")}
+    env["PREFECT_API_URL"] = str(get_current_settings().api.url)
+    if kill_at:
+        env[KILL_AT_VARIABLE] = kill_at
+    command = [sys.executable, "-m", "flows.cli", "run", str(seeds), "--warehouse", str(warehouse), "--quiet"]
+    for name, value in options.items():
+        command += [f"--{name.replace('_', '-')}", str(value)]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=RUN_SECONDS, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -74,16 +105,18 @@ def dask_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskRuns]:
 
     local_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "local"), batch_size=BATCH_SIZE)
     newsline_etl(seeds=str(seeds), warehouse=str(root / "incremental_local"), batch_size=BATCH_SIZE)
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
         on_dask = {"batch_size": BATCH_SIZE, "task_runner": "dask", "dask_address": cluster.scheduler_address,
                    "shard_root": str(shards)}
         from_nothing_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "from_nothing"), **on_dask)
         newsline_etl(seeds=str(seeds), warehouse=str(root / "incremental"), **on_dask)
         rerun_counts = newsline_etl(seeds=str(seeds), warehouse=str(root / "from_nothing"), **on_dask)
+        killed = [cli_run(seeds, root / "after_kill", on_dask, kill_at).returncode for kill_at in ("load:2", None)]
         with Client(cluster, set_as_default=False) as client:
             executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
     yield DaskRuns(seeds, database_state(root / "local"), local_counts, root / "from_nothing", from_nothing_counts,
-                   database_state(root / "incremental_local"), root / "incremental", rerun_counts, shards, executed)
+                   database_state(root / "incremental_local"), root / "incremental", rerun_counts, killed,
+                   root / "after_kill", shards, executed)
 
 
 @needs_corpus
@@ -121,3 +154,11 @@ def test_a_dask_rerun_adds_nothing_and_the_shards_are_gone(dask_runs: DaskRuns) 
     assert dask_runs.rerun_counts["mentions_written"] == 0
     assert differences(database_state(dask_runs.from_nothing), dask_runs.local) == ""
     assert list(dask_runs.shard_root.iterdir()) == []
+
+
+@needs_corpus
+def test_a_dask_run_killed_while_loading_is_completed_by_its_rerun(dask_runs: DaskRuns) -> None:
+    assert dask_runs.killed == [-signal.SIGKILL, 0]
+    assert differences(database_state(dask_runs.after_kill), dask_runs.local) == ""
+    statuses = [r[0] for r in query(dask_runs.after_kill, "select status from runs order by started_at")]
+    assert statuses == ["interrupted", "completed"]
