@@ -7,6 +7,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -45,7 +46,7 @@ RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|�
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
-    "sentence": pl.String, "lang": pl.String,
+    "sentence": pl.String, "lang": pl.String, "trigger_ids": pl.List(pl.Int32),
 }
 RAW_MENTION_SCHEMA = {
     "doc_id": pl.String, "event_type": pl.String, "actor_name": pl.String, "actor_country": pl.String,
@@ -95,6 +96,12 @@ class DocumentContext:
         return None
 
 
+def is_all_caps(sentence: pl.Expr) -> pl.Expr:
+    """AN ALL-CAPS HEADLINE yields no mention: "US" may be "us", and names look like words."""
+    letters = sentence.str.count_matches(r"\p{L}")
+    return (letters > 20) & (sentence.str.count_matches(r"\p{Lu}") > 0.6 * letters)
+
+
 def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """Sentences holding any trigger of their document's language (vectorised, one pass per language)."""
     with_lang = sentences.join(documents.select("doc_id", "lang"), on="doc_id", how="inner")
@@ -103,9 +110,14 @@ def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
         lexicon = event_lexicon(lang)
         if lexicon is None:
             continue
+        # which triggers may match, in Rust, so that the exact Python patterns run only where they can
+        may_match = [pl.when(pl.col("sentence").str.contains(pattern)).then(pl.lit(n, pl.Int32))
+                     for n, pattern in enumerate(lexicon.trigger_candidate_patterns)]
         parts.append(
             with_lang.filter(pl.col("lang") == lang)
             .filter(pl.col("sentence").str.contains(lexicon.candidate_pattern))
+            .filter(~is_all_caps(pl.col("sentence")))
+            .with_columns(pl.concat_list(may_match).list.drop_nulls().alias("trigger_ids"))
         )
     if not parts:
         return pl.DataFrame(schema=CANDIDATE_SCHEMA)
@@ -629,14 +641,15 @@ def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
-                     sentence: str) -> list[dict[str, Any]]:
-    """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
+                     sentence: str, trigger_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Every mention that the triggers of one sentence yield (at most one per type and trigger position).
+
+    trigger_ids, when given, are the only triggers that may match (in lexicon order): the others are not tried.
+    """
     found: list[dict[str, Any]] = []
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        return found  # AN ALL-CAPS HEADLINE: "US" may be "us", and names look like words
     taken: list[tuple[int, int]] = []
-    for trig in lexicon.triggers:
+    triggers = lexicon.triggers if trigger_ids is None else [lexicon.triggers[n] for n in trigger_ids]
+    for trig in triggers:
         for match in trig.compiled.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -665,7 +678,7 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
         lexicon = event_lexicon(row["lang"])
         assert lexicon is not None
         context = contexts.setdefault(row["doc_id"], DocumentContext(row["lang"], sentences_by_doc[row["doc_id"]]))
-        for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"]):
+        for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"], row["trigger_ids"]):
             mention.update(
                 doc_id=row["doc_id"], evidence=row["sentence"], char_start=row["sent_start"],
                 char_end=row["sent_end"], sentence_idx=row["sent_idx"],

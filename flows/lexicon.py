@@ -53,6 +53,11 @@ class EventLexicon:
         """
         return "(?i)" + "|".join(f"(?:{t.pattern})" for t in self.triggers).replace("\\b", "(?-u:\\b)")
 
+    @property
+    def trigger_candidate_patterns(self) -> tuple[str, ...]:
+        """Each trigger alone, in the same Rust form as candidate_pattern (a superset of its matches)."""
+        return tuple("(?i)" + t.pattern.replace("\\b", "(?-u:\\b)") for t in self.triggers)
+
 
 def compile_pattern(pattern: str, where: str) -> regex.Pattern[str]:
     """Compile case-insensitively, naming the file and entry when the pattern is broken."""

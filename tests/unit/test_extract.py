@@ -445,3 +445,15 @@ def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, bo
 def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
                                                                  target: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(("lang", "headline", "shouted"), [
+    ("en", "Aid for Kyiv", "THE US PLEDGED $500 MILLION IN NEW MILITARY AID ON MONDAY, OFFICIALS SAID."),
+    ("nl", "Steun voor Kiev", "DE VS BELOOFDE MAANDAG 500 MILJOEN DOLLAR AAN MILITAIRE STEUN."),
+])
+def test_an_all_caps_sentence_yields_no_mention(tmp_path: Path, lang: str, headline: str, shouted: str) -> None:
+    # In capitals "US" may be "us" and every word looks like a name: such a sentence is not read, though the
+    # same words in normal case are a pledge.
+    plain = shouted[0] + shouted[1:].lower().replace(" us ", " US ").replace(" vs ", " VS ")
+    assert events(extract(tmp_path, lang, plain, headline=headline)) == [("pledge", "USA", "UKR", 5e8, "USD")]
+    assert extract(tmp_path, lang, shouted, headline=headline) == []
