@@ -44,7 +44,7 @@ MODIFIER_WORDS = frozenset({
 })
 RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
-CANDIDATE_SCHEMA = {
+CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
     "sentence": pl.String, "lang": pl.String, "trigger_ids": pl.List(pl.Int32),
 }
