@@ -20,6 +20,7 @@ class Settings:
     batch_size: int
     language_sample_chars: int
     lock_timeout: float  # seconds a run waits for another process to release the warehouse
+    workers: int  # extraction processes; 0: one per core
 
     @property
     def database_path(self) -> Path:
@@ -45,4 +46,5 @@ def load_settings() -> Settings:
         batch_size=int(env.get("NEWSLINE_BATCH_SIZE", "5000")),
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
         lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
+        workers=int(env.get("NEWSLINE_WORKERS", "0")),
     )
