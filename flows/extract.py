@@ -149,9 +149,10 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
-def has_cue(lexicon: EventLexicon, kind: str, text: str) -> bool:
-    """Whether a cue of this kind occurs in the text."""
-    return lexicon.cues[kind].search(text) is not None
+def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
+    start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
+    return lexicon.cues[kind].search(text, start, len(text) if end is None else end) is not None
 
 
 def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -539,9 +540,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
     # a plan in another comma clause is not this trigger's ("Fearful that Britain could leave, Obama arrived")
     comma = sentence.rfind(",", max(clause_start, match.start() - 60), match.start())
-    near = sentence[max(clause_start, match.start() - 60, comma + 1):min(clause_end, match.end() + 25)]
+    near = (max(clause_start, match.start() - 60, comma + 1), min(clause_end, match.end() + 25))
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
-    if trig.event_type != "pledge" and has_cue(lexicon, "future", near):
+    if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None
     if has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
         return None

@@ -440,6 +440,8 @@ def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, bo
                      "MDA", "BEL", id="ru-v-gorode-s-vizitom"),
         pytest.param("en", "Fearful that a British exit could weaken the West, Obama arrived in London on Friday.",
                      "USA", "GBR", id="en-plan-in-another-comma-clause"),
+        pytest.param("en", "Dutch Prime Minister Mark Rutte chose the last week before his party's annual congress in the "
+                     "spring to visit his counterpart in Kyiv.", "NLD", "UKR", id="en-chose-far-before-to-visit"),
     ],
 )
 def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
