@@ -260,6 +260,9 @@ def test_pledge_currency_follows_the_donor(tmp_path: Path, lang: str, body: str,
         pytest.param("en", "Biden promised Ukraine billions in additional support.", id="en-vague"),
         pytest.param("ru", "Президент Франции пообещал Украине поддержку столько, сколько потребуется.",
                      id="ru-vague"),
+        pytest.param("nl", "Duitsland stuurt wapens naar Oekraïne, zei kanselier Scholz.", id="nl-generic-weapons"),
+        pytest.param("en", "The Canadian government said it would send weapons to Ukraine.", id="en-generic-weapons"),
+        pytest.param("ru", "Правительство Германии передаст Украине оружие.", id="ru-generic-weapons"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
