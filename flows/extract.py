@@ -329,8 +329,11 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A meeting placed in a country ('met Zelensky in Kyiv'): the visitor is whoever is not from there."""
     goal_words = lexicon.words["goal_prepositions"]
+    # a place inside a relative clause after the trigger is that clause's ("a meeting with X that included
+    # families of hostages in Gaza"), not the meeting's
     place = next((e for e in entities if e.kind in ("place", "metonym") and abs(e.start - trigger.end()) <= 70
-                  and governed_by(sentence, e.start, goal_words)), None)
+                  and governed_by(sentence, e.start, goal_words)
+                  and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
     visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)

@@ -134,6 +134,12 @@ def test_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str,
         pytest.param("nl", "Premier Rutte bezocht dinsdag de haven van Rotterdam.", id="nl-own-country"),
         pytest.param("en", "President Biden visited Texas on Monday to see the border.", id="en-own-country"),
         pytest.param("ru", "Президент России Владимир Путин посетил Санкт-Петербург.", id="ru-own-country"),
+        pytest.param("nl", "Bondskanselier Olaf Scholz sprak met families van gijzelaars die nog in Gaza worden vastgehouden.",
+                     id="nl-place-in-relative-clause"),
+        pytest.param("en", "Chancellor Olaf Scholz met with the families of hostages who are still being held in Gaza.",
+                     id="en-place-in-relative-clause"),
+        pytest.param("ru", "Канцлер Германии Олаф Шольц встретился с семьями заложников, которые удерживаются в Газе.",
+                     id="ru-place-in-relative-clause"),
     ],
 )
 def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
