@@ -134,7 +134,8 @@ def test_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str,
         pytest.param("nl", "Premier Rutte bezocht dinsdag de haven van Rotterdam.", id="nl-own-country"),
         pytest.param("en", "President Biden visited Texas on Monday to see the border.", id="en-own-country"),
         pytest.param("ru", "Президент России Владимир Путин посетил Санкт-Петербург.", id="ru-own-country"),
-        pytest.param("nl", "Bondskanselier Olaf Scholz sprak met families van gijzelaars die nog in Gaza worden vastgehouden.",
+        pytest.param("nl", "Bondskanselier Olaf Scholz sprak met families van gijzelaars die nog in Gaza worden "
+                           "vastgehouden.",
                      id="nl-place-in-relative-clause"),
         pytest.param("en", "Chancellor Olaf Scholz met with the families of hostages who are still being held in Gaza.",
                      id="en-place-in-relative-clause"),
@@ -449,8 +450,9 @@ def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, bo
                      "MDA", "BEL", id="ru-v-gorode-s-vizitom"),
         pytest.param("en", "Fearful that a British exit could weaken the West, Obama arrived in London on Friday.",
                      "USA", "GBR", id="en-plan-in-another-comma-clause"),
-        pytest.param("en", "Dutch Prime Minister Mark Rutte chose the last week before his party's annual congress in the "
-                     "spring to visit his counterpart in Kyiv.", "NLD", "UKR", id="en-chose-far-before-to-visit"),
+        pytest.param("en", "Dutch Prime Minister Mark Rutte chose the last week before his party's annual congress in "
+                           "the spring to visit his counterpart in Kyiv.",
+                     "NLD", "UKR", id="en-chose-far-before-to-visit"),
     ],
 )
 def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
