@@ -83,13 +83,18 @@ class DocumentContext:
             self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
         return self.amount_cache[sent_idx]
 
-    def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str]) -> Role | None:
-        """The nearest suitable entity in the three previous sentences, else in the headline."""
+    def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
+                titles: regex.Pattern[str] | None = None) -> Role | None:
+        """The nearest suitable entity in the three previous sentences, else in the headline; with titles, a
+        nationality before an office also names a person ("de Turkse minister", "the Chinese premier")."""
         for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
             if back < 0 or back == sent_idx:
                 continue
+            sentence = self.sentences.get(back, "")
             for ent in reversed(self.entities(back)):
-                if ent.kind in kinds and ent.code not in exclude:
+                titled = (titles is not None and ent.kind == "demonym"
+                          and titles.match(sentence, ent.end + 1, ent.end + 40) is not None)
+                if (ent.kind in kinds or titled) and ent.code not in exclude:
                     where = "headline" if back == 0 else f"sentence {back}"
                     return Role(ent.text, ent.code, f"carried from {where}")
         return None
@@ -240,8 +245,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     if rule.endswith("arrival") or rule.endswith(".verb"):
-        # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)
+        # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
+        # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
+        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
+                                 sentence)
     else:
         target_ent = None
     if target_ent is None and not rule.endswith("arrival"):
@@ -593,7 +600,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
                                                               sentence[max(0, match.start() - 60):match.start()]):
                 return None
-            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set())
+            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(),
+                                    lexicon.cues["officials"])
         else:
             actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25

@@ -458,3 +458,33 @@ def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, bo
 def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
                                                                  target: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Minister Hoekstra kwam dinsdagochtend per trein in Kiev aan.", "NLD", "UKR",
+                     id="nl-kwam-in-X-aan"),
+        pytest.param("De Turkse minister Kaya dook onaangekondigd in Rotterdam op.", "TUR", "NLD",
+                     id="nl-dook-in-X-op"),
+        pytest.param("Het was de eerste keer dat premier Rutte naar Kiev reisde sinds de oorlog begon.", "NLD", "UKR",
+                     id="nl-verb-final-naar-X-reisde"),
+    ],
+)
+def test_dutch_split_and_verb_final_arrival(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De relatie verslechterde toen de Turkse minister campagne wilde voeren. "
+                           "Zij dook onaangekondigd in Rotterdam op.", id="nl-de-Turkse-minister-zij"),
+        pytest.param("en", "Relations soured when the Turkish minister held a rally in Germany. "
+                           "She flew to Rotterdam despite a ban.", id="en-the-Turkish-minister-she"),
+        pytest.param("ru", "Отношения ухудшились, когда турецкий министр выступил на митинге. "
+                           "Она прилетела в Роттердам вопреки запрету.", id="ru-turetskii-ministr-ona"),
+    ],
+)
+def test_pronoun_traveller_carried_from_a_nationality_with_an_office(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "TUR", "NLD", None, None)]
