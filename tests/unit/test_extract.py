@@ -488,3 +488,18 @@ def test_dutch_split_and_verb_final_arrival(tmp_path: Path, body: str, actor: st
 )
 def test_pronoun_traveller_carried_from_a_nationality_with_an_office(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", "TUR", "NLD", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("nl", "Premier Rutte had dinsdag een ontmoeting met president Zelensky in Kiev.", "NLD", "UKR",
+                     id="nl-had-een-ontmoeting-met"),
+        pytest.param("nl", "Minister Hoekstra voerde gesprekken met zijn Oekraïense ambtgenoot in Kiev.", "NLD", "UKR",
+                     id="nl-voerde-gesprekken-met"),
+        pytest.param("ru", "Президент Франции Эмманюэль Макрон провёл встречу с Владимиром Зеленским в Киеве.",
+                     "FRA", "UKR", id="ru-provyol-vstrechu-yo"),
+    ],
+)
+def test_meeting_as_a_noun_phrase(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
