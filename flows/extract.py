@@ -34,6 +34,8 @@ COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|th
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
 CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|город\w*|island|eiland|остров\w*)\b",
                             regex.IGNORECASE)
+# A verb right after these coordinators shares the subject of the verb before ("hosted X, and dined with Y").
+SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
 MODIFIER_WORDS = frozenset({
@@ -160,8 +162,20 @@ def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: in
     return lexicon.cues[kind].search(text, start, len(text) if end is None else end) is not None
 
 
+def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name whose office lies in the past ("former Prime Minister Taro Aso", "oud-premier", "бывший президент"):
+    the cue, then only titles and capitalised words up to the name. Such a person represents no state."""
+    for cue in lexicon.cues["former"].finditer(sentence, max(0, ent.start - 40), ent.start):
+        between = WORD.findall(sentence[cue.end():ent.start])
+        if all(is_modifier(w) or lexicon.cues["officials"].match(w.lower()) for w in between):
+            return True
+    return False
+
+
 def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
-    """A person of the gazetteer, an organisation, or a name next to an office title."""
+    """A person of the gazetteer, an organisation, or a name next to an office title; not a former office-holder."""
+    if former_office(lexicon, sentence, ent):
+        return False
     if ent.kind in ("person", "org"):
         return True
     window = sentence[max(0, ent.start - 40):ent.end + 40]
@@ -343,7 +357,11 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                   and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
-    visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
+    visitor = None
+    # "hosting Orbán at Mar-a-Lago, and dining with Duda": after 'and' the subject is the earlier verb's,
+    # so the name just before is that verb's object; the visitor is the one met
+    if word_before(sentence, trigger.start()) not in SHARED_SUBJECT:
+        visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
     if visitor is None:
         visitor = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80, sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
@@ -517,7 +535,7 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
     seen = {first["actor_country"], first["target_country"]}
     for ent in coordinated(lexicon, sentence, entities, head, kinds):
-        if ent.code in seen:
+        if ent.code in seen or (varying == "actor" and former_office(lexicon, sentence, ent)):
             continue
         seen.add(ent.code)
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,

@@ -503,3 +503,45 @@ def test_pronoun_traveller_carried_from_a_nationality_with_an_office(tmp_path: P
 )
 def test_meeting_as_a_noun_phrase(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De voormalige Britse premier Boris Johnson bezocht dinsdag Kiev.",
+                     id="nl-voormalige-premier"),
+        pytest.param("en", "Former British Prime Minister Boris Johnson visited Kyiv on Tuesday.", id="en-former-pm"),
+        pytest.param("ru", "Бывший премьер-министр Великобритании Борис Джонсон посетил Киев.", id="ru-byvshii-premer"),
+    ],
+)
+def test_former_office_holder_represents_no_state(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "President Biden ontving de Poolse president Andrzej Duda en de voormalige Japanse premier "
+                           "Taro Aso in het Witte Huis.", id="nl-voormalige-gast"),
+        pytest.param("en", "President Biden hosted Polish President Andrzej Duda and former Japanese Prime Minister "
+                           "Taro Aso at the White House.", id="en-former-guest"),
+    ],
+)
+def test_former_office_holder_in_a_list_of_guests(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "POL", "USA", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De kanselier ontving de Italiaanse premier Giorgia Meloni in Berlijn en sprak met de "
+                           "Poolse president Andrzej Duda in Berlijn.", id="nl-en-sprak-met"),
+        pytest.param("en", "The chancellor hosted Italian Prime Minister Giorgia Meloni in Berlin, and dined with "
+                           "Polish President Andrzej Duda at the Chancellery in Berlin.", id="en-and-dined-with"),
+        pytest.param("ru", "Канцлер принял в Берлине премьер-министра Италии Джорджу Мелони и встретился с президентом "
+                           "Польши Анджеем Дудой в Берлине.", id="ru-i-vstretilsya-s"),
+    ],
+)
+def test_meeting_after_and_shares_the_earlier_subject(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "ITA", "DEU", None, None),
+                                                     ("visit", "POL", "DEU", None, None)]
