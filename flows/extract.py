@@ -628,6 +628,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and target.start >= 0 and has_cue(
+            lexicon, "venue", sentence, target.start, min(len(sentence), target.start + len(target.name) + 40)):
+        return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
         return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"

@@ -141,6 +141,14 @@ def test_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str,
                      id="en-place-in-relative-clause"),
         pytest.param("ru", "Канцлер Германии Олаф Шольц встретился с семьями заложников, которые удерживаются в Газе.",
                      id="ru-place-in-relative-clause"),
+        pytest.param("nl", "President Biden arriveerde dinsdag in Vilnius voor de NAVO-top.",
+                     id="nl-venue-of-a-summit"),
+        pytest.param("en", "President Biden arrived in Vilnius for the NATO summit.",
+                     id="en-venue-of-a-summit"),
+        pytest.param("en", "Foreign Minister Wang Yi arrived in Vienna, headquarters of the International Atomic "
+                           "Energy Agency.", id="en-seat-of-an-organisation"),
+        pytest.param("ru", "Президент США Джо Байден прибыл в Вильнюс на саммит НАТО.",
+                     id="ru-venue-of-a-summit"),
     ],
 )
 def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
