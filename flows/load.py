@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.settings import SQL_DIR
+from flows.settings import SQL_DIR, load_settings
 
 # Parquet exports: each table and how it is partitioned for readers.
 PARQUET_TABLES: dict[str, tuple[str, ...]] = {
@@ -89,7 +89,10 @@ def connect(database_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     """A connection to the warehouse database (created with its folder when missing)."""
     if not read_only:
         database_path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(database_path), read_only=read_only)
+    con = duckdb.connect(str(database_path), read_only=read_only)
+    # one database instance per process: the cap holds for every connection to it
+    con.execute("set memory_limit = ?", [load_settings().duckdb_memory_limit])
+    return con
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection, schema_file: Path = SQL_DIR / "schema.sql") -> None:

@@ -21,6 +21,7 @@ class Settings:
     language_sample_chars: int
     lock_timeout: float  # seconds a run waits for another process to release the warehouse
     workers: int  # extraction processes; 0: one per core
+    duckdb_memory_limit: str  # DuckDB's own cap (its default is 80% of the machine); it spills to disk beyond
 
     @property
     def database_path(self) -> Path:
@@ -47,4 +48,5 @@ def load_settings() -> Settings:
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
         lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
         workers=int(env.get("NEWSLINE_WORKERS", "0")),
+        duckdb_memory_limit=env.get("NEWSLINE_DUCKDB_MEMORY_LIMIT", "1500MB"),
     )
