@@ -56,6 +56,7 @@ from flows.load import (
     stamp_batch,
     start_run,
 )
+from flows.parallel import extract_batch, shutdown_pool, worker_count
 from flows.pipeline import RunCounts, library_versions, split_known
 from flows.resolve import resolve_mentions
 from flows.segment import split_sentences
@@ -72,7 +73,7 @@ MB = 1_000_000
 # load includes the warehouse look-up of already extracted documents, export closes the run and writes
 # Parquet (publish_run), other is run bookkeeping.
 STAGES = ("discover", "ingest", "extract", "load", "events", "check", "export", "other")
-EXTRACT_PARTS = ("segment", "mentions", "resolve")
+EXTRACT_PARTS = ("language", "segment", "mentions", "resolve")
 # A closing line in the article's language: no trigger, no currency, and 7 digits are never read as a year.
 SUFFIXES = {
     "en": "Archive copy {index:07d}.",
@@ -173,18 +174,18 @@ def corpus_key(n: int, seed: int, sources: Sequence[SourceArticle]) -> dict[str,
     return {"n": n, "seed": seed, "generator": GENERATOR_VERSION, "sources": sources_digest(sources)}
 
 
-def write_corpus(folder: Path, n: int, seed: int, sources: Sequence[SourceArticle]) -> int:
-    """Write the n texts into folder (which must not exist); their total size in bytes."""
+def write_corpus(folder: Path, n: int, seed: int, sources: Sequence[SourceArticle], start: int = 0) -> int:
+    """Write the n texts numbered from start into folder; their total size in bytes."""
     rng = random.Random(seed)
     total = 0
     digests: set[bytes] = set()
-    for index in range(n):
+    for index in range(start, start + n):
         article = sources[rng.randrange(len(sources))]
         data = vary_text(article, index, rng).encode("utf-8")
         digests.add(hashlib.sha256(data).digest())
         path = corpus_path(folder, index, article)
-        if index % FILES_PER_FOLDER == 0:
-            path.parent.mkdir(parents=True)
+        if index == start or index % FILES_PER_FOLDER == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
         total += len(data)
@@ -263,6 +264,7 @@ def run_stages(settings: Settings) -> StageRun:
     """The flow's work without Prefect: the same stage functions, batch by batch, in the same order."""
     clock = StageClock()
     counts = RunCounts()
+    workers = worker_count(settings.workers)
     documents_total = 0
     text_bytes = 0
     run_id = uuid.uuid4().hex
@@ -282,15 +284,18 @@ def run_stages(settings: Settings) -> StageRun:
             with clock.stage("load"):
                 todo, new, reextracted, unchanged = split_known(
                     documents, extracted_versions(lock, documents["doc_id"].to_list()))
-            with clock.stage("ingest"):
-                todo = tag_languages(todo, settings.language_sample_chars)
             with clock.stage("extract"):
-                with clock.stage("segment"):
-                    sentences = split_sentences(todo)
-                with clock.stage("mentions"):
-                    raw = extract_mentions(todo, sentences)
-                with clock.stage("resolve"):
-                    mentions, references = resolve_mentions(raw, todo)
+                if workers > 1:  # the flow's path; the parts run in the workers, untimed
+                    todo, mentions, references = extract_batch(todo, settings.language_sample_chars, workers)
+                else:
+                    with clock.stage("language"):
+                        todo = tag_languages(todo, settings.language_sample_chars)
+                    with clock.stage("segment"):
+                        sentences = split_sentences(todo)
+                    with clock.stage("mentions"):
+                        raw = extract_mentions(todo, sentences)
+                    with clock.stage("resolve"):
+                        mentions, references = resolve_mentions(raw, todo)
             with clock.stage("load"):
                 stamped, stamped_sources, stamped_rejected = stamp_batch(
                     todo, references, sources, rejected, run_id, EXTRACTOR_VERSION)
@@ -315,6 +320,7 @@ def run_stages(settings: Settings) -> StageRun:
             raise RuntimeError("bench: data checks failed: " + " | ".join(failing))
         with clock.stage("export"), connect(settings.database_path) as con:
             publish_run(con, settings.parquet_dir, run_id, counts.as_dict())
+    shutdown_pool()
     total = time.perf_counter() - started
     # other: run bookkeeping and the loop itself, so that the stages add up to the total
     clock.seconds["other"] = total - sum(clock.seconds[name] for name in STAGES if name != "other")
@@ -385,11 +391,12 @@ def measure_peer(paths: Sequence[Path], settings: Settings) -> tuple[int, float,
 # --------------------------------------------------------------------------------------------- flow
 
 
-def run_flow(seeds: Path, warehouse: Path, batch_size: int, runner: Sequence[str] = ()) -> tuple[float, str]:
+def run_flow(seeds: Path, warehouse: Path, batch_size: int, workers: int,
+             runner: Sequence[str] = ()) -> tuple[float, str]:
     """(seconds, last line printed) of `newsline run SEEDS --warehouse DIR --quiet [runner options]` in a new
     process."""
     command = [sys.executable, "-m", "flows.cli", "run", str(seeds), "--warehouse", str(warehouse),
-               "--batch-size", str(batch_size), "--quiet", *runner]
+               "--batch-size", str(batch_size), "--workers", str(workers), "--quiet", *runner]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=PROJECT_ROOT)
     seconds = time.perf_counter() - started
@@ -440,7 +447,9 @@ def format_table(result: dict[str, Any]) -> str:
     lines += [
         f"{'all stages':<22}{total:>10.2f}",
         f"throughput: {result['docs_per_s']:,.0f} documents/s, {result['mb_per_s']:.2f} MB/s, "
-        f"peak RSS {result['peak_rss_mb']:,.0f} MB (reached in {result['peak_rss_stage']})",
+        f"peak RSS {result['peak_rss_mb']:,.0f} MB (reached in {result['peak_rss_stage']}), "
+        f"{result['workers']} worker(s) at {result['worker_peak_rss_mb']:,.0f} MB each at most, "
+        f"{result['peak_rss_all_mb']:,.0f} MB in all",
         f"floor (read + one str.contains): {result['floor_s']:.2f} s "
         f"(read {result['floor_read_s']:.2f} s, match {result['floor_match_s']:.2f} s); "
         f"extract_vs_floor {result['extract_vs_floor']}",
@@ -451,9 +460,11 @@ def format_table(result: dict[str, Any]) -> str:
     if result.get("flow_total_s") is not None:
         lines.append(f"flow (subprocess, {result['flow_task_runner']} task runner): Prefect start "
                      f"{result['prefect_start_s']:.1f} s, total "
-                     f"{result['flow_total_s']:.1f} s ({result['flow_docs_per_s']:,.0f} documents/s), rerun "
-                     f"{result['rerun_s']:.1f} s = {result['rerun_fraction']:.0%}, peak RSS "
+                     f"{result['flow_total_s']:.1f} s ({result['flow_docs_per_s']:,.0f} documents/s), peak RSS "
                      f"{result['flow_peak_rss_mb']:,.0f} MB")
+        lines.append(f"rerun unchanged {result['rerun_s']:.1f} s = {result['rerun_fraction_without_start']:.1%} "
+                     f"of the first run without Prefect's start; with 1% new files {result['rerun_new_1pct_s']:.1f} s "
+                     f"= {result['rerun_new_1pct_fraction_without_start']:.1%}")
     return "\n".join(lines)
 
 
@@ -468,10 +479,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="real articles to sample")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sampling and the changes")
     parser.add_argument("--batch-size", type=int, help="documents per batch (default: the flow's, 5000)")
+    parser.add_argument("--workers", type=int, help="extraction processes (default: the flow's, one per core)")
     parser.add_argument("--peer-docs", type=int, default=1000, help="documents for the dateparser peer (0: skip)")
-    parser.add_argument("--no-flow", action="store_true", help="skip the three `newsline run` subprocesses")
+    parser.add_argument("--no-flow", action="store_true", help="skip the four `newsline run` subprocesses")
     parser.add_argument("--task-runner", choices=("local", "dask"), default="local",
-                        help="the task runner of the three `newsline run` subprocesses (the stages run in process)")
+                        help="the task runner of the `newsline run` subprocesses (the stages run in process)")
     parser.add_argument("--dask-address", help="with --task-runner dask: a running cluster (default: a temporary one)")
     return parser
 
@@ -486,13 +498,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     log(f"corpus {'reused' if cached else f'written in {generate_s:.1f} s'}: {corpus} "
         f"({corpus_bytes / MB:.1f} MB)")
     settings = load_settings().with_overrides(seeds_dir=corpus, warehouse_dir=base / "warehouse-stages",
-                                              batch_size=args.batch_size)
+                                              batch_size=args.batch_size, workers=args.workers)
     warehouses = [settings.warehouse_dir, base / "warehouse-flow", base / "warehouse-empty", base / "empty-seeds"]
     for folder in warehouses:
         shutil.rmtree(folder, ignore_errors=True)
 
-    log("stages, in process")
+    log(f"stages, in process with {worker_count(settings.workers)} extraction worker(s)")
     stages = run_stages(settings)
+    # the flow's subprocesses below count as children too: read the workers' peak before them
+    worker_peak_mb = peak_rss_mb(resource.RUSAGE_CHILDREN)
     log(f"stages done in {stages.total_s:.1f} s")
     paths = discover_files(corpus)
 
@@ -512,17 +526,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_flow:
         empty = base / "empty-seeds"
         empty.mkdir(parents=True)
+        options = (settings.batch_size, settings.workers, runner)
         log("flow: Prefect start (newsline run on an empty folder)")
-        prefect_start_s, _ = run_flow(empty, base / "warehouse-empty", settings.batch_size, runner)
+        prefect_start_s, _ = run_flow(empty, base / "warehouse-empty", *options)
         log("flow: newsline run on the corpus")
-        flow_total_s, _ = run_flow(corpus, base / "warehouse-flow", settings.batch_size, runner)
+        flow_total_s, _ = run_flow(corpus, base / "warehouse-flow", *options)
         log("flow: rerun on the unchanged corpus")
-        rerun_s, rerun_counts = run_flow(corpus, base / "warehouse-flow", settings.batch_size, runner)
+        rerun_s, rerun_counts = run_flow(corpus, base / "warehouse-flow", *options)
         unchanged = COUNTS_LINE.search(rerun_counts)
+        added = max(1, args.n // 100)
+        log(f"flow: rerun with {added:,} new files (1%)")
+        extra = corpus / f"extra-{os.getpid()}"
+        try:
+            write_corpus(extra, added, args.seed + 1, load_sources(args.sources), start=args.n)
+            rerun_new_s, _ = run_flow(corpus, base / "warehouse-flow", *options)
+        finally:
+            shutil.rmtree(extra, ignore_errors=True)
+        # Prefect's own start is the same in every run: the fractions below leave it out
+        work_s = max(flow_total_s - prefect_start_s, 1e-9)
         flow = {
             "prefect_start_s": round(prefect_start_s, 2), "flow_total_s": round(flow_total_s, 2),
             "flow_docs_per_s": ratio(stages.documents, flow_total_s, 1),
             "rerun_s": round(rerun_s, 2), "rerun_fraction": ratio(rerun_s, flow_total_s, 3),
+            "rerun_fraction_without_start": ratio(rerun_s - prefect_start_s, work_s, 3),
+            "rerun_new_1pct_s": round(rerun_new_s, 2),
+            "rerun_new_1pct_fraction_without_start": ratio(rerun_new_s - prefect_start_s, work_s, 3),
             "rerun_unchanged": int(unchanged.group(1)) if unchanged else None,
             "flow_peak_rss_mb": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
         }
@@ -537,10 +565,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rejected": stages.counts.rejected, "mentions": stages.counts.mentions_written,
         "events": stages.counts.events,
         "mb": round(stages.text_bytes / MB, 2), "cores": os.cpu_count(), "batch_size": settings.batch_size,
+        "workers": worker_count(settings.workers),
         "corpus_cached": cached, "generate_s": round(generate_s, 2),
         **{f"{name}_s": round(stages.seconds[name], 3) for name in STAGES + EXTRACT_PARTS},
         "total_s": round(total, 2), "docs_per_s": round(docs_per_s, 1),
         "mb_per_s": round(stages.text_bytes / MB / total, 3), "peak_rss_mb": round(stages.peak_rss_mb, 1),
+        "worker_peak_rss_mb": round(worker_peak_mb, 1),
+        # what the machine must hold at worst: the main process and every worker at its peak at once
+        "peak_rss_all_mb": round(stages.peak_rss_mb + worker_count(settings.workers) * worker_peak_mb, 1),
         "peak_rss_stage": stages.peak_rss_stage,
         "floor_s": round(floor_s, 3), "floor_read_s": round(floor_read_s, 3), "floor_match_s": round(floor_match_s, 3),
         "floor_matching_docs": floor_matching, "extract_vs_floor": ratio(stages.seconds["extract"], floor_s, 1),
@@ -550,7 +582,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "vs_peer": ratio(docs_per_s, peer_docs_per_s, 2),
         "flow_task_runner": args.task_runner,
         "prefect_start_s": None, "flow_total_s": None, "flow_docs_per_s": None, "rerun_s": None,
-        "rerun_fraction": None, "rerun_unchanged": None, "flow_peak_rss_mb": None,
+        "rerun_fraction": None, "rerun_fraction_without_start": None, "rerun_new_1pct_s": None,
+        "rerun_new_1pct_fraction_without_start": None, "rerun_unchanged": None, "flow_peak_rss_mb": None,
         **flow,
         "commit": commit, "dirty": dirty, "python": platform.python_version(),
         **{name: version(name) for name in ("polars", "duckdb", "prefect")},

@@ -112,7 +112,7 @@ def command_run(args: argparse.Namespace) -> int:
     show_progress = args.progress if args.progress is not None else (not args.quiet and sys.stderr.isatty())
     try:
         counts = newsline_etl(seeds=str(seeds), warehouse=str(warehouse), batch_size=args.batch_size,
-                              show_progress=show_progress, task_runner=args.task_runner,
+                              show_progress=show_progress, workers=args.workers, task_runner=args.task_runner,
                               dask_address=args.dask_address, shard_root=args.shard_root)
     except WarehouseBusy as exc:
         raise SystemExit(f"newsline run: {exc}") from exc
@@ -249,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = add("run", "Run the ETL flow on a folder of texts and print the newest events.")
     run.add_argument("seeds", nargs="?", help="folder of *.txt files (default: $NEWSLINE_SEEDS or seeds/)")
     run.add_argument("--batch-size", type=int, help="documents per task batch")
+    run.add_argument("--workers", type=int, help="extraction processes (default: $NEWSLINE_WORKERS, else one per "
+                                                 "core; batches under 1000 documents stay in one process)")
     run.add_argument("--quiet", action="store_true", help="print only the counts")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction,
                      help="a progress line on stderr (default: when stderr is a terminal and not --quiet)")

@@ -7,6 +7,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -34,6 +35,8 @@ COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|th
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
 CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|город\w*|island|eiland|остров\w*)\b",
                             regex.IGNORECASE)
+# A verb right after these coordinators shares the subject of the verb before ("hosted X, and dined with Y").
+SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
 MODIFIER_WORDS = frozenset({
@@ -43,9 +46,9 @@ MODIFIER_WORDS = frozenset({
 })
 RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
-CANDIDATE_SCHEMA = {
+CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
-    "sentence": pl.String, "lang": pl.String,
+    "sentence": pl.String, "lang": pl.String, "trigger_ids": pl.List(pl.Int32),
 }
 RAW_MENTION_SCHEMA = {
     "doc_id": pl.String, "event_type": pl.String, "actor_name": pl.String, "actor_country": pl.String,
@@ -83,16 +86,27 @@ class DocumentContext:
             self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
         return self.amount_cache[sent_idx]
 
-    def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str]) -> Role | None:
-        """The nearest suitable entity in the three previous sentences, else in the headline."""
+    def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
+                titles: regex.Pattern[str] | None = None) -> Role | None:
+        """The nearest suitable entity in the three previous sentences, else in the headline; with titles, a
+        nationality before an office also names a person ("de Turkse minister", "the Chinese premier")."""
         for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
             if back < 0 or back == sent_idx:
                 continue
+            sentence = self.sentences.get(back, "")
             for ent in reversed(self.entities(back)):
-                if ent.kind in kinds and ent.code not in exclude:
+                titled = (titles is not None and ent.kind == "demonym"
+                          and titles.match(sentence, ent.end + 1, ent.end + 40) is not None)
+                if (ent.kind in kinds or titled) and ent.code not in exclude:
                     where = "headline" if back == 0 else f"sentence {back}"
                     return Role(ent.text, ent.code, f"carried from {where}")
         return None
+
+
+def is_all_caps(sentence: pl.Expr) -> pl.Expr:
+    """AN ALL-CAPS HEADLINE yields no mention: "US" may be "us", and names look like words."""
+    letters = sentence.str.count_matches(r"\p{L}")
+    return (letters > 20) & (sentence.str.count_matches(r"\p{Lu}") > 0.6 * letters)
 
 
 def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -103,9 +117,14 @@ def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
         lexicon = event_lexicon(lang)
         if lexicon is None:
             continue
+        # which triggers may match, in Rust, so that the exact Python patterns run only where they can
+        may_match = [pl.when(pl.col("sentence").str.contains(pattern)).then(pl.lit(n, pl.Int32))
+                     for n, pattern in enumerate(lexicon.trigger_candidate_patterns)]
         parts.append(
             with_lang.filter(pl.col("lang") == lang)
             .filter(pl.col("sentence").str.contains(lexicon.candidate_pattern))
+            .filter(~is_all_caps(pl.col("sentence")))
+            .with_columns(pl.concat_list(may_match).list.drop_nulls().alias("trigger_ids"))
         )
     if not parts:
         return pl.DataFrame(schema=CANDIDATE_SCHEMA)
@@ -149,13 +168,26 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
-def has_cue(lexicon: EventLexicon, kind: str, text: str) -> bool:
-    """Whether a cue of this kind occurs in the text."""
-    return lexicon.cues[kind].search(text) is not None
+def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
+    start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
+    return lexicon.cues[kind].search(text, start, len(text) if end is None else end) is not None
+
+
+def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name whose office lies in the past ("former Prime Minister Taro Aso", "oud-premier", "бывший президент"):
+    the cue, then only titles and capitalised words up to the name. Such a person represents no state."""
+    for cue in lexicon.cues["former"].finditer(sentence, max(0, ent.start - 40), ent.start):
+        between = WORD.findall(sentence[cue.end():ent.start])
+        if all(is_modifier(w) or lexicon.cues["officials"].match(w.lower()) for w in between):
+            return True
+    return False
 
 
 def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
-    """A person of the gazetteer, an organisation, or a name next to an office title."""
+    """A person of the gazetteer, an organisation, or a name next to an office title; not a former office-holder."""
+    if former_office(lexicon, sentence, ent):
+        return False
     if ent.kind in ("person", "org"):
         return True
     window = sentence[max(0, ent.start - 40):ent.end + 40]
@@ -239,8 +271,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     if rule.endswith("arrival") or rule.endswith(".verb"):
-        # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 25, sentence)
+        # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
+        # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
+        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
+                                 sentence)
     else:
         target_ent = None
     if target_ent is None and not rule.endswith("arrival"):
@@ -328,11 +362,18 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A meeting placed in a country ('met Zelensky in Kyiv'): the visitor is whoever is not from there."""
     goal_words = lexicon.words["goal_prepositions"]
+    # a place inside a relative clause after the trigger is that clause's ("a meeting with X that included
+    # families of hostages in Gaza"), not the meeting's
     place = next((e for e in entities if e.kind in ("place", "metonym") and abs(e.start - trigger.end()) <= 70
-                  and governed_by(sentence, e.start, goal_words)), None)
+                  and governed_by(sentence, e.start, goal_words)
+                  and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
-    visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
+    visitor = None
+    # "hosting Orbán at Mar-a-Lago, and dining with Duda": after 'and' the subject is the earlier verb's,
+    # so the name just before is that verb's object; the visitor is the one met
+    if word_before(sentence, trigger.start()) not in SHARED_SUBJECT:
+        visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
     if visitor is None:
         visitor = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80, sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
@@ -506,7 +547,7 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
     seen = {first["actor_country"], first["target_country"]}
     for ent in coordinated(lexicon, sentence, entities, head, kinds):
-        if ent.code in seen:
+        if ent.code in seen or (varying == "actor" and former_office(lexicon, sentence, ent)):
             continue
         seen.add(ent.code)
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
@@ -539,9 +580,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
     # a plan in another comma clause is not this trigger's ("Fearful that Britain could leave, Obama arrived")
     comma = sentence.rfind(",", max(clause_start, match.start() - 60), match.start())
-    near = sentence[max(clause_start, match.start() - 60, comma + 1):min(clause_end, match.end() + 25)]
+    near = (max(clause_start, match.start() - 60, comma + 1), min(clause_end, match.end() + 25))
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
-    if trig.event_type != "pledge" and has_cue(lexicon, "future", near):
+    if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None
     if has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
         return None
@@ -589,7 +630,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
                                                               sentence[max(0, match.start() - 60):match.start()]):
                 return None
-            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set())
+            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(),
+                                    lexicon.cues["officials"])
         else:
             actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25
@@ -598,6 +640,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and target.start >= 0 and has_cue(
+            lexicon, "venue", sentence, target.start, min(len(sentence), target.start + len(target.name) + 40)):
+        return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
         return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
@@ -629,14 +674,15 @@ def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
-                     sentence: str) -> list[dict[str, Any]]:
-    """Every mention that the triggers of one sentence yield (at most one per type and trigger position)."""
+                     sentence: str, trigger_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Every mention that the triggers of one sentence yield (at most one per type and trigger position).
+
+    trigger_ids, when given, are the only triggers that may match (in lexicon order): the others are not tried.
+    """
     found: list[dict[str, Any]] = []
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        return found  # AN ALL-CAPS HEADLINE: "US" may be "us", and names look like words
     taken: list[tuple[int, int]] = []
-    for trig in lexicon.triggers:
+    triggers = lexicon.triggers if trigger_ids is None else [lexicon.triggers[n] for n in trigger_ids]
+    for trig in triggers:
         for match in trig.compiled.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -665,7 +711,7 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
         lexicon = event_lexicon(row["lang"])
         assert lexicon is not None
         context = contexts.setdefault(row["doc_id"], DocumentContext(row["lang"], sentences_by_doc[row["doc_id"]]))
-        for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"]):
+        for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"], row["trigger_ids"]):
             mention.update(
                 doc_id=row["doc_id"], evidence=row["sentence"], char_start=row["sent_start"],
                 char_end=row["sent_end"], sentence_idx=row["sent_idx"],

@@ -37,6 +37,7 @@ SOURCE_SCHEMA = {
     "source_path": pl.String,
     "source_name": pl.String,
     "size_bytes": pl.Int64,
+    "modified_ns": pl.Int64,
     "raw": pl.Binary,
     "read_error": pl.String,
     "read_detail": pl.String,
@@ -65,6 +66,24 @@ def discover_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.rglob("*.txt") if p.is_symlink() or not p.is_dir())
 
 
+def file_stats(paths: list[Path]) -> pl.DataFrame:
+    """(source_path, size_bytes, modified_ns) of each file as read_sources would see it; nulls when stat fails."""
+    rows: list[tuple[str, int | None, int | None]] = []
+    for path in paths:
+        try:
+            status = path.stat()
+            rows.append((printable_path(path), status.st_size, status.st_mtime_ns))
+        except (OSError, RuntimeError):
+            rows.append((printable_path(path), None, None))
+    return pl.DataFrame(rows, schema={"source_path": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64},
+                        orient="row")
+
+
+def paths_to_read(paths: list[Path], stats: pl.DataFrame, unchanged_paths: set[str]) -> list[Path]:
+    """The discovered files minus those whose unchanged content is already extracted (stats in paths' order)."""
+    return [path for path, shown in zip(paths, stats["source_path"], strict=True) if shown not in unchanged_paths]
+
+
 def printable_path(path: Path) -> str:
     """The path as text; bytes of a file name that are not UTF-8 become \\xNN escapes."""
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
@@ -77,7 +96,7 @@ def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.
     for path in paths:
         shown = printable_path(path)
         row: dict[str, object] = {
-            "source_path": shown, "source_name": Path(shown).stem, "size_bytes": None,
+            "source_path": shown, "source_name": Path(shown).stem, "size_bytes": None, "modified_ns": None,
             "raw": None, "read_error": None, "read_detail": None,
         }
         try:
@@ -87,7 +106,7 @@ def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.
             else:
                 status = real.stat()
                 size = status.st_size
-                row["size_bytes"] = size
+                row["size_bytes"], row["modified_ns"] = size, status.st_mtime_ns
                 if not stat.S_ISREG(status.st_mode):  # a fifo would block the run forever
                     row["read_error"], row["read_detail"] = "unreadable", "not a regular file"
                 elif size > max_file_bytes:
@@ -143,13 +162,14 @@ def decode_sources(sources: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         if text is None:
             rejected.append(base | {"reason": reason, "detail": detail, "bytes_sha256": digest})
             continue
+        base["modified_ns"] = row["modified_ns"]
         warnings = [f"{reason}: {detail}"] if reason else []
         if "\r" in text:
             warnings.append("crlf: line endings normalised to LF")
         decoded.append(base | {"raw_text": text, "warnings": warnings})
     decoded_frame = pl.DataFrame(
         decoded,
-        schema={"source_path": pl.String, "source_name": pl.String, "size_bytes": pl.Int64,
+        schema={"source_path": pl.String, "source_name": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64,
                 "raw_text": pl.String, "warnings": pl.List(pl.String)},
     )
     return decoded_frame, pl.DataFrame(rejected, schema=REJECTED_SCHEMA)
@@ -321,7 +341,7 @@ def ingest(paths: list[Path], seeds_dir: Path, max_file_bytes: int, sample_chars
     sources = read_sources(paths, seeds_dir, max_file_bytes)
     decoded, rejected = decode_sources(sources)
     parsed = parse_documents(decoded, ingested_at)
-    document_sources = parsed.select("doc_id", "source_path", "source_name", "size_bytes")
+    document_sources = parsed.select("doc_id", "source_path", "source_name", "size_bytes", "modified_ns")
     distinct = parsed.sort("source_path").unique(subset="doc_id", keep="first", maintain_order=True)
     if detect_language:
         distinct = tag_languages(distinct, sample_chars)

@@ -19,7 +19,7 @@ CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "officials",
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
-    "ambassador", "passive",
+    "ambassador", "passive", "relative", "former", "venue",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (
@@ -52,6 +52,11 @@ class EventLexicon:
         boundary), never lose one, and the Python rules confirm every candidate with the exact pattern.
         """
         return "(?i)" + "|".join(f"(?:{t.pattern})" for t in self.triggers).replace("\\b", "(?-u:\\b)")
+
+    @property
+    def trigger_candidate_patterns(self) -> tuple[str, ...]:
+        """Each trigger alone, in the same Rust form as candidate_pattern (a superset of its matches)."""
+        return tuple("(?i)" + t.pattern.replace("\\b", "(?-u:\\b)") for t in self.triggers)
 
 
 def compile_pattern(pattern: str, where: str) -> regex.Pattern[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.settings import SQL_DIR
+from flows.settings import SQL_DIR, load_settings
 
 # Parquet exports: each table and how it is partitioned for readers.
 PARQUET_TABLES: dict[str, tuple[str, ...]] = {
@@ -89,7 +89,10 @@ def connect(database_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     """A connection to the warehouse database (created with its folder when missing)."""
     if not read_only:
         database_path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(database_path), read_only=read_only)
+    con = duckdb.connect(str(database_path), read_only=read_only)
+    # one database instance per process: the cap holds for every connection to it
+    con.execute("set memory_limit = ?", [load_settings().duckdb_memory_limit])
+    return con
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection, schema_file: Path = SQL_DIR / "schema.sql") -> None:
@@ -229,6 +232,52 @@ def extracted_versions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> di
     return {doc_id: version for doc_id, version in rows}
 
 
+def unchanged_sources(con: duckdb.DuckDBPyConnection, stats: pl.DataFrame, extractor_version: str) -> pl.DataFrame:
+    """(source_path, doc_id) of the files whose size and mtime equal those stored when their document was read,
+    and whose document this extractor version already extracted: a rerun need not read them again."""
+    if stats.is_empty():
+        return pl.DataFrame(schema={"source_path": pl.String, "doc_id": pl.String})
+    con.register("file_stats", stats.drop_nulls())
+    try:
+        rows = con.execute(
+            "select s.source_path, s.doc_id from document_sources s "
+            "join file_stats f on f.source_path = s.source_path and f.size_bytes = s.size_bytes "
+            "and f.modified_ns = s.modified_ns "
+            "join documents d on d.doc_id = s.doc_id and d.extractor_version = ?", [extractor_version],
+        ).fetchall()
+        return pl.DataFrame(rows, schema={"source_path": pl.String, "doc_id": pl.String}, orient="row")
+    finally:
+        con.unregister("file_stats")
+
+
+def previous_run_completed(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether the run before this one completed: then its events and Parquet export match the tables, and a
+    table this run leaves untouched need not be rebuilt or exported again."""
+    rows = con.execute("select status from runs where run_id <> ? order by started_at desc limit 1",
+                       [run_id]).fetchall()
+    return rows == [("completed",)]
+
+
+def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in one of the warehouse tables."""
+    if table not in PARQUET_TABLES:
+        raise ValueError(f"not a warehouse table: {table}")
+    return int(con.execute(f"select count(*) from {table}").fetchall()[0][0])
+
+
+def touched_tables(documents: int, sources: int, rejected: int) -> set[str]:
+    """The tables a load of so many documents, sources and rejected files changes (runs always changes).
+
+    Mentions and events follow the documents; a source and a rejected row of one path exclude each other.
+    """
+    touched = {"runs"}
+    if documents:
+        touched |= {"documents", "event_mentions", "events", "event_links"}
+    if sources or rejected:
+        touched |= {"document_sources", "rejected_documents"}
+    return touched
+
+
 def documents_extracted_by(con: duckdb.DuckDBPyConnection, extractor_version: str) -> pl.Series:
     """doc_id of every document this extractor version has extracted."""
     return con.sql("select doc_id from documents where extractor_version = ? order by doc_id",
@@ -344,21 +393,26 @@ def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: 
         con.execute(f"copy ({source}) to {sql_string(folder / 'data.parquet')} (format parquet)")
 
 
-def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> dict[str, Path]:
+def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path,
+                   unchanged: frozenset[str] = frozenset()) -> dict[str, Path]:
     """Write every table into a new version folder, then publish it with one rename of parquet/current.
 
     parquet/<table> links to current/<table>, so a reader sees the previous complete export or the new one,
     never a mix of tables from two runs; a run killed half way leaves an unpublished folder that the next
-    export deletes.
+    export deletes. A table named in unchanged is hard-linked from the previous export instead of written
+    (the caller vouches that its rows are the same), which makes a rerun over an unchanged corpus cheap.
     """
     versions_dir = parquet_dir / ".versions"
     versions_dir.mkdir(parents=True, exist_ok=True)
     version = versions_dir / f"{time.time_ns()}"
     version.mkdir()
-    for table, partitions in PARQUET_TABLES.items():
-        write_parquet_table(con, table, partitions, version / table)
-        crash_point("export")
     previous = current_export(parquet_dir)
+    for table, partitions in PARQUET_TABLES.items():
+        if table in unchanged and previous is not None and (previous / table).is_dir():
+            shutil.copytree(previous / table, version / table, copy_function=os.link)
+        else:
+            write_parquet_table(con, table, partitions, version / table)
+        crash_point("export")
     swap_symlink(parquet_dir / CURRENT_EXPORT, version)
     written: dict[str, Path] = {}
     for table in PARQUET_TABLES:
@@ -376,8 +430,10 @@ def current_export(parquet_dir: Path) -> Path | None:
     return link.resolve() if link.is_symlink() and link.exists() else None
 
 
-def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, counts: dict[str, int]) -> None:
-    """Mark the run completed and export the tables, in one transaction.
+def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, counts: dict[str, int],
+                unchanged: frozenset[str] = frozenset()) -> None:
+    """Mark the run completed and export the tables (those in unchanged linked from the last export), in one
+    transaction.
 
     The exported runs table shows the run completed, and a run killed before its export is published stays
     'running' in the database (the next run marks it interrupted).
@@ -385,7 +441,7 @@ def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, 
     con.execute("begin transaction")
     try:
         finish_run(con, run_id, "completed", counts)
-        export_parquet(con, parquet_dir)
+        export_parquet(con, parquet_dir, unchanged - {"runs"})
         crash_point("publish")
         con.execute("commit")
     except BaseException:

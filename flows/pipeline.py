@@ -32,13 +32,14 @@ from prefect.task_runners import TaskRunner
 import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
 from flows import EXTRACTOR_VERSION
 from flows.events import newest_events_markdown, rebuild_events
-from flows.extract import extract_mentions
-from flows.ingest import discover_files, ingest, tag_languages
+from flows.ingest import discover_files, file_stats, ingest, paths_to_read
 from flows.load import (
+    PARQUET_TABLES,
     CheckResult,
     apply_schema,
     check_results,
     connect,
+    count_rows,
     crash_point,
     documents_extracted_by,
     extracted_versions,
@@ -46,19 +47,21 @@ from flows.load import (
     hold_warehouse,
     load_batch,
     mark_interrupted_runs,
+    previous_run_completed,
     publish_run,
     stamp_batch,
     start_run,
+    touched_tables,
+    unchanged_sources,
 )
+from flows.parallel import extract_batch, shutdown_pool, worker_count
 from flows.progress import TerminalProgress
-from flows.resolve import resolve_mentions
-from flows.segment import split_sentences
 from flows.settings import Settings, load_settings
 from flows.shards import (
     Shard,
     ShardReceipt,
     batch_location,
-    extract_batch,
+    extract_shard,
     of_documents,
     read_known,
     read_shard,
@@ -122,6 +125,16 @@ def discover_task(seeds_dir: Path) -> list[Path]:
 
 
 @task
+def unchanged_task(settings: Settings, paths: list[Path]) -> tuple[list[Path], int]:
+    """(files to read, documents skipped): files whose size and mtime say their extracted content is unchanged
+    are not read again."""
+    stats = file_stats(paths)
+    with connect(settings.database_path) as con:
+        skipped = unchanged_sources(con, stats, EXTRACTOR_VERSION)
+    return paths_to_read(paths, stats, set(skipped["source_path"].to_list())), skipped["doc_id"].n_unique()
+
+
+@task
 def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Read, decode, normalise and identify a batch of files."""
     # the language is detected later, only for the documents that are not already extracted
@@ -132,10 +145,7 @@ def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl
 @task
 def extract_task(documents: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Language, sentences, raw mentions, dates and de-duplication for the batch's documents to extract."""
-    tagged = tag_languages(documents, settings.language_sample_chars)
-    raw = extract_mentions(tagged, split_sentences(tagged))
-    mentions, references = resolve_mentions(raw, tagged)
-    return tagged, mentions, references
+    return extract_batch(documents, settings.language_sample_chars, worker_count(settings.workers))
 
 
 # The output is a shard in storage, not the returned receipt: a cached receipt could name a deleted shard.
@@ -147,7 +157,7 @@ def extract_shard_task(paths: list[Path], settings: Settings, batch: int, locati
         raise FileNotFoundError(f"the seeds folder {settings.seeds_dir} is not visible on this Dask worker "
                                 f"({os.uname().nodename}): every worker must see it at the same path")
     known_ids = read_known(known) if known else pl.Series("doc_id", [], dtype=pl.String)
-    shard = extract_batch(paths, settings, known_ids)
+    shard = extract_shard(paths, settings, known_ids)
     write_shard(location, shard)
     return receipt(batch, location, len(paths), shard)
 
@@ -178,10 +188,10 @@ def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame
 
 
 @task
-def events_task(settings: Settings) -> int:
-    """Rebuild the canonical events from every mention in the warehouse (one transaction)."""
+def events_task(settings: Settings, rebuild: bool = True) -> int:
+    """Rebuild the canonical events from every mention in the warehouse (one transaction); how many there are."""
     with connect(settings.database_path) as con:
-        return rebuild_events(con)
+        return rebuild_events(con) if rebuild else count_rows(con, "events")
 
 
 @task
@@ -192,10 +202,10 @@ def check_task(settings: Settings) -> list[CheckResult]:
 
 
 @task(retries=2, retry_delay_seconds=2)
-def export_task(settings: Settings, run_id: str, counts: dict[str, int]) -> None:
+def export_task(settings: Settings, run_id: str, counts: dict[str, int], unchanged: frozenset[str]) -> None:
     """Close the run as completed and replace the Parquet export, in one transaction."""
     with connect(settings.database_path) as con:
-        publish_run(con, settings.parquet_dir, run_id, counts)
+        publish_run(con, settings.parquet_dir, run_id, counts, unchanged)
 
 
 def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.DataFrame, int, int, int]:
@@ -300,16 +310,18 @@ def timeline_markdown(counts: RunCounts, settings: Settings) -> str:
 
 @flow(name="newsline-etl", log_prints=False)
 def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size: int | None = None,
-                 show_progress: bool = False, lock_timeout: float | None = None, task_runner: str | None = None,
-                 dask_address: str | None = None, shard_root: str | None = None) -> dict[str, int]:
+                 show_progress: bool = False, lock_timeout: float | None = None, workers: int | None = None,
+                 task_runner: str | None = None, dask_address: str | None = None,
+                 shard_root: str | None = None) -> dict[str, int]:
     """Seed texts -> documents, event mentions and rejected files in DuckDB and Parquet.
 
-    task_runner "local" (the default, or $NEWSLINE_TASK_RUNNER) extracts the batches in this process; "dask"
-    extracts them on the Dask cluster at dask_address (a temporary LocalCluster when None), each worker writing
-    its batch to a shard below shard_root (a path or fsspec URL; default WAREHOUSE/shards).
+    task_runner "local" (the default, or $NEWSLINE_TASK_RUNNER) extracts the batches in this process (over
+    `workers` processes); "dask" extracts them on the Dask cluster at dask_address (a temporary LocalCluster when
+    None), each worker writing its batch to a shard below shard_root (a path or fsspec URL; default
+    WAREHOUSE/shards).
     """
     settings = load_settings().with_overrides(seeds_dir=Path(seeds), warehouse_dir=Path(warehouse),
-                                              batch_size=batch_size, lock_timeout=lock_timeout,
+                                              batch_size=batch_size, lock_timeout=lock_timeout, workers=workers,
                                               task_runner=task_runner, dask_address=dask_address,
                                               shard_root=shard_root)
     if settings.task_runner not in TASK_RUNNERS:
@@ -330,15 +342,20 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
         if interrupted:
             logger.warning("marked %d earlier run(s) as interrupted", len(interrupted))
         start_run(lock, run_id, flow_run.get_id(), str(settings.seeds_dir), EXTRACTOR_VERSION, library_versions())
+        # after a completed run the events and the Parquet export match the tables; else everything is redone
+        touched = set() if previous_run_completed(lock, run_id) else set(PARQUET_TABLES)
         try:
             paths = discover_task(settings.seeds_dir)
             counts.files_seen = len(paths)
             progress = TerminalProgress(len(paths)) if show_progress else None
+            paths, counts.documents_unchanged = unchanged_task(settings, paths)
+            if progress is not None:
+                progress.update(counts.files_seen - len(paths), counts.documents_unchanged, 0)
             with ExitStack() as stack:
                 # Shards go when their run ends, whatever the outcome; a killed run's go at the next run's end.
                 for ended in [*interrupted, run_id] if on_dask else interrupted:
                     stack.callback(remove_shards, run_location(shards, ended), logger)
-                if on_dask:
+                if on_dask and paths:  # no cluster for a rerun that has nothing to read
                     runner = stack.enter_context(dask_task_runner(settings.dask_address))
                     batches = extract_on_dask(lock, runner, paths, settings, shards, run_id)
                 else:
@@ -347,6 +364,7 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                     stamped, stamped_sources, stamped_rejected = stamp_batch(
                         batch.documents, batch.references, batch.sources, batch.rejected, run_id, EXTRACTOR_VERSION)
                     load_task(settings, stamped, stamped_sources, batch.mentions, stamped_rejected)
+                    touched |= touched_tables(stamped.height, stamped_sources.height, stamped_rejected.height)
                     counts.documents_new += batch.new
                     counts.documents_reextracted += batch.reextracted
                     counts.documents_unchanged += batch.unchanged
@@ -357,19 +375,22 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                                 batch.rejected.height)
                     if progress is not None:
                         progress.update(batch.files, batch.documents_seen, batch.mentions.height)
-            counts.events = events_task(settings)
+            counts.events = events_task(settings, rebuild="events" in touched)
             crash_point("events")
             if progress is not None:
                 progress.finish(counts.events)
+            # checked even when this run changed nothing: a hand-made change since the last run shows up here
             checks = check_task(settings)
             counts.checks = {check.name: len(check.rows) for check in checks}
             failing = [check.describe() for check in checks if check.rows]
             if failing:
                 raise CheckFailed("data checks failed: " + " | ".join(failing))
-            export_task(settings, run_id, counts.as_dict())
+            export_task(settings, run_id, counts.as_dict(), frozenset(PARQUET_TABLES) - touched)
         except BaseException as exc:
             finish_run(lock, run_id, "failed", counts.as_dict(), f"{type(exc).__name__}: {exc}")
             raise
+        finally:
+            shutdown_pool()
         summary = timeline_markdown(counts, settings)  # while the warehouse is still this run's
     create_markdown_artifact(key="newsline-run", markdown=summary, description="newsline run summary")
     return counts.as_dict()

@@ -20,6 +20,8 @@ class Settings:
     batch_size: int
     language_sample_chars: int
     lock_timeout: float  # seconds a run waits for another process to release the warehouse
+    workers: int  # extraction processes; 0: one per core
+    duckdb_memory_limit: str  # DuckDB's own cap (its default is 80% of the machine); it spills to disk beyond
     task_runner: str = "local"  # "local": batches in the flow's process; "dask": on a Dask cluster
     dask_address: str | None = None  # scheduler of an existing cluster; None: a temporary LocalCluster
     shard_root: str | None = None  # where Dask workers write their batches (path or fsspec URL); None: WAREHOUSE/shards
@@ -48,6 +50,8 @@ def load_settings() -> Settings:
         batch_size=int(env.get("NEWSLINE_BATCH_SIZE", "5000")),
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
         lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
+        workers=int(env.get("NEWSLINE_WORKERS", "0")),
+        duckdb_memory_limit=env.get("NEWSLINE_DUCKDB_MEMORY_LIMIT", "1500MB"),
         task_runner=env.get("NEWSLINE_TASK_RUNNER", "local"),
         dask_address=env.get("NEWSLINE_DASK_ADDRESS") or None,
         shard_root=env.get("NEWSLINE_SHARD_ROOT") or None,

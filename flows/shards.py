@@ -17,10 +17,8 @@ from pathlib import Path
 import fsspec
 import polars as pl
 
-from flows.extract import extract_mentions
-from flows.ingest import ingest, tag_languages
-from flows.resolve import resolve_mentions
-from flows.segment import split_sentences
+from flows.ingest import ingest
+from flows.parallel import extract_documents
 from flows.settings import Settings
 
 DEFAULT_SHARD_FOLDER = "shards"  # below the warehouse when no shard root is given
@@ -133,15 +131,13 @@ def read_known(location: str) -> pl.Series:
     return read_frames(location, [KNOWN_FRAME])[KNOWN_FRAME]["doc_id"]
 
 
-def extract_batch(paths: list[Path], settings: Settings, known: pl.Series) -> Shard:
-    """Ingest a batch of files and extract the documents not in known (the ones this extractor version has
-    already extracted keep null language columns and get no mentions: the writer skips them)."""
+def extract_shard(paths: list[Path], settings: Settings, known: pl.Series) -> Shard:
+    """Ingest a batch of files and extract the documents not in known, in this process (the ones this extractor
+    version has already extracted keep null language columns and get no mentions: the writer skips them)."""
     documents, sources, rejected = ingest(paths, settings.seeds_dir, settings.max_file_bytes,
                                           settings.language_sample_chars, detect_language=False)
     is_known = pl.col("doc_id").is_in(known.implode())
-    tagged = tag_languages(documents.filter(~is_known), settings.language_sample_chars)
-    raw = extract_mentions(tagged, split_sentences(tagged))
-    mentions, references = resolve_mentions(raw, tagged)
+    tagged, mentions, references = extract_documents(documents.filter(~is_known), settings.language_sample_chars)
     return Shard(pl.concat([tagged, documents.filter(is_known)]), sources, mentions, references, rejected)
 
 

@@ -46,8 +46,12 @@ create table if not exists document_sources (
     doc_id              varchar not null,
     source_name         varchar not null,
     size_bytes          bigint,
-    run_id              varchar not null
+    run_id              varchar not null,
+    modified_ns         bigint                         -- the file's mtime when read: a rerun skips unchanged files
 );
+
+-- warehouses made before modified_ns existed
+alter table document_sources add column if not exists modified_ns bigint;
 
 create table if not exists rejected_documents (
     source_path         varchar primary key,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -105,3 +106,41 @@ def test_parquet_holds_the_same_rows(seed_folder: Path, tmp_path: Path) -> None:
     assert (warehouse / "parquet" / "event_mentions").is_symlink()
     docs = pl.read_parquet(warehouse / "parquet" / "documents" / "*.parquet")
     assert docs.height == 1
+
+
+def parquet_inodes(warehouse: Path, table: str) -> set[int]:
+    return {f.stat().st_ino for f in (warehouse / "parquet" / table).resolve().rglob("*.parquet")}
+
+
+def test_rerun_reads_only_files_whose_size_or_mtime_changed(seed_folder: Path, tmp_path: Path) -> None:
+    other = seed_folder / "other.txt"
+    other.write_text(SEED.read_text(encoding="utf-8") + "\nEen extra alinea.\n", encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    assert run(seed_folder, warehouse)["documents_new"] == 2
+    exported = {table: parquet_inodes(warehouse, table) for table in ("documents", "event_mentions", "runs")}
+
+    # nothing changed: no file is read, and the Parquet tables but runs are the previous files, linked
+    again = run(seed_folder, warehouse)
+    assert (again["documents_new"], again["documents_unchanged"], again["mentions_written"]) == (0, 2, 0)
+    assert parquet_inodes(warehouse, "documents") == exported["documents"]
+    assert parquet_inodes(warehouse, "event_mentions") == exported["event_mentions"]
+    assert parquet_inodes(warehouse, "runs") != exported["runs"]
+    runs = pl.read_parquet(warehouse / "parquet" / "runs" / "*.parquet")
+    assert runs["status"].to_list() == ["completed", "completed"]
+
+    # new content with a new mtime is read; the same content with a new mtime is read and found unchanged
+    stat = other.stat()
+    other.write_text(SEED.read_text(encoding="utf-8") + "\nEen andere alinea.\n", encoding="utf-8")
+    os.utime(SEED_COPY := seed_folder / SEED.name, ns=(stat.st_atime_ns, SEED_COPY.stat().st_mtime_ns + 10**9))
+    changed = run(seed_folder, warehouse)
+    assert (changed["documents_new"], changed["documents_unchanged"]) == (1, 1)
+    assert query(warehouse, "select count(*) from documents") == [(3,)]
+    assert parquet_inodes(warehouse, "documents") != exported["documents"]
+    docs = pl.read_parquet(warehouse / "parquet" / "documents" / "*.parquet")
+    assert docs.height == 3
+
+    # the known limit, as in rsync's quick check: content changed under the same size and mtime goes unseen
+    before = other.stat()
+    other.write_text(other.read_text(encoding="utf-8").replace("andere", "eigene"), encoding="utf-8")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert run(seed_folder, warehouse)["documents_new"] == 0

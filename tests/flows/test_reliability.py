@@ -625,10 +625,10 @@ PLANTED: dict[str, tuple[str, str | None]] = {
     "pledges_without_parties": (f"update event_mentions set target_country = null where mention_id = '{M_PLEDGE}'",
                                 M_PLEDGE),
     "source_kept_and_rejected": (
-        f"insert into document_sources values ('seeds/x.txt', '{D1}', 'x', 1, 'r'); "
+        f"insert into document_sources values ('seeds/x.txt', '{D1}', 'x', 1, 'r', null); "
         "insert into rejected_documents (source_path, source_name, reason, run_id, rejected_at) "
         "values ('seeds/x.txt', 'x', 'binary', 'r', now())", "seeds/x.txt"),
-    "sources_without_document": ("insert into document_sources values ('seeds/y.txt', 'gone', 'y', 1, 'r')",
+    "sources_without_document": ("insert into document_sources values ('seeds/y.txt', 'gone', 'y', 1, 'r', null)",
                                  "seeds/y.txt"),
     "stale_mentions": (f"update event_mentions set extractor_version = 'older' where mention_id = '{M_VISIT}'",
                        M_VISIT),

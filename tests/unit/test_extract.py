@@ -134,6 +134,21 @@ def test_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, body: str,
         pytest.param("nl", "Premier Rutte bezocht dinsdag de haven van Rotterdam.", id="nl-own-country"),
         pytest.param("en", "President Biden visited Texas on Monday to see the border.", id="en-own-country"),
         pytest.param("ru", "Президент России Владимир Путин посетил Санкт-Петербург.", id="ru-own-country"),
+        pytest.param("nl", "Bondskanselier Olaf Scholz sprak met families van gijzelaars die nog in Gaza worden "
+                           "vastgehouden.",
+                     id="nl-place-in-relative-clause"),
+        pytest.param("en", "Chancellor Olaf Scholz met with the families of hostages who are still being held in Gaza.",
+                     id="en-place-in-relative-clause"),
+        pytest.param("ru", "Канцлер Германии Олаф Шольц встретился с семьями заложников, которые удерживаются в Газе.",
+                     id="ru-place-in-relative-clause"),
+        pytest.param("nl", "President Biden arriveerde dinsdag in Vilnius voor de NAVO-top.",
+                     id="nl-venue-of-a-summit"),
+        pytest.param("en", "President Biden arrived in Vilnius for the NATO summit.",
+                     id="en-venue-of-a-summit"),
+        pytest.param("en", "Foreign Minister Wang Yi arrived in Vienna, headquarters of the International Atomic "
+                           "Energy Agency.", id="en-seat-of-an-organisation"),
+        pytest.param("ru", "Президент США Джо Байден прибыл в Вильнюс на саммит НАТО.",
+                     id="ru-venue-of-a-summit"),
     ],
 )
 def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
@@ -260,6 +275,9 @@ def test_pledge_currency_follows_the_donor(tmp_path: Path, lang: str, body: str,
         pytest.param("en", "Biden promised Ukraine billions in additional support.", id="en-vague"),
         pytest.param("ru", "Президент Франции пообещал Украине поддержку столько, сколько потребуется.",
                      id="ru-vague"),
+        pytest.param("nl", "Duitsland stuurt wapens naar Oekraïne, zei kanselier Scholz.", id="nl-generic-weapons"),
+        pytest.param("en", "The Canadian government said it would send weapons to Ukraine.", id="en-generic-weapons"),
+        pytest.param("ru", "Правительство Германии передаст Украине оружие.", id="ru-generic-weapons"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
@@ -440,8 +458,110 @@ def test_passive_reception_is_a_visit_of_the_guest(tmp_path: Path, lang: str, bo
                      "MDA", "BEL", id="ru-v-gorode-s-vizitom"),
         pytest.param("en", "Fearful that a British exit could weaken the West, Obama arrived in London on Friday.",
                      "USA", "GBR", id="en-plan-in-another-comma-clause"),
+        pytest.param("en", "Dutch Prime Minister Mark Rutte chose the last week before his party's annual congress in "
+                           "the spring to visit his counterpart in Kyiv.",
+                     "NLD", "UKR", id="en-chose-far-before-to-visit"),
     ],
 )
 def test_visit_place_before_the_noun_and_plans_in_other_clauses(tmp_path: Path, lang: str, body: str, actor: str,
                                                                  target: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(("lang", "headline", "shouted"), [
+    ("en", "Aid for Kyiv", "THE US PLEDGED $500 MILLION IN NEW MILITARY AID ON MONDAY, OFFICIALS SAID."),
+    ("nl", "Steun voor Kiev", "DE VS BELOOFDE MAANDAG 500 MILJOEN DOLLAR AAN MILITAIRE STEUN."),
+])
+def test_an_all_caps_sentence_yields_no_mention(tmp_path: Path, lang: str, headline: str, shouted: str) -> None:
+    # In capitals "US" may be "us" and every word looks like a name: such a sentence is not read, though the
+    # same words in normal case are a pledge.
+    plain = shouted[0] + shouted[1:].lower().replace(" us ", " US ").replace(" vs ", " VS ")
+    assert events(extract(tmp_path, lang, plain, headline=headline)) == [("pledge", "USA", "UKR", 5e8, "USD")]
+    assert extract(tmp_path, lang, shouted, headline=headline) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Minister Hoekstra kwam dinsdagochtend per trein in Kiev aan.", "NLD", "UKR",
+                     id="nl-kwam-in-X-aan"),
+        pytest.param("De Turkse minister Kaya dook onaangekondigd in Rotterdam op.", "TUR", "NLD",
+                     id="nl-dook-in-X-op"),
+        pytest.param("Het was de eerste keer dat premier Rutte naar Kiev reisde sinds de oorlog begon.", "NLD", "UKR",
+                     id="nl-verb-final-naar-X-reisde"),
+    ],
+)
+def test_dutch_split_and_verb_final_arrival(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De relatie verslechterde toen de Turkse minister campagne wilde voeren. "
+                           "Zij dook onaangekondigd in Rotterdam op.", id="nl-de-Turkse-minister-zij"),
+        pytest.param("en", "Relations soured when the Turkish minister held a rally in Germany. "
+                           "She flew to Rotterdam despite a ban.", id="en-the-Turkish-minister-she"),
+        pytest.param("ru", "Отношения ухудшились, когда турецкий министр выступил на митинге. "
+                           "Она прилетела в Роттердам вопреки запрету.", id="ru-turetskii-ministr-ona"),
+    ],
+)
+def test_pronoun_traveller_carried_from_a_nationality_with_an_office(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "TUR", "NLD", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("nl", "Premier Rutte had dinsdag een ontmoeting met president Zelensky in Kiev.", "NLD", "UKR",
+                     id="nl-had-een-ontmoeting-met"),
+        pytest.param("nl", "Minister Hoekstra voerde gesprekken met zijn Oekraïense ambtgenoot in Kiev.", "NLD", "UKR",
+                     id="nl-voerde-gesprekken-met"),
+        pytest.param("ru", "Президент Франции Эмманюэль Макрон провёл встречу с Владимиром Зеленским в Киеве.",
+                     "FRA", "UKR", id="ru-provyol-vstrechu-yo"),
+    ],
+)
+def test_meeting_as_a_noun_phrase(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De voormalige Britse premier Boris Johnson bezocht dinsdag Kiev.",
+                     id="nl-voormalige-premier"),
+        pytest.param("en", "Former British Prime Minister Boris Johnson visited Kyiv on Tuesday.", id="en-former-pm"),
+        pytest.param("ru", "Бывший премьер-министр Великобритании Борис Джонсон посетил Киев.", id="ru-byvshii-premer"),
+    ],
+)
+def test_former_office_holder_represents_no_state(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "President Biden ontving de Poolse president Andrzej Duda en de voormalige Japanse premier "
+                           "Taro Aso in het Witte Huis.", id="nl-voormalige-gast"),
+        pytest.param("en", "President Biden hosted Polish President Andrzej Duda and former Japanese Prime Minister "
+                           "Taro Aso at the White House.", id="en-former-guest"),
+    ],
+)
+def test_former_office_holder_in_a_list_of_guests(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "POL", "USA", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "De kanselier ontving de Italiaanse premier Giorgia Meloni in Berlijn en sprak met de "
+                           "Poolse president Andrzej Duda in Berlijn.", id="nl-en-sprak-met"),
+        pytest.param("en", "The chancellor hosted Italian Prime Minister Giorgia Meloni in Berlin, and dined with "
+                           "Polish President Andrzej Duda at the Chancellery in Berlin.", id="en-and-dined-with"),
+        pytest.param("ru", "Канцлер принял в Берлине премьер-министра Италии Джорджу Мелони и встретился с президентом "
+                           "Польши Анджеем Дудой в Берлине.", id="ru-i-vstretilsya-s"),
+    ],
+)
+def test_meeting_after_and_shares_the_earlier_subject(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "ITA", "DEU", None, None),
+                                                     ("visit", "POL", "DEU", None, None)]

@@ -15,7 +15,7 @@ from flows.settings import load_settings
 from flows.shards import (
     Shard,
     batch_location,
-    extract_batch,
+    extract_shard,
     of_documents,
     read_known,
     read_shard,
@@ -51,7 +51,7 @@ def test_a_url_is_kept_and_a_path_made_absolute(tmp_path: Path, monkeypatch: pyt
 @pytest.mark.parametrize("as_url", [False, True], ids=["path", "file URL"])
 def test_a_shard_comes_back_as_it_was_written(batch: tuple[list[Path], Path], tmp_path: Path, as_url: bool) -> None:
     paths, seeds = batch
-    shard = extract_batch(paths, load_settings().with_overrides(seeds_dir=seeds), NOTHING_KNOWN)
+    shard = extract_shard(paths, load_settings().with_overrides(seeds_dir=seeds), NOTHING_KNOWN)
     assert shard.mentions.height >= 4 and shard.rejected.height == 1
     root = f"file://{tmp_path}/shards" if as_url else str(tmp_path / "shards")
     location = batch_location(root, "run", 0)
@@ -67,10 +67,10 @@ def test_a_shard_comes_back_as_it_was_written(batch: tuple[list[Path], Path], tm
 def test_known_documents_are_not_extracted(batch: tuple[list[Path], Path], tmp_path: Path) -> None:
     paths, seeds = batch
     settings = load_settings().with_overrides(seeds_dir=seeds)
-    everything = extract_batch(paths, settings, NOTHING_KNOWN)
+    everything = extract_shard(paths, settings, NOTHING_KNOWN)
     seed_id = everything.mentions.filter(pl.col("evidence").str.contains("Kiev"))["doc_id"][0]
     write_known(str(tmp_path / "run"), pl.Series([seed_id]))
-    shard = extract_batch(paths, settings, read_known(str(tmp_path / "run")))
+    shard = extract_shard(paths, settings, read_known(str(tmp_path / "run")))
     assert shard.documents["doc_id"].sort().to_list() == everything.documents["doc_id"].sort().to_list()
     assert seed_id not in shard.mentions["doc_id"].to_list()
     assert shard.documents.filter(pl.col("doc_id") == seed_id)["lang"].to_list() == [None]
@@ -79,7 +79,7 @@ def test_known_documents_are_not_extracted(batch: tuple[list[Path], Path], tmp_p
 
 def test_the_writer_keeps_the_mentions_of_the_documents_it_loads(batch: tuple[list[Path], Path]) -> None:
     paths, seeds = batch
-    shard = extract_batch(paths, load_settings().with_overrides(seeds_dir=seeds), NOTHING_KNOWN)
+    shard = extract_shard(paths, load_settings().with_overrides(seeds_dir=seeds), NOTHING_KNOWN)
     todo = shard.documents.filter(pl.col("source_name") == "biden")
     mentions, references = of_documents(shard, todo)
     assert set(mentions["doc_id"]) == set(references["doc_id"]) == set(todo["doc_id"])
