@@ -368,8 +368,11 @@ def _grammar(lang: str) -> _Grammar:
     )
     keys = {
         "month": _alt(all_months), "weekday": _alt(weekdays), "digits": r"\d{4}",
-        "rel_year": _alt(lex.relative_years), "rel_month": _alt(lex.relative_months),
-        "rel_week": _alt(lex.relative_weeks), "rel_day": _alt(lex.relative_days),
+        # whole words, as their patterns want them: else "afgelopen maand|ag" hides the weekday behind it
+        "rel_year": f"(?:{_alt(lex.relative_years)}){_NOT_BEFORE_LETTER}",
+        "rel_month": f"(?:{_alt(lex.relative_months)}){_NOT_BEFORE_LETTER}",
+        "rel_week": f"(?:{_alt(lex.relative_weeks)}){_NOT_BEFORE_LETTER}",
+        "rel_day": f"(?:{_alt(lex.relative_days)}){_NOT_BEFORE_LETTER}",
         "duration": _alt(lex.durations),
     }
     # case-sensitive on lower-cased text: IGNORECASE defeats the first-character prefilter of re; a key is
@@ -498,6 +501,11 @@ def _roles(g: _Grammar, prefix: str | None) -> frozenset[str]:
     return frozenset(g.prefix_roles.get(_norm(m.group(0)), "on") for m in g.prefix_word_re.finditer(prefix))
 
 
+def _since_role(g: _Grammar, prefix: str | None) -> frozenset[str]:
+    """{"since"} for a month or year after a "since" word ("the first visit since 2007"), else nothing."""
+    return _roles(g, prefix) & {"since"}
+
+
 def _group(m: re.Match[str], name: str) -> str | None:
     return m.groupdict().get(name)
 
@@ -614,13 +622,14 @@ def _build_month(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -
 
     if ref is None:
         low, high, best = per_pub(date(int(str(stated)), 12, 31))  # a stated year needs no reference
-        return _Found(_expr(m, "month_name", (low, high, best), f'month "{m.group(0)}"', False), frozenset())
+        return _Found(_expr(m, "month_name", (low, high, best), f'month "{m.group(0)}"', False),
+                      _since_role(g, prefix))
     future = role == "future" or (offset or 0) > 0 or per_pub(ref.pub_max)[0] > ref.pub_max
     (low, high, best), future = _spread(ref, per_pub, future)
     basis = f'month "{m.group(0)}" -> {low.isoformat()}..{high.isoformat()}'
     if stated is None and offset is None:
         basis += f" (latest {_MONTH_EN[month]} {'before' if role == 'past' else 'not after'} publication)"
-    return _Found(_expr(m, "month_name", (low, high, best), basis, future), frozenset())
+    return _Found(_expr(m, "month_name", (low, high, best), basis, future), _since_role(g, prefix))
 
 
 def _build_year(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -> _Found | None:
@@ -636,7 +645,7 @@ def _build_year(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) ->
         high = max(low, min(high, ref.pub_max))
     best = _middle(low, high)
     basis = f'year "{m.group(0)}" -> {low.isoformat()}..{high.isoformat()}'
-    return _Found(_expr(m, "year", (low, high, best), basis, future), frozenset())
+    return _Found(_expr(m, "year", (low, high, best), basis, future), _since_role(g, _group(m, "pre")))
 
 
 def _build_relative_period(

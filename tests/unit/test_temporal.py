@@ -404,3 +404,23 @@ def test_resolution_never_raises_and_stays_ordered(
         assert sentence[expr.start:expr.end] == expr.text
         if not expr.future and expr.kind not in ("explicit_range", "duration"):
             assert expr.event_date <= ref.pub_max
+
+
+@pytest.mark.parametrize(("lang", "sentence", "trigger"), [
+    ("nl", "Het eerste staatsbezoek aan India sinds 2007 begon afgelopen maandag.", "staatsbezoek"),
+    ("en", "The first state visit to India since 2007 began last Monday.", "state visit"),
+    ("ru", "Первый государственный визит в Индию с 2007 года начался в прошлый понедельник.", "визит"),
+])
+def test_a_year_after_since_is_a_comparison_not_the_date(lang: str, sentence: str, trigger: str) -> None:
+    resolved = resolve(sentence, lang, day_ref(date(2019, 10, 17)), trigger)
+    assert interval(resolved) == (date(2019, 10, 14),) * 3
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("nl", "De minister arriveerde afgelopen maandag."),  # "afgelopen maand" is the start of it
+    ("en", "The minister arrived last Monday."),
+])
+def test_a_relative_period_word_does_not_hide_the_weekday_it_begins(lang: str, sentence: str) -> None:
+    resolved = resolve(sentence, lang, day_ref(date(2019, 10, 17)), sentence.split()[2])
+    assert resolved.event_date == date(2019, 10, 14)
+    assert "weekday" in resolved.basis
