@@ -331,13 +331,14 @@ def run_stages(settings: Settings) -> StageRun:
 
 
 def union_trigger_pattern() -> str:
-    """One case-insensitive alternation of every trigger of every language (what select_candidates uses, merged)."""
+    """One case-insensitive alternation of every trigger of every language, in the fast form select_candidates
+    uses (ASCII word boundaries: Rust's Unicode ones make the same pass ten times slower)."""
     parts: list[str] = []
     for lang in supported_event_languages():
         lexicon = event_lexicon(lang)
         if lexicon is not None:
-            parts.extend(f"(?:{trigger.pattern})" for trigger in lexicon.triggers)
-    return "(?i)" + "|".join(parts)
+            parts.append(lexicon.candidate_pattern.removeprefix("(?i)"))
+    return "(?i)" + "|".join(f"(?:{part})" for part in parts)
 
 
 def measure_floor(paths: Sequence[Path], batch_size: int) -> tuple[float, float, int]:

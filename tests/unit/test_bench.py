@@ -6,6 +6,8 @@ import json
 import random
 from pathlib import Path
 
+import polars as pl
+
 from flows.bench import (
     CORPUS_MANIFEST,
     SourceArticle,
@@ -71,4 +73,8 @@ def test_sample_and_floor_pattern() -> None:
     paths = [Path(f"{i}.txt") for i in range(10)]
     assert sample_paths(paths, 5) == [Path(f"{i}.txt") for i in (0, 2, 4, 6, 8)]
     assert sample_paths(paths, 50) == paths
-    assert union_trigger_pattern().startswith("(?i)")
+    pattern = union_trigger_pattern()
+    assert pattern.startswith("(?i)") and "(?-u:\\b)" in pattern  # the fast form select_candidates uses
+    texts = pl.Series(["Biden paid a surprise visit to Kyiv.", "Rutte bracht een bezoek aan Kiev.",
+                       "Лавров посетил Пекин.", "The weather was fine."])
+    assert texts.str.contains(pattern).to_list() == [True, True, True, False]
