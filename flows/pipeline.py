@@ -14,9 +14,10 @@ import json
 import logging
 import os
 import uuid
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field, fields
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner
 
@@ -142,7 +144,8 @@ def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl
                   detect_language=False)
 
 
-@task
+# frames in, frames out: hashing them for a cache key would cost more than the work
+@task(cache_policy=NO_CACHE)
 def extract_task(documents: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Language, sentences, raw mentions, dates and de-duplication for the batch's documents to extract."""
     return extract_batch(documents, settings.language_sample_chars, worker_count(settings.workers))
@@ -219,16 +222,34 @@ def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.Data
 
 def extract_locally(lock: duckdb.DuckDBPyConnection, paths: list[Path],
                     settings: Settings) -> Generator[ExtractedBatch, None, None]:
-    """Each batch read and extracted in this process, skipping documents already extracted by this version."""
+    """Each batch read and extracted on this machine, skipping documents already extracted by this version.
+
+    A batch is read while the one before it is extracted (the worker processes keep the cores busy meanwhile);
+    its known documents are looked up only after that one is loaded, so a text in two batches is extracted once.
+    """
+    pending: Callable[[], ExtractedBatch] | None = None
     for offset in range(0, len(paths), settings.batch_size):
         batch_paths = paths[offset:offset + settings.batch_size]
         documents, sources, rejected = ingest_task(batch_paths, settings)
         crash_point("ingest")
+        if pending is not None:
+            yield pending()
         todo, new, reextracted, unchanged = split_known(
             documents, extracted_versions(lock, documents["doc_id"].to_list()))
-        todo, mentions, references = extract_task(todo, settings)
-        yield ExtractedBatch(len(batch_paths), documents.height, new, reextracted, unchanged, todo, sources,
-                             mentions, references, rejected)
+        extracting = extract_task.submit(todo, settings)
+        pending = partial(extracted_batch, extracting, len(batch_paths), documents.height, new, reextracted,
+                          unchanged, sources, rejected)
+    if pending is not None:
+        yield pending()
+
+
+def extracted_batch(extracting: PrefectFuture[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]], files: int,
+                    documents_seen: int, new: int, reextracted: int, unchanged: int, sources: pl.DataFrame,
+                    rejected: pl.DataFrame) -> ExtractedBatch:
+    """A batch once its extraction is done (an extraction's failure is raised here)."""
+    todo, mentions, references = extracting.result()
+    return ExtractedBatch(files, documents_seen, new, reextracted, unchanged, todo, sources, mentions, references,
+                          rejected)
 
 
 def extract_on_dask(lock: duckdb.DuckDBPyConnection, runner: TaskRunner[Any], paths: list[Path], settings: Settings,
