@@ -7,6 +7,7 @@ Bad input never stops a run and never vanishes: every file ends up either as a d
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import hashlib
 import os
 import re
@@ -63,7 +64,27 @@ def discover_files(seeds_dir: Path) -> list[Path]:
     are rejected with a reason rather than skipped)."""
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
-    return sorted(p for p in seeds_dir.rglob("*.txt") if p.is_symlink() or not p.is_dir())
+    # Path.rglob's walk without its two stat calls a file: the folder listing's file types answer "is it a
+    # folder" for all but links. Like rglob it does not descend into linked folders and skips unlistable ones.
+    found: list[Path] = []
+    folders = [seeds_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            try:
+                is_link, is_dir = entry.is_symlink(), entry.is_dir()
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir and not is_link:
+                folders.append(folder / entry.name)
+            if (is_link or not is_dir) and fnmatch.fnmatchcase(entry.name, "*.txt"):
+                found.append(folder / entry.name)
+    return sorted(found)
 
 
 def file_stats(paths: list[Path]) -> pl.DataFrame:
