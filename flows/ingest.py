@@ -92,7 +92,7 @@ def file_stats(paths: list[Path]) -> pl.DataFrame:
     rows: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
-            status = path.stat()
+            status = os.stat(path)
             rows.append((printable_path(path), status.st_size, status.st_mtime_ns))
         except (OSError, RuntimeError):
             rows.append((printable_path(path), None, None))
@@ -107,6 +107,9 @@ def paths_to_read(paths: list[Path], stats: pl.DataFrame, unchanged_paths: set[s
 
 def printable_path(path: Path) -> str:
     """The path as text; bytes of a file name that are not UTF-8 become \\xNN escapes."""
+    text = str(path)
+    if text.isascii():  # nearly every name, and the same either way
+        return text
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
