@@ -46,10 +46,10 @@ def extract_documents(documents: pl.DataFrame, sample_chars: int) -> tuple[pl.Da
 
 def split_by_text(documents: pl.DataFrame, parts: int) -> list[pl.DataFrame]:
     """Consecutive slices holding about the same amount of text each (work grows with text, not documents)."""
-    cumulative = documents["text"].str.len_bytes().cum_sum()
-    total = int(cumulative[-1]) if documents.height else 0
-    share = pl.Series([min(parts - 1, int(c * parts / (total + 1))) for c in cumulative], dtype=pl.Int32)
-    return [documents.filter(share == n) for n in range(parts) if (share == n).any()]
+    cumulative = pl.col("text").str.len_bytes().cast(pl.Int64).cum_sum()
+    share = (cumulative * parts // (cumulative.max() + 1)).clip(upper_bound=parts - 1).alias("share")
+    shares = documents.select(share)["share"]
+    return [documents.filter(shares == n) for n in range(parts) if (shares == n).any()]
 
 
 def shutdown_pool() -> None:
