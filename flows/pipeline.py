@@ -120,13 +120,15 @@ def library_versions() -> str:
     return json.dumps({name: version(name) for name in LIBRARIES} | {"extractor": EXTRACTOR_VERSION})
 
 
-@task(retries=2, retry_delay_seconds=1)
+# No task caches its result (each reads or writes the warehouse or the files), and hashing the inputs for a key
+# costs seconds when they are 100,000 paths or a batch of frames.
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def discover_task(seeds_dir: Path) -> list[Path]:
     """List the seed files."""
     return discover_files(seeds_dir)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def unchanged_task(settings: Settings, paths: list[Path]) -> tuple[list[Path], int]:
     """(files to read, documents skipped): files whose size and mtime say their extracted content is unchanged
     are not read again."""
@@ -136,7 +138,7 @@ def unchanged_task(settings: Settings, paths: list[Path]) -> tuple[list[Path], i
     return paths_to_read(paths, stats, set(skipped["source_path"].to_list())), skipped["doc_id"].n_unique()
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Read, decode, normalise and identify a batch of files."""
     # the language is detected later, only for the documents that are not already extracted
@@ -144,7 +146,6 @@ def ingest_task(paths: list[Path], settings: Settings) -> tuple[pl.DataFrame, pl
                   detect_language=False)
 
 
-# frames in, frames out: hashing them for a cache key would cost more than the work
 @task(cache_policy=NO_CACHE)
 def extract_task(documents: pl.DataFrame, settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Language, sentences, raw mentions, dates and de-duplication for the batch's documents to extract."""
@@ -182,7 +183,7 @@ def read_shard_task(location: str) -> Shard:
     return read_shard(location)
 
 
-@task(retries=2, retry_delay_seconds=2)
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame, mentions: pl.DataFrame,
               rejected: pl.DataFrame) -> None:
     """Write a batch to DuckDB in one transaction."""
@@ -190,21 +191,21 @@ def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame
         load_batch(con, documents, sources, mentions, rejected)
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def events_task(settings: Settings, rebuild: bool = True) -> int:
     """Rebuild the canonical events from every mention in the warehouse (one transaction); how many there are."""
     with connect(settings.database_path) as con:
         return rebuild_events(con) if rebuild else count_rows(con, "events")
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def check_task(settings: Settings) -> list[CheckResult]:
     """Run the data checks; any offending row fails the run."""
     with connect(settings.database_path) as con:
         return check_results(con)
 
 
-@task(retries=2, retry_delay_seconds=2)
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def export_task(settings: Settings, run_id: str, counts: dict[str, int], unchanged: frozenset[str]) -> None:
     """Close the run as completed and replace the Parquet export, in one transaction."""
     with connect(settings.database_path) as con:
