@@ -3,9 +3,10 @@
 Tasks are coarse (a batch of documents each) because Prefect costs 10-80 ms per task run;
 only the I/O tasks retry. The flow composes stage functions and holds no logic of its own.
 
-Batches are extracted in the flow's process one after the other (task_runner "local"), or on a Dask cluster
-(task_runner "dask"): there each batch is a task on a worker that writes its frames to a shard (flows/shards.py)
-and the flow, the only writer of the warehouse, loads the shards in batch order.
+Batches are extracted on this machine (task_runner "local": over one worker process per core, the next batch
+read while the last is extracted), or on a Dask cluster (task_runner "dask"): there each batch is a task on a
+worker that writes its frames to a shard (flows/shards.py) and the flow, the only writer of the warehouse, loads
+the shards in batch order.
 """
 
 from __future__ import annotations
