@@ -87,16 +87,16 @@ class DocumentContext:
         return self.amount_cache[sent_idx]
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
-                titles: regex.Pattern[str] | None = None) -> Role | None:
-        """The nearest suitable entity in the three previous sentences, else in the headline; with titles, a
-        nationality before an office also names a person ("de Turkse minister", "the Chinese premier")."""
+                titles_of: EventLexicon | None = None) -> Role | None:
+        """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
+        office titles, a nationality before an office also names a person ("de Turkse minister")."""
         for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
             if back < 0 or back == sent_idx:
                 continue
             sentence = self.sentences.get(back, "")
             for ent in reversed(self.entities(back)):
-                titled = (titles is not None and ent.kind == "demonym"
-                          and titles.match(sentence, ent.end + 1, ent.end + 40) is not None)
+                titled = (titles_of is not None and ent.kind == "demonym"
+                          and titled_demonym(titles_of, sentence, ent))
                 if (ent.kind in kinds or titled) and ent.code not in exclude:
                     where = "headline" if back == 0 else f"sentence {back}"
                     return Role(ent.text, ent.code, f"carried from {where}")
@@ -630,8 +630,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
                                                               sentence[max(0, match.start() - 60):match.start()]):
                 return None
-            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(),
-                                    lexicon.cues["officials"])
+            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(), lexicon)
         else:
             actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25
