@@ -12,6 +12,8 @@ import re
 import shutil
 import signal
 import time
+import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +35,15 @@ PARQUET_TABLES: dict[str, tuple[str, ...]] = {
     "rejected_documents": (),
     "runs": (),
 }
+# The rows one run added to a table. When every row of the previous export is still in the table, these are all
+# that changed, and the export links the previous files and writes them as one more part.
+RUN_ROWS: dict[str, str] = {
+    "documents": "select * from documents where run_id = $run_id",
+    "document_sources": "select * from document_sources where run_id = $run_id",
+    "event_mentions": "select m.* from event_mentions m semi join documents d "
+                      "on d.doc_id = m.doc_id and d.run_id = $run_id",
+}
+MAX_PARTS_PER_FOLDER = 24  # past this many appended parts in one folder, a table is written whole again
 CURRENT_EXPORT = "current"  # parquet/current -> .versions/<stamp>; parquet/<table> -> current/<table>
 LOCK_INFO_FILE = ".newsline-run.json"  # next to the database while a run holds it
 KILL_AT_VARIABLE = "NEWSLINE_TEST_KILL_AT"  # tests only: "<stage>:<n>" kills the process there
@@ -381,26 +392,61 @@ def sql_string(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: tuple[str, ...], folder: Path) -> None:
-    """One table as Parquet files in folder (hive partitions when asked; an empty folder for no rows)."""
-    source = f"select *, year(event_date) as year from {table}" if "year" in partitions else f"select * from {table}"
+def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: tuple[str, ...], folder: Path,
+                        rows: str | None = None, params: dict[str, object] | None = None) -> None:
+    """One table as Parquet files in folder (hive partitions when asked; an empty folder for no rows).
+
+    With rows (a select over the table), only those rows are written, as new files next to the ones already in
+    folder: a part named by a fresh uuid, so no file linked from an earlier export is ever overwritten.
+    """
+    query = rows or f"select * from {table}"
+    source = f"select *, year(event_date) as year from ({query})" if "year" in partitions else query
     if partitions:
         options = f"format parquet, partition_by ({', '.join(partitions)}), write_partition_columns false"
-        con.execute(f"copy ({source}) to {sql_string(folder)} ({options})")
+        if rows is not None:
+            options += ", append"
+        con.execute(f"copy ({source}) to {sql_string(folder)} ({options})", params)
         folder.mkdir(exist_ok=True)  # an empty table writes no partition
     else:
-        folder.mkdir()
-        con.execute(f"copy ({source}) to {sql_string(folder / 'data.parquet')} (format parquet)")
+        folder.mkdir(exist_ok=rows is not None)
+        name = f"part_{uuid.uuid4().hex}.parquet" if rows is not None else "data.parquet"
+        con.execute(f"copy ({source}) to {sql_string(folder / name)} (format parquet)", params)
+
+
+def parquet_files(folder: Path) -> list[Path]:
+    """The Parquet files of one exported table, in every partition."""
+    return sorted(folder.rglob("*.parquet"))
+
+
+def rows_to_append(con: duckdb.DuckDBPyConnection, table: str, run_id: str, exported: Path) -> str | None:
+    """The select of the rows run_id added to table, when they are the only change since the export in `exported`
+    (every exported row is still in the table, none replaced); None when the table must be written whole.
+
+    Rows are only ever deleted and inserted, never updated, so the rows the run did not write are the exported
+    ones exactly when there are as many of them: the caller vouches that the export is the previous run's.
+    """
+    rows = RUN_ROWS.get(table)
+    files = parquet_files(exported)
+    if rows is None or not files:
+        return None
+    if max(Counter(f.parent for f in files).values()) >= MAX_PARTS_PER_FOLDER:
+        return None  # compact: one file per partition again
+    exported_rows = con.execute("select count(*) from read_parquet(?)", [[str(f) for f in files]]).fetchall()[0][0]
+    added = con.execute(f"select count(*) from ({rows})", {"run_id": run_id}).fetchall()[0][0]
+    return rows if count_rows(con, table) - added == exported_rows else None
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path,
-                   unchanged: frozenset[str] = frozenset()) -> dict[str, Path]:
+                   unchanged: frozenset[str] = frozenset(), appending_run: str | None = None) -> dict[str, Path]:
     """Write every table into a new version folder, then publish it with one rename of parquet/current.
 
     parquet/<table> links to current/<table>, so a reader sees the previous complete export or the new one,
     never a mix of tables from two runs; a run killed half way leaves an unpublished folder that the next
     export deletes. A table named in unchanged is hard-linked from the previous export instead of written
     (the caller vouches that its rows are the same), which makes a rerun over an unchanged corpus cheap.
+    With appending_run (the caller vouches that the previous export is the previous run's), a table to which
+    that run only added rows gets the previous files linked plus one part of the new rows, so a run over a few
+    new files does not rewrite the whole corpus.
     """
     versions_dir = parquet_dir / ".versions"
     versions_dir.mkdir(parents=True, exist_ok=True)
@@ -408,8 +454,14 @@ def export_parquet(con: duckdb.DuckDBPyConnection, parquet_dir: Path,
     version.mkdir()
     previous = current_export(parquet_dir)
     for table, partitions in PARQUET_TABLES.items():
-        if table in unchanged and previous is not None and (previous / table).is_dir():
-            shutil.copytree(previous / table, version / table, copy_function=os.link)
+        exported = previous / table if previous is not None else None
+        if exported is None or not exported.is_dir():
+            write_parquet_table(con, table, partitions, version / table)
+        elif table in unchanged:
+            shutil.copytree(exported, version / table, copy_function=os.link)
+        elif appending_run is not None and (rows := rows_to_append(con, table, appending_run, exported)):
+            shutil.copytree(exported, version / table, copy_function=os.link)
+            write_parquet_table(con, table, partitions, version / table, rows, {"run_id": appending_run})
         else:
             write_parquet_table(con, table, partitions, version / table)
         crash_point("export")
@@ -431,9 +483,9 @@ def current_export(parquet_dir: Path) -> Path | None:
 
 
 def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, counts: dict[str, int],
-                unchanged: frozenset[str] = frozenset()) -> None:
-    """Mark the run completed and export the tables (those in unchanged linked from the last export), in one
-    transaction.
+                unchanged: frozenset[str] = frozenset(), incremental: bool = False) -> None:
+    """Mark the run completed and export the tables (those in unchanged linked from the last export, and with
+    incremental, the rows this run added appended to it), in one transaction.
 
     The exported runs table shows the run completed, and a run killed before its export is published stays
     'running' in the database (the next run marks it interrupted).
@@ -441,7 +493,7 @@ def publish_run(con: duckdb.DuckDBPyConnection, parquet_dir: Path, run_id: str, 
     con.execute("begin transaction")
     try:
         finish_run(con, run_id, "completed", counts)
-        export_parquet(con, parquet_dir, unchanged - {"runs"})
+        export_parquet(con, parquet_dir, unchanged - {"runs"}, run_id if incremental else None)
         crash_point("publish")
         con.execute("commit")
     except BaseException:

@@ -207,10 +207,11 @@ def check_task(settings: Settings) -> list[CheckResult]:
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def export_task(settings: Settings, run_id: str, counts: dict[str, int], unchanged: frozenset[str]) -> None:
+def export_task(settings: Settings, run_id: str, counts: dict[str, int], unchanged: frozenset[str],
+                incremental: bool) -> None:
     """Close the run as completed and replace the Parquet export, in one transaction."""
     with connect(settings.database_path) as con:
-        publish_run(con, settings.parquet_dir, run_id, counts, unchanged)
+        publish_run(con, settings.parquet_dir, run_id, counts, unchanged, incremental)
 
 
 def split_known(documents: pl.DataFrame, known: dict[str, str]) -> tuple[pl.DataFrame, int, int, int]:
@@ -366,7 +367,8 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
             logger.warning("marked %d earlier run(s) as interrupted", len(interrupted))
         start_run(lock, run_id, flow_run.get_id(), str(settings.seeds_dir), EXTRACTOR_VERSION, library_versions())
         # after a completed run the events and the Parquet export match the tables; else everything is redone
-        touched = set() if previous_run_completed(lock, run_id) else set(PARQUET_TABLES)
+        incremental = previous_run_completed(lock, run_id)
+        touched = set() if incremental else set(PARQUET_TABLES)
         try:
             paths = discover_task(settings.seeds_dir)
             counts.files_seen = len(paths)
@@ -408,7 +410,7 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
             failing = [check.describe() for check in checks if check.rows]
             if failing:
                 raise CheckFailed("data checks failed: " + " | ".join(failing))
-            export_task(settings, run_id, counts.as_dict(), frozenset(PARQUET_TABLES) - touched)
+            export_task(settings, run_id, counts.as_dict(), frozenset(PARQUET_TABLES) - touched, incremental)
         except BaseException as exc:
             finish_run(lock, run_id, "failed", counts.as_dict(), f"{type(exc).__name__}: {exc}")
             raise

@@ -112,6 +112,39 @@ def parquet_inodes(warehouse: Path, table: str) -> set[int]:
     return {f.stat().st_ino for f in (warehouse / "parquet" / table).resolve().rglob("*.parquet")}
 
 
+def exported_ids(warehouse: Path, table: str, column: str) -> list[str]:
+    files = [str(f) for f in (warehouse / "parquet" / table).rglob("*.parquet")]
+    return sorted(pl.read_parquet(files, hive_partitioning=True)[column].to_list())
+
+
+def test_a_run_over_new_files_appends_their_rows_to_the_export(seed_folder: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    warehouse = tmp_path / "warehouse"
+    run(seed_folder, warehouse)
+    first = {table: parquet_inodes(warehouse, table) for table in ("documents", "event_mentions")}
+    text = SEED.read_text(encoding="utf-8")
+    (seed_folder / "second.txt").write_text(text + "\nEen tweede versie.\n", encoding="utf-8")
+    assert run(seed_folder, warehouse)["documents_new"] == 1
+
+    # the first export's files are linked, not rewritten; the new rows are one more part beside them
+    for table in ("documents", "event_mentions"):
+        now = parquet_inodes(warehouse, table)
+        assert first[table] < now, table
+    assert len(list((warehouse / "parquet" / "documents").glob("*.parquet"))) == 2
+    for table, column in (("documents", "doc_id"), ("event_mentions", "mention_id"),
+                          ("document_sources", "source_path")):
+        assert exported_ids(warehouse, table, column) == [r[0] for r in query(
+            warehouse, f"select {column} from {table} order by 1")], table
+
+    # past the limit of parts a table is written whole again, one file a partition
+    monkeypatch.setattr("flows.load.MAX_PARTS_PER_FOLDER", 2)
+    (seed_folder / "third.txt").write_text(text + "\nEen derde versie.\n", encoding="utf-8")
+    assert run(seed_folder, warehouse)["documents_new"] == 1
+    assert [f.name for f in (warehouse / "parquet" / "documents").glob("*.parquet")] == ["data.parquet"]
+    assert exported_ids(warehouse, "documents", "doc_id") == [r[0] for r in query(
+        warehouse, "select doc_id from documents order by 1")]
+
+
 def test_rerun_reads_only_files_whose_size_or_mtime_changed(seed_folder: Path, tmp_path: Path) -> None:
     other = seed_folder / "other.txt"
     other.write_text(SEED.read_text(encoding="utf-8") + "\nEen extra alinea.\n", encoding="utf-8")
