@@ -13,6 +13,8 @@ import hashlib
 import duckdb
 import polars as pl
 
+from flows.load import registered
+
 AMOUNT_TOLERANCE = 0.02
 MAX_CONFIDENCE = 0.99
 KEY = ("event_type", "actor_country", "target_country")
@@ -188,14 +190,10 @@ def replace_events(con: duckdb.DuckDBPyConnection, events: pl.DataFrame) -> None
         con.execute("delete from event_links")
         con.execute("delete from events")
         if not events.is_empty():
-            con.register("incoming_events", events.select(columns))
-            con.register("incoming_links", event_links(events))
-            try:
+            with registered(con, "incoming_events", events.select(columns)), \
+                    registered(con, "incoming_links", event_links(events)):
                 con.execute("insert into events by name select * from incoming_events")
                 con.execute("insert into event_links by name select * from incoming_links")
-            finally:
-                con.unregister("incoming_events")
-                con.unregister("incoming_links")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

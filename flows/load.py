@@ -15,7 +15,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -232,14 +232,10 @@ def extracted_versions(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> di
     """doc_id -> extractor_version for the given documents already in the warehouse."""
     if not doc_ids:
         return {}
-    wanted = pl.DataFrame({"doc_id": doc_ids})
-    con.register("wanted_docs", wanted)
-    try:
+    with registered(con, "wanted_docs", pl.DataFrame({"doc_id": doc_ids})):
         rows = con.execute(
             "select d.doc_id, d.extractor_version from documents d join wanted_docs w using (doc_id)"
         ).fetchall()
-    finally:
-        con.unregister("wanted_docs")
     return {doc_id: version for doc_id, version in rows}
 
 
@@ -248,17 +244,14 @@ def unchanged_sources(con: duckdb.DuckDBPyConnection, stats: pl.DataFrame, extra
     and whose document this extractor version already extracted: a rerun need not read them again."""
     if stats.is_empty():
         return pl.DataFrame(schema={"source_path": pl.String, "doc_id": pl.String})
-    con.register("file_stats", stats.drop_nulls())
-    try:
+    with registered(con, "file_stats", stats.drop_nulls()):
         rows = con.execute(
             "select s.source_path, s.doc_id from document_sources s "
             "join file_stats f on f.source_path = s.source_path and f.size_bytes = s.size_bytes "
             "and f.modified_ns = s.modified_ns "
             "join documents d on d.doc_id = s.doc_id and d.extractor_version = ?", [extractor_version],
         ).fetchall()
-        return pl.DataFrame(rows, schema={"source_path": pl.String, "doc_id": pl.String}, orient="row")
-    finally:
-        con.unregister("file_stats")
+    return pl.DataFrame(rows, schema={"source_path": pl.String, "doc_id": pl.String}, orient="row")
 
 
 def previous_run_completed(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
@@ -295,16 +288,31 @@ def documents_extracted_by(con: duckdb.DuckDBPyConnection, extractor_version: st
                    params=[extractor_version]).pl()["doc_id"]
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> Iterator[None]:
+    """frame visible to SQL as the view `name` inside the block.
+
+    After a failed statement DuckDB refuses every statement of the transaction until its rollback, unregister
+    included: the view is then left to the rollback and the connection's end, so that the caller sees the
+    statement's own error (a constraint violation), not "Current transaction is aborted".
+    """
+    con.register(name, frame)
+    try:
+        yield
+    except BaseException:
+        with suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)
+
+
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, replace: bool = False) -> None:
     """Insert a frame's columns by name (INSERT OR REPLACE on the primary key when asked)."""
     if frame.is_empty():
         return
-    con.register("incoming", frame)
-    try:
-        verb = "insert or replace into" if replace else "insert into"
+    verb = "insert or replace into" if replace else "insert into"
+    with registered(con, "incoming", frame):
         con.execute(f"{verb} {table} by name select * from incoming")
-    finally:
-        con.unregister("incoming")
 
 
 def one_row_per_mention(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -349,21 +357,20 @@ def load_batch(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame, sources:
     con.execute("begin transaction")
     try:
         if not documents.is_empty():
-            con.register("batch_docs", documents.select("doc_id"))
-            con.execute("delete from event_mentions where doc_id in (select doc_id from batch_docs)")
-            con.execute("delete from documents where doc_id in (select doc_id from batch_docs)")
-            con.unregister("batch_docs")
+            with registered(con, "batch_docs", documents.select("doc_id")):
+                con.execute("delete from event_mentions where doc_id in (select doc_id from batch_docs)")
+                con.execute("delete from documents where doc_id in (select doc_id from batch_docs)")
         if not sources.is_empty():
-            con.register("batch_sources", sources.select("source_path"))
-            con.execute("delete from rejected_documents where source_path in (select source_path from batch_sources)")
-            con.unregister("batch_sources")
+            with registered(con, "batch_sources", sources.select("source_path")):
+                con.execute("delete from rejected_documents where source_path in "
+                            "(select source_path from batch_sources)")
         insert_frame(con, "documents", documents)
         insert_frame(con, "event_mentions", one_row_per_mention(mentions))
         insert_frame(con, "document_sources", sources, replace=True)
         if not rejected.is_empty():
-            con.register("batch_rejected", rejected.select("source_path"))
-            con.execute("delete from document_sources where source_path in (select source_path from batch_rejected)")
-            con.unregister("batch_rejected")
+            with registered(con, "batch_rejected", rejected.select("source_path")):
+                con.execute("delete from document_sources where source_path in "
+                            "(select source_path from batch_rejected)")
         insert_frame(con, "rejected_documents", rejected, replace=True)
         crash_point("load")
         con.execute("commit")
