@@ -609,3 +609,10 @@ def test_names_in_a_dash_aside_are_not_the_traveller(tmp_path: Path, lang: str, 
 )
 def test_an_organisation_glued_to_the_visit_noun_is_not_the_traveller(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", "NLD", "ETH", None, None)]
+
+
+def test_support_of_an_amount_reported_as_adopted_is_a_pledge(tmp_path: Path) -> None:
+    body = ("Еврокомиссия рассказала о планах в отношении Армении. "
+            "Вместе с бюджетной поддержкой в размере 40 млн евро, принятой в конце прошлого года, Евросоюз "
+            "увеличил помощь Армении. Макрофинансовую поддержку в размере 90 млн евро Армения уже получает.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "ARM", 40_000_000.0, "EUR")]
