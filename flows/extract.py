@@ -45,6 +45,9 @@ MODIFIER_WORDS = frozenset({
     "voormalige", "new", "nieuwe", "working", "official", "state", "рабочим", "официальным", "государственным",
 })
 RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
+# the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
+GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
+DASH_ASIDE = regex.compile(r"\s[—–-]\s")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -159,6 +162,16 @@ def is_modifier(word: str) -> bool:
             or RU_ADJECTIVE.search(word) is not None)
 
 
+def aside_start(sentence: str, position: int) -> int:
+    """Where a dash aside ends right before position opens ("X — led by Y — traveled": before the first dash);
+    position itself when no aside closes there."""
+    closing = DASH_ASIDE.search(sentence, max(0, position - 4), position)
+    if closing is None or sentence[closing.end():position].strip():
+        return position
+    openings = [m.start() for m in DASH_ASIDE.finditer(sentence, 0, closing.start())]
+    return openings[-1] if openings else position
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around [start, end) not cut by a semicolon, bracket or contrast."""
     left = 0
@@ -184,9 +197,19 @@ def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> b
     return False
 
 
+def followed_person(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name that only qualifies private people: "Trump allies", "Trump-aanhangers", "сторонники Трампа".
+    The allies, lawyers or critics of an office-holder hold no office themselves, so they are no visitors."""
+    if ent.kind != "person":
+        return False  # "US allies", "NAVO-bondgenoten" are states
+    return (lexicon.cues["followers"].search(sentence, ent.end, ent.end + 30) is not None
+            or lexicon.cues["followers_of"].search(sentence, max(0, ent.start - 40), ent.start) is not None)
+
+
 def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
-    """A person of the gazetteer, an organisation, or a name next to an office title; not a former office-holder."""
-    if former_office(lexicon, sentence, ent):
+    """A person of the gazetteer, an organisation, or a name next to an office title; not a former office-holder,
+    nor a name that stands for its followers."""
+    if former_office(lexicon, sentence, ent) or followed_person(lexicon, sentence, ent):
         return False
     if ent.kind in ("person", "org"):
         return True
@@ -265,8 +288,14 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     """Visit: the traveller (genitive of a noun, or the subject), the destination after a preposition."""
     goal_words = lexicon.words["goal_prepositions"]
     # the possessor right before a noun ("Blinken's visit", "Pompeo's eerste bezoek") outranks a genitive after it
-    possessor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence, goal_words)
-    if possessor is not None and trigger.start() - possessor.end > 25:
+    # a dash aside between subject and verb ("allies — led by X, who served in the Trump administration —
+    # traveled") describes the subject: its names are not the traveller
+    subject_end = aside_start(sentence, trigger.start())
+    # "VN-werkbezoek", "EU-visit": a name glued to the noun says in whose name or where, not who travels
+    glued = {e.code for e in entities if sentence[e.end:e.end + 1] in ("-", "‑") and e.end <= trigger.start()
+             and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
+    possessor = nearest_before(entities, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
+    if possessor is not None and subject_end - possessor.end > 25:
         possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
@@ -303,15 +332,15 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
     if actor_ent is None:
-        exclude = {target.code} if target else set()
+        exclude = ({target.code} if target else set()) | glued
         # the traveller is a person where the clause names one ("Orban ... chose ... to visit"), not his office
         clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
-        people = [e for e in entities if e.kind == "person" and e.start >= clause_start and e.end <= trigger.start()
+        people = [e for e in entities if e.kind == "person" and e.start >= clause_start and e.end <= subject_end
                   and e.code not in exclude and not governed_by(sentence, e.start, goal_words, 1)]
         # the subject comes first: "Blinken met with Wang in Laos during a trip" is Blinken's trip
         actor_ent = people[0] if people else None
         if actor_ent is None:
-            actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+            actor_ent = nearest_before(entities, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None

@@ -565,3 +565,54 @@ def test_former_office_holder_in_a_list_of_guests(tmp_path: Path, lang: str, bod
 def test_meeting_after_and_shares_the_earlier_subject(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", "ITA", "DEU", None, None),
                                                      ("visit", "POL", "DEU", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "Several Trump allies traveled to Israel on Monday to meet the families of hostages.",
+                     id="en-name-allies"),
+        pytest.param("en", "A group of supporters of President Trump traveled to Israel on Monday for talks.",
+                     id="en-supporters-of"),
+        pytest.param("nl", "Een groep Trump-aanhangers reisde maandag naar Israël voor gesprekken met families.",
+                     id="nl-naam-aanhangers"),
+        pytest.param("nl", "Een groep aanhangers van Donald Trump reisde maandag naar Israël voor gesprekken.",
+                     id="nl-aanhangers-van"),
+        pytest.param("ru", "Группа сторонников Дональда Трампа прилетела в Израиль в понедельник для переговоров.",
+                     id="ru-storonniki"),
+    ],
+)
+def test_followers_of_an_office_holder_are_no_visitors(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "Several donors — among them a man who once worked for the Trump administration — "
+                           "traveled to Israel on Monday.", id="en-dash-aside"),
+        pytest.param("nl", "Enkele donateurs – onder wie een man die ooit voor president Trump werkte – "
+                           "reisden maandag naar Israël.", id="nl-dash-aside"),
+    ],
+)
+def test_names_in_a_dash_aside_are_not_the_traveller(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("nl", "Koningin Máxima is deze week voor een VN-werkbezoek in Ethiopië.", id="nl-VN-werkbezoek"),
+        pytest.param("en", "Queen Maxima arrived in Ethiopia on Monday for a UN-sponsored visit.",
+                     id="en-UN-sponsored"),
+    ],
+)
+def test_an_organisation_glued_to_the_visit_noun_is_not_the_traveller(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "NLD", "ETH", None, None)]
+
+
+def test_support_of_an_amount_reported_as_adopted_is_a_pledge(tmp_path: Path) -> None:
+    body = ("Еврокомиссия рассказала о планах в отношении Армении. "
+            "Вместе с бюджетной поддержкой в размере 40 млн евро, принятой в конце прошлого года, Евросоюз "
+            "увеличил помощь Армении. Макрофинансовую поддержку в размере 90 млн евро Армения уже получает.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "ARM", 40_000_000.0, "EUR")]
