@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from flows.events import EVENT_SCHEMA, build_events, event_links, rebuild_events
+from flows.events import EVENT_SCHEMA, build_events, event_links, rebuild_events, replace_events
 from flows.load import apply_schema, load_batch, run_checks
 from tests import small_warehouse
 
@@ -194,3 +194,23 @@ def test_rebuild_replaces_events_and_links(tmp_path: Path) -> None:
         con.execute(f"delete from event_mentions where doc_id = '{small_warehouse.doc_id('d4')}'")
         assert rebuild_events(con) == 7
         assert run_checks(con)["event_links_consistent"] == 0
+
+
+def test_replacing_events_leaves_exactly_the_new_ones_whatever_was_there(tmp_path: Path) -> None:
+    """replace_events writes only the difference: a changed, a removed and a new event, and a moved link."""
+    first = events_of(mention("m1", "a", date(2023, 2, 20)), mention("m2", "b", date(2023, 2, 20)),
+                      mention("m3", "c", date(2023, 3, 1), kind="demarche", actor="RUS", target="USA"))
+    # m2 leaves the USA->UKR visit for an event of its own (its day moves), m3's demarche goes, m4 is new
+    second = events_of(mention("m1", "a", date(2023, 2, 20)), mention("m2", "b", date(2023, 2, 27)),
+                       mention("m4", "c", date(2023, 3, 2), kind="pledge", actor="GBR", amount=1e8,
+                               currency="GBP"))
+    columns = [c for c in EVENT_SCHEMA if c != "mention_ids"]
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        apply_schema(con)
+        for events in (first, second, second):
+            replace_events(con, events)
+            stored = con.sql(f"select {', '.join(columns)} from events").pl()
+            assert_frame_equal(stored.sort("event_id"), events.select(columns).sort("event_id"),
+                               check_dtypes=False)
+            links = con.sql("select mention_id, event_id from event_links order by mention_id").pl()
+            assert_frame_equal(links, event_links(events).select("mention_id", "event_id").sort("mention_id"))
