@@ -26,6 +26,8 @@ DETECTABLE_LANGUAGES = (
     Language.FRENCH, Language.UKRAINIAN, Language.POLISH, Language.ITALIAN, Language.SPANISH,
 )
 
+# below U+0020 but for tab, line feed, form feed and carriage return (a generator over 8 KiB cost a third of ingest)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 NUL = b"\x00"
 # A run this long without a sentence end or line break is not prose (a pasted table, a one-line dump): it is
 # cut into lines at white space, because extraction cost grows faster than linearly with a sentence's length.
@@ -164,7 +166,7 @@ def decode_bytes(raw: bytes) -> tuple[str | None, str, str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, "not_utf8", f"invalid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start + 4]!r}"
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(CONTROL_CHARACTER.findall(text, 0, 8192))
     if control > 0.05 * min(len(text), 8192):
         return None, "binary", f"{control} control characters in the first 8 KiB"
     return text, "", ""
