@@ -259,21 +259,25 @@ def extract_locally(lock: duckdb.DuckDBPyConnection, paths: FileList,
                     settings: Settings) -> Generator[ExtractedBatch, None, None]:
     """Each batch read and extracted on this machine, skipping documents already extracted by this version.
 
-    A batch is read while the one before it is extracted (the worker processes keep the cores busy meanwhile);
-    its known documents are looked up only after that one is loaded, so a text in two batches is extracted once.
+    A batch is read and handed to the workers while the one before it is still extracted, and that one is then
+    loaded while this one is: the worker processes never wait for the reading or the loading. Its known
+    documents are those in the warehouse and those of the batch still being extracted, so a text in two batches
+    is extracted once.
     """
     pending: Callable[[], ExtractedBatch] | None = None
+    in_flight: dict[str, str] = {}
     for offset in range(0, len(paths), settings.batch_size):
         batch_paths = paths[offset:offset + settings.batch_size]
         documents, sources, rejected = ingest_task(batch_paths, settings)
         crash_point("ingest")
+        todo, new, reextracted, unchanged = split_known(
+            documents, extracted_versions(lock, documents["doc_id"].to_list()) | in_flight)
+        extracting = extract_task.submit(todo, settings)
         if pending is not None:
             yield pending()
-        todo, new, reextracted, unchanged = split_known(
-            documents, extracted_versions(lock, documents["doc_id"].to_list()))
-        extracting = extract_task.submit(todo, settings)
         pending = partial(extracted_batch, extracting, len(batch_paths), documents.height, new, reextracted,
                           unchanged, sources, rejected)
+        in_flight = dict.fromkeys(todo["doc_id"].to_list(), EXTRACTOR_VERSION)
     if pending is not None:
         yield pending()
 

@@ -82,6 +82,23 @@ def test_rerun_adds_nothing_and_new_version_reextracts(seed_folder: Path, tmp_pa
     assert statuses == [("completed", EXTRACTOR_VERSION)] * 2 + [("completed", "test-next")]
 
 
+def test_a_text_in_two_consecutive_batches_is_extracted_and_loaded_once(seed_folder: Path, tmp_path: Path) -> None:
+    # one file a batch: the second batch is looked up while the first is still being extracted, not yet loaded
+    (seed_folder / "zz_copy.txt").write_bytes(SEED.read_bytes())
+    (seed_folder / "zz_other.txt").write_text(SEED.read_text(encoding="utf-8") + "\nNog een alinea.\n",
+                                              encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    counts = newsline_etl(seeds=str(seed_folder), warehouse=str(warehouse), batch_size=1)
+    assert (counts["documents_new"], counts["documents_unchanged"], counts["documents_reextracted"]) == (2, 1, 0)
+    assert query(warehouse, "select count(*) from documents") == [(2,)]
+    assert query(warehouse, "select count(*) from document_sources") == [(3,)]
+    runs = query(warehouse, "select documents_new, documents_unchanged, mentions_written from runs")
+    one = newsline_etl(seeds=str(seed_folder), warehouse=str(tmp_path / "one_batch"))
+    assert one["mentions_written"] == counts["mentions_written"] == runs[0][2]
+    assert query(warehouse, "select mention_id from event_mentions order by 1") == query(
+        tmp_path / "one_batch", "select mention_id from event_mentions order by 1")
+
+
 def test_bad_files_are_recorded_and_the_run_goes_on(seed_folder: Path, tmp_path: Path) -> None:
     (seed_folder / "empty.txt").write_bytes(b"")
     (seed_folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
