@@ -1,0 +1,62 @@
+"""Extract stage, English and Dutch: phenomena found while annotating unseen news, one test each.
+
+Every text is written for the test (typical news phrasing, no corpus article); the helpers are the
+ones of test_extract.py, so each case runs the whole path ingest -> segment -> extract -> resolve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_extract import events, extract
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
+                     ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
+    ],
+)
+def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "So far, Berlin has donated two Patriot air defense systems to Kyiv.",
+                     id="en-items-so-far"),
+    ],
+)
+def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "The money is for EU countries on the route used by migrants arriving in Europe "
+                           "from Turkey.",
+                     id="en-arriving-from"),
+        pytest.param("en", "The first leg of Blinken's week-long trip, which includes stops in Vietnam and Japan, "
+                           "began with talks.", id="en-stops-in-relative-clause"),
+        pytest.param("en", "Secretary Kerry welcomed Putin's announcement on Monday.", id="en-welcomed-a-decision"),
+        pytest.param("nl", "De Russische minister kwam uit Moskou naar de top.", id="nl-kwam-uit"),
+    ],
+)
+def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "Cameron, speaking from Ukraine, praised its soldiers.", ("visit", "GBR", "UKR", None, None),
+                     id="en-speaking-from-is-no-departure"),
+    ],
+)
+def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert expected in events(extract(tmp_path, lang, body))
