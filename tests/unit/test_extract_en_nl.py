@@ -16,6 +16,8 @@ from tests.unit.test_extract import events, extract
 @pytest.mark.parametrize(
     ("lang", "body", "expected"),
     [
+        pytest.param("en", "The Pentagon announced on Monday a new military aid package for Ukraine totaling about "
+                           "$1.2 billion.", ("pledge", "USA", "UKR", 1.2e9, "USD"), id="en-package-totaling"),
         pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
                      ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
     ],
@@ -29,10 +31,25 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
     [
         pytest.param("en", "So far, Berlin has donated two Patriot air defense systems to Kyiv.",
                      id="en-items-so-far"),
+        pytest.param("en", "Paris said the EU could offer more than the current 3 billion euros pledged to Turkey.",
+                     id="en-current-sum"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("en", "On Tuesday, Italian Prime Minister Giorgia Meloni was in Kyiv.", "ITA", "UKR",
+                     id="en-was-in"),
+        pytest.param("en", "Chancellor Olaf Scholz came to Paris after spending two days in London.", "DEU", "GBR",
+                     id="en-spending-days-in"),
+    ],
+)
+def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert (actor, target) in {(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"}
 
 
 @pytest.mark.parametrize(
@@ -60,3 +77,8 @@ def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
 )
 def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
     assert expected in events(extract(tmp_path, lang, body))
+
+
+def test_a_total_the_aid_now_reaches_is_no_pledge(tmp_path: Path) -> None:
+    body = "The aid announced by President Macron now totals $2 billion, the minister said."
+    assert events(extract(tmp_path, "en", body, headline="France and Ukraine")) == []
