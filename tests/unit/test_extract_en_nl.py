@@ -18,6 +18,10 @@ from tests.unit.test_extract import events, extract
     [
         pytest.param("en", "The Pentagon announced on Monday a new military aid package for Ukraine totaling about "
                            "$1.2 billion.", ("pledge", "USA", "UKR", 1.2e9, "USD"), id="en-package-totaling"),
+        pytest.param("nl", "De Verenigde Naties maakten 3,5 miljoen dollar vrij voor noodhulp aan Haïti.",
+                     ("pledge", "UN", "HTI", 3.5e6, "USD"), id="nl-maakten-vrij"),
+        pytest.param("nl", "De Wereldbank heeft 40 miljoen dollar vrijgegeven voor noodhulp in Mozambique.",
+                     ("pledge", "WB", "MOZ", 4e7, "USD"), id="nl-vrijgegeven"),
         pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
                      ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
     ],
@@ -46,6 +50,12 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-was-in"),
         pytest.param("en", "Chancellor Olaf Scholz came to Paris after spending two days in London.", "DEU", "GBR",
                      id="en-spending-days-in"),
+        pytest.param("nl", "Premier Rutte kwam in januari met een handelsdelegatie naar Curaçao.", "NLD", "CUW",
+                     id="nl-kwam-met-naar"),
+        pytest.param("nl", "Bondskanselier Merkel heeft de Deense premier Frederiksen in Berlijn ontvangen.",
+                     "DNK", "DEU", id="nl-heeft-ontvangen"),
+        pytest.param("nl", "Koningin Beatrix bracht in 2006 een staatsbezoek aan Argentinië.", "NLD", "ARG",
+                     id="nl-beatrix"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
