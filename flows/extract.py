@@ -39,6 +39,8 @@ CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|г
 SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
+# "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
+DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
 MODIFIER_WORDS = frozenset({
     "the", "a", "an", "de", "het", "een", "der", "des", "capital", "city", "island", "hoofdstad", "stad",
     "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
@@ -302,7 +304,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if rule.endswith("arrival") or rule.endswith(".verb"):
         # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
         # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
-        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
+        arrivals = [e for e in entities if not DEPARTURE & {w.lower() for w in WORD.findall(
+            sentence[trigger.end():e.start])[-1:]}]
+        target_ent = first_after(arrivals, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
                                  sentence)
     else:
         target_ent = None
@@ -314,6 +318,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and target_ent.kind == "demonym" and \
                 CAPITAL_NOUN.match(sentence, target_ent.end + 1) is None:
             target_ent = None  # "aan het Belgische detachement" is no trip to Belgium; "de Oekraïense hoofdstad" is
+        if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
+                                              min(target_ent.start, trigger.end() + 12)):
+            target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
@@ -363,9 +370,12 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
         return None, None
     # "received the Canadian Prime Minister", "ontving de premier van Canada": a person or an office,
     # so that "took measures" or "adopted a decision" (принял меры, приняли решение) receive nobody
-    guest = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 80
-                  and e.code != host.code and (e.kind == "person" or titled_place(lexicon, sentence, e)
-                                               or (e.kind == "demonym" and titled_demonym(lexicon, sentence, e)))),
+    # from the trigger's start: a split verb holds its guest ("heeft de Deense premier ... ontvangen");
+    # a name with a possessive is no guest ("welcomed Putin's announcement")
+    guest = next((e for e in entities if e.start >= trigger.start() and e.start - trigger.end() <= 80
+                  and e.code != host.code and sentence[e.end:e.end + 2] not in ("'s", "’s")
+                  and (e.kind == "person" or titled_place(lexicon, sentence, e)
+                       or (e.kind == "demonym" and titled_demonym(lexicon, sentence, e)))),
                  None)
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
@@ -498,9 +508,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None:
-        target_ent = next((e for e in entities if e.code not in exclude and e is not actor_ent
-                           and (lexicon.language == "nl" or e.start >= trigger.start())
-                           and stands_for_recipient(lexicon, sentence, e)), None)
+        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent
+                      and (lexicon.language == "nl" or e.start >= trigger.start())
+                      and stands_for_recipient(lexicon, sentence, e)]
+        # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
+        target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
+            sentence[e.end + 1:e.end + 30]) is not None), candidates[0] if candidates else None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
@@ -646,6 +659,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
         if amount is None:
+            if has_cue(lexicon, "cumulative", sentence[max(0, match.start() - 80):match.end()]):
+                return None  # "so far, Berlin has donated three Patriot systems": items already given
             confidence -= 0.2
         elif (has_cue(lexicon, "cumulative", sentence[max(0, amount.start - 80):amount.end])
               or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):

@@ -1,0 +1,94 @@
+"""Extract stage, English and Dutch: phenomena found while annotating unseen news, one test each.
+
+Every text is written for the test (typical news phrasing, no corpus article); the helpers are the
+ones of test_extract.py, so each case runs the whole path ingest -> segment -> extract -> resolve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_extract import events, extract
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "The Pentagon announced on Monday a new military aid package for Ukraine totaling about "
+                           "$1.2 billion.", ("pledge", "USA", "UKR", 1.2e9, "USD"), id="en-package-totaling"),
+        pytest.param("nl", "De Verenigde Naties maakten 3,5 miljoen dollar vrij voor noodhulp aan Haïti.",
+                     ("pledge", "UN", "HTI", 3.5e6, "USD"), id="nl-maakten-vrij"),
+        pytest.param("nl", "De Wereldbank heeft 40 miljoen dollar vrijgegeven voor noodhulp in Mozambique.",
+                     ("pledge", "WB", "MOZ", 4e7, "USD"), id="nl-vrijgegeven"),
+        pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
+                     ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
+    ],
+)
+def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "So far, Berlin has donated two Patriot air defense systems to Kyiv.",
+                     id="en-items-so-far"),
+        pytest.param("en", "Paris said the EU could offer more than the current 3 billion euros pledged to Turkey.",
+                     id="en-current-sum"),
+    ],
+)
+def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "actor", "target"),
+    [
+        pytest.param("en", "On Tuesday, Italian Prime Minister Giorgia Meloni was in Kyiv.", "ITA", "UKR",
+                     id="en-was-in"),
+        pytest.param("en", "Chancellor Olaf Scholz came to Paris after spending two days in London.", "DEU", "GBR",
+                     id="en-spending-days-in"),
+        pytest.param("nl", "Premier Rutte kwam in januari met een handelsdelegatie naar Curaçao.", "NLD", "CUW",
+                     id="nl-kwam-met-naar"),
+        pytest.param("nl", "Bondskanselier Merkel heeft de Deense premier Frederiksen in Berlijn ontvangen.",
+                     "DNK", "DEU", id="nl-heeft-ontvangen"),
+        pytest.param("nl", "Koningin Beatrix bracht in 2006 een staatsbezoek aan Argentinië.", "NLD", "ARG",
+                     id="nl-beatrix"),
+    ],
+)
+def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
+    assert (actor, target) in {(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "The money is for EU countries on the route used by migrants arriving in Europe "
+                           "from Turkey.",
+                     id="en-arriving-from"),
+        pytest.param("en", "The first leg of Blinken's week-long trip, which includes stops in Vietnam and Japan, "
+                           "began with talks.", id="en-stops-in-relative-clause"),
+        pytest.param("en", "Secretary Kerry welcomed Putin's announcement on Monday.", id="en-welcomed-a-decision"),
+        pytest.param("nl", "De Russische minister kwam uit Moskou naar de top.", id="nl-kwam-uit"),
+    ],
+)
+def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "Cameron, speaking from Ukraine, praised its soldiers.", ("visit", "GBR", "UKR", None, None),
+                     id="en-speaking-from-is-no-departure"),
+    ],
+)
+def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert expected in events(extract(tmp_path, lang, body))
+
+
+def test_a_total_the_aid_now_reaches_is_no_pledge(tmp_path: Path) -> None:
+    body = "The aid announced by President Macron now totals $2 billion, the minister said."
+    assert events(extract(tmp_path, "en", body, headline="France and Ukraine")) == []
