@@ -29,3 +29,19 @@ def test_name_glued_to_a_number_is_still_found() -> None:
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
     assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("МИД Литвы вызвалопосла Беларуси.", "LTU", "BLR", id="glued-to-the-diplomat"),
+    ],
+)
+def test_summons_glued_to_its_neighbours(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [(actor, target)]
+
+
+def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
+    # the summoning ministry's country is glued to the verb and lost; the UN before is no stand-in
+    body = "Генассамблея ООН приняла резолюцию о Газе. Позднее МИД Израилявызвалпосла Армении."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == []
