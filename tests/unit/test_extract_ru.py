@@ -35,6 +35,7 @@ def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
     ("body", "actor", "target"),
     [
         pytest.param("МИД Литвы вызвалопосла Беларуси.", "LTU", "BLR", id="glued-to-the-diplomat"),
+        pytest.param("Вчера посол Венгрии былвызванв МИД Румынии.", "ROU", "HUN", id="glued-both-sides"),
     ],
 )
 def test_summons_glued_to_its_neighbours(tmp_path: Path, body: str, actor: str, target: str) -> None:
