@@ -25,6 +25,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
     [
         pytest.param("Германия выделила Украине20 млн евро на восстановление.",
                      ("pledge", "DEU", "UKR", 20_000_000.0, "EUR"), id="recipient-glued-to-amount"),
+        pytest.param("Франция передаст Украине 50 электрогенераторов.",
+                     ("pledge", "FRA", "UKR", None, None), id="generators-are-named-items"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
