@@ -48,3 +48,22 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
     # the summoning ministry's country is glued to the verb and lost; the UN before is no stand-in
     body = "Генассамблея ООН приняла резолюцию о Газе. Позднее МИД Израилявызвалпосла Армении."
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("ЕС может выделить Грузии до 100 млн евро.", id="may-allocate"),
+        pytest.param("По данным источников, Япония могла бы предоставить Молдове 20 млн долларов.",
+                     id="could-provide"),
+        pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
+        pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
+    ],
+)
+def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == []
+
+
+def test_aid_that_may_be_used_is_still_pledged(tmp_path: Path) -> None:
+    body = "США выделят Украине 100 млн долларов, которые могут быть использованы для закупки снарядов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "USA", "UKR", 100_000_000.0, "USD")]
