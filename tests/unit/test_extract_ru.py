@@ -67,3 +67,9 @@ def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
 def test_aid_that_may_be_used_is_still_pledged(tmp_path: Path) -> None:
     body = "США выделят Украине 100 млн долларов, которые могут быть использованы для закупки снарядов."
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "USA", "UKR", 100_000_000.0, "USD")]
+
+
+def test_embassy_staff_are_no_guests(tmp_path: Path) -> None:
+    # "посольство" is no office title: "принял меры против сотрудников посольства X" receives nobody
+    body = "МИД Польши принял ответные меры против сотрудников посольства Беларуси в Варшаве."
+    assert events(extract(tmp_path, "ru", body)) == []
