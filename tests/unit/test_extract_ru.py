@@ -27,6 +27,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "DEU", "UKR", 20_000_000.0, "EUR"), id="recipient-glued-to-amount"),
         pytest.param("Франция передаст Украине 50 электрогенераторов.",
                      ("pledge", "FRA", "UKR", None, None), id="generators-are-named-items"),
+        pytest.param("Президент США запросил у Конгресса 20 млрд долларов для помощи Израилю.",
+                     ("pledge", "USA", "ISR", 20_000_000_000.0, "USD"), id="request-to-own-parliament"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
