@@ -29,6 +29,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "FRA", "UKR", None, None), id="generators-are-named-items"),
         pytest.param("Президент США запросил у Конгресса 20 млрд долларов для помощи Израилю.",
                      ("pledge", "USA", "ISR", 20_000_000_000.0, "USD"), id="request-to-own-parliament"),
+        pytest.param("Армения получит от Всемирного банка кредит в размере 30 млн долларов.",
+                     ("pledge", "WB", "ARM", 30_000_000.0, "USD"), id="recipient-receives-from-donor"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
