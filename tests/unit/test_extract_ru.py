@@ -31,6 +31,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "USA", "ISR", 20_000_000_000.0, "USD"), id="request-to-own-parliament"),
         pytest.param("Армения получит от Всемирного банка кредит в размере 30 млн долларов.",
                      ("pledge", "WB", "ARM", 30_000_000.0, "USD"), id="recipient-receives-from-donor"),
+        pytest.param("Банк реконструкции и развития выделит Армении 4 млн евро.",
+                     ("pledge", "EBRD", "ARM", 4_000_000.0, "EUR"), id="ebrd-without-european"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -77,3 +79,9 @@ def test_embassy_staff_are_no_guests(tmp_path: Path) -> None:
     # "посольство" is no office title: "принял меры против сотрудников посольства X" receives nobody
     body = "МИД Польши принял ответные меры против сотрудников посольства Беларуси в Варшаве."
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_minister_for_eu_affairs_is_no_eu_visitor(tmp_path: Path) -> None:
+    # "министр ЕС" is a national minister for EU affairs: the EU sends nobody here
+    body = "Об этом сообщил Ханс Ольсен, государственный секретарь министра ЕС, находящийся с визитом в Грузии."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[1] == "EU"] == []
