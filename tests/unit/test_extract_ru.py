@@ -33,6 +33,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "WB", "ARM", 30_000_000.0, "USD"), id="recipient-receives-from-donor"),
         pytest.param("Банк реконструкции и развития выделит Армении 4 млн евро.",
                      ("pledge", "EBRD", "ARM", 4_000_000.0, "EUR"), id="ebrd-without-european"),
+        pytest.param("Европейский инвестиционный банк предоставит Армении кредит в размере 50 млн евро.",
+                     ("pledge", "EIB", "ARM", 50_000_000.0, "EUR"), id="investment-bank-is-no-investment"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -64,6 +66,7 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
                      id="could-provide"),
         pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
         pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
+        pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
     ],
 )
 def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
