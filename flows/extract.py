@@ -425,7 +425,8 @@ def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match
     only a passive or impersonal one has it before ("the ambassador was summoned", "посла вызвали")."""
     # 120 characters: Dutch and German put the subject between verb and object ("ontbood het Russische
     # ministerie van Buitenlandse Zaken dinsdag de Amerikaanse ambassadeur")
-    if lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 120) is not None:
+    # from the trigger's start: a glued object ("вызвалопосла") may begin inside the trigger's match
+    if lexicon.cues["diplomat"].search(sentence, trigger.start(), trigger.end() + 120) is not None:
         return True
     before = lexicon.cues["diplomat"].search(sentence, max(0, trigger.start() - 150), trigger.start())
     voice = sentence[max(0, trigger.start() - 15):trigger.end()]
@@ -676,7 +677,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                 return None
             actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(), lexicon)
         else:
-            actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
+            # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
+            kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
+            actor = context.carried(sent_idx, kinds, {target.code} if target else set())
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
         target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())

@@ -638,12 +638,13 @@ def build_gazetteer(lang: str, tsv_path: Path | None = None) -> Gazetteer:
 
 
 # A surface ending in "-" is a prefix form (Russo-, американо-): it matches only before a hyphen,
-# and the hyphen is not part of the mention.
-RIGHT_GUARD = "(?:(?<=-)|(?!\\w))"
+# and the hyphen is not part of the mention. A digit may follow: web copy glues names to linked
+# figures ("Украине18 млрд", "Kyiv500").
+RIGHT_GUARD = "(?:(?<=-)|(?![^\\W\\d]))"
 
 # Left context that rules a mention out: inside a word, or a "pro-"/"anti-" prefix (pro-Russian
 # is not Russia). A plain hyphen is allowed on the left (Oost-Oekraïne, российско-американских)
-# and on the right (Rusland-top, VS-ambassadeur); a letter or digit on either side is not.
+# and on the right (Rusland-top, VS-ambassadeur); a letter on either side is not, nor a digit on the left.
 LEFT_GUARD = "(?<![\\w])" + "".join(
     f"(?<!{p}-)" for p in ("pro", "Pro", "anti", "Anti", "про", "Про", "анти", "Анти")
 )

@@ -1,0 +1,90 @@
+"""Russian phenomena of the extract stage found on unannotated news: glued words, reports of aid
+requested from a parliament or received by a country, hypothetical aid, embassies that are no guests.
+
+Texts are written for the test; helpers come from test_extract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.gazetteer import find_entities
+from tests.unit.test_extract import Event, events, extract
+
+
+def test_name_glued_to_a_number_is_still_found() -> None:
+    # web copy loses the space before a linked figure: "Украине18 млрд"
+    found = [(e.text, e.code) for e in find_entities("ЕС выделил Украине18 млрд евро", "ru")]
+    assert found == [("ЕС", "EU"), ("Украине", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Германия выделила Украине20 млн евро на восстановление.",
+                     ("pledge", "DEU", "UKR", 20_000_000.0, "EUR"), id="recipient-glued-to-amount"),
+        pytest.param("Франция передаст Украине 50 электрогенераторов.",
+                     ("pledge", "FRA", "UKR", None, None), id="generators-are-named-items"),
+        pytest.param("Президент США запросил у Конгресса 20 млрд долларов для помощи Израилю.",
+                     ("pledge", "USA", "ISR", 20_000_000_000.0, "USD"), id="request-to-own-parliament"),
+        pytest.param("Армения получит от Всемирного банка кредит в размере 30 млн долларов.",
+                     ("pledge", "WB", "ARM", 30_000_000.0, "USD"), id="recipient-receives-from-donor"),
+        pytest.param("Банк реконструкции и развития выделит Армении 4 млн евро.",
+                     ("pledge", "EBRD", "ARM", 4_000_000.0, "EUR"), id="ebrd-without-european"),
+        pytest.param("Европейский инвестиционный банк предоставит Армении кредит в размере 50 млн евро.",
+                     ("pledge", "EIB", "ARM", 50_000_000.0, "EUR"), id="investment-bank-is-no-investment"),
+    ],
+)
+def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("МИД Литвы вызвалопосла Беларуси.", "LTU", "BLR", id="glued-to-the-diplomat"),
+        pytest.param("Вчера посол Венгрии былвызванв МИД Румынии.", "ROU", "HUN", id="glued-both-sides"),
+    ],
+)
+def test_summons_glued_to_its_neighbours(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [(actor, target)]
+
+
+def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
+    # the summoning ministry's country is glued to the verb and lost; the UN before is no stand-in
+    body = "Генассамблея ООН приняла резолюцию о Газе. Позднее МИД Израилявызвалпосла Армении."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("ЕС может выделить Грузии до 100 млн евро.", id="may-allocate"),
+        pytest.param("По данным источников, Япония могла бы предоставить Молдове 20 млн долларов.",
+                     id="could-provide"),
+        pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
+        pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
+        pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
+    ],
+)
+def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == []
+
+
+def test_aid_that_may_be_used_is_still_pledged(tmp_path: Path) -> None:
+    body = "США выделят Украине 100 млн долларов, которые могут быть использованы для закупки снарядов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "USA", "UKR", 100_000_000.0, "USD")]
+
+
+def test_embassy_staff_are_no_guests(tmp_path: Path) -> None:
+    # "посольство" is no office title: "принял меры против сотрудников посольства X" receives nobody
+    body = "МИД Польши принял ответные меры против сотрудников посольства Беларуси в Варшаве."
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_minister_for_eu_affairs_is_no_eu_visitor(tmp_path: Path) -> None:
+    # "министр ЕС" is a national minister for EU affairs: the EU sends nobody here
+    body = "Об этом сообщил Ханс Ольсен, государственный секретарь министра ЕС, находящийся с визитом в Грузии."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[1] == "EU"] == []
