@@ -12,9 +12,11 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -61,53 +63,82 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def discover_files(seeds_dir: Path) -> list[Path]:
-    """Every *.txt below the seeds folder, recursively, in a stable order (fifos and other non-files too: they
-    are rejected with a reason rather than skipped)."""
+PathLike = TypeVar("PathLike", Path, str)
+
+
+def discover_file_names(seeds_dir: Path) -> list[str]:
+    """Every *.txt below the seeds folder, recursively, as path strings in the order of their Paths (fifos and
+    other non-files too: they are rejected with a reason rather than skipped).
+
+    Strings, not Paths: a million Path objects hold about 350 MB, their strings a third of that.
+    """
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
     # Path.rglob's walk without its two stat calls a file: the folder listing's file types answer "is it a
     # folder" for all but links. Like rglob it does not descend into linked folders and skips unlistable ones.
-    found: list[Path] = []
-    folders = [seeds_dir]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except PermissionError:
+    # Each folder's entries are visited by name, a subfolder where its name falls: that is the order of the
+    # Paths' parts ("a/b.txt" before "a-c.txt"), with no sort of all the names at the end.
+    found: list[str] = []
+    pending: list[Iterator[tuple[str, str, bool]]] = [_listing(str(seeds_dir))]
+    while pending:
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
             continue
-        for entry in entries:
-            try:
-                is_link, is_dir = entry.is_symlink(), entry.is_dir()
-            except OSError:
-                is_link, is_dir = False, False
-            if is_dir and not is_link:
-                folders.append(folder / entry.name)
-            if (is_link or not is_dir) and fnmatch.fnmatchcase(entry.name, "*.txt"):
-                found.append(folder / entry.name)
-    return sorted(found)
+        name, path, is_folder = entry
+        if is_folder:
+            pending.append(_listing(path))
+        elif fnmatch.fnmatchcase(name, "*.txt"):
+            found.append(path)
+    return found
 
 
-def file_stats(paths: list[Path]) -> pl.DataFrame:
+def _listing(folder: str) -> Iterator[tuple[str, str, bool]]:
+    """(name, path, is a folder to enter) of a folder's entries, by name; nothing when it cannot be listed."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except PermissionError:
+        return iter(())
+    listed = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            is_folder = False
+        listed.append((entry.name, os.path.join(folder, entry.name), is_folder))
+    return iter(listed)
+
+
+def discover_files(seeds_dir: Path) -> list[Path]:
+    """Every *.txt below the seeds folder as Paths, in a stable order (see discover_file_names)."""
+    return [Path(name) for name in discover_file_names(seeds_dir)]
+
+
+def file_stats(paths: Iterable[Path | str]) -> pl.DataFrame:
     """(source_path, size_bytes, modified_ns) of each file as read_sources would see it; nulls when stat fails."""
-    rows: list[tuple[str, int | None, int | None]] = []
+    shown: list[str] = []
+    sizes: list[int | None] = []
+    modified: list[int | None] = []
     for path in paths:
+        shown.append(printable_path(path))
         try:
             status = os.stat(path)
-            rows.append((printable_path(path), status.st_size, status.st_mtime_ns))
+            sizes.append(status.st_size)
+            modified.append(status.st_mtime_ns)
         except (OSError, RuntimeError):
-            rows.append((printable_path(path), None, None))
-    return pl.DataFrame(rows, schema={"source_path": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64},
-                        orient="row")
+            sizes.append(None)
+            modified.append(None)
+    return pl.DataFrame({"source_path": shown, "size_bytes": sizes, "modified_ns": modified},
+                        schema={"source_path": pl.String, "size_bytes": pl.Int64, "modified_ns": pl.Int64})
 
 
-def paths_to_read(paths: list[Path], stats: pl.DataFrame, unchanged_paths: set[str]) -> list[Path]:
+def paths_to_read(paths: Sequence[PathLike], stats: pl.DataFrame, unchanged_paths: set[str]) -> list[PathLike]:
     """The discovered files minus those whose unchanged content is already extracted (stats in paths' order)."""
     return [path for path, shown in zip(paths, stats["source_path"], strict=True) if shown not in unchanged_paths]
 
 
-def printable_path(path: Path) -> str:
+def printable_path(path: Path | str) -> str:
     """The path as text; bytes of a file name that are not UTF-8 become \\xNN escapes."""
     text = str(path)
     if text.isascii():  # nearly every name, and the same either way

@@ -35,7 +35,7 @@ from prefect.task_runners import TaskRunner
 import flows.prefect_env  # noqa: F401  (sets Prefect's environment before prefect is imported)
 from flows import EXTRACTOR_VERSION
 from flows.events import newest_events_markdown, rebuild_events
-from flows.ingest import discover_files, file_stats, ingest, paths_to_read
+from flows.ingest import discover_file_names, file_stats, ingest, paths_to_read
 from flows.load import (
     PARQUET_TABLES,
     CheckResult,
@@ -122,17 +122,17 @@ def library_versions() -> str:
 
 
 class FileList(Sequence[Path]):
-    """Files handed from task to task as one opaque value.
+    """Files handed from task to task as one opaque value, kept as path strings.
 
     Prefect visits every item of a list, tuple or dict that a task takes or returns (to find futures and link
     states): for 100,000 paths that cost ~4.5 s per run, half of a rerun over an unchanged corpus. It does not
-    look inside other objects.
+    look inside other objects. The strings take a third of the memory of Path objects (350 MB for a million).
     """
 
-    __slots__ = ("_paths",)
+    __slots__ = ("_names",)
 
-    def __init__(self, paths: Iterable[Path]) -> None:
-        self._paths = tuple(paths)
+    def __init__(self, paths: Iterable[Path | str]) -> None:
+        self._names = tuple(map(str, paths))
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -142,14 +142,22 @@ class FileList(Sequence[Path]):
 
     def __getitem__(self, index: int | slice) -> Path | FileList:
         if isinstance(index, slice):
-            return FileList(self._paths[index])
-        return self._paths[index]
+            return FileList(self._names[index])
+        return Path(self._names[index])
+
+    def __iter__(self) -> Iterator[Path]:
+        return map(Path, self._names)
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._names)
 
     def __repr__(self) -> str:
-        return f"FileList({len(self._paths)} files)"
+        return f"FileList({len(self._names)} files)"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The paths as strings."""
+        return self._names
 
 
 # No task caches its result (each reads or writes the warehouse or the files), and hashing the inputs for a key
@@ -157,17 +165,17 @@ class FileList(Sequence[Path]):
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def discover_task(seeds_dir: Path) -> FileList:
     """List the seed files."""
-    return FileList(discover_files(seeds_dir))
+    return FileList(discover_file_names(seeds_dir))
 
 
 @task(cache_policy=NO_CACHE)
 def unchanged_task(settings: Settings, paths: FileList) -> tuple[FileList, int]:
     """(files to read, documents skipped): files whose size and mtime say their extracted content is unchanged
     are not read again."""
-    stats = file_stats(list(paths))
+    stats = file_stats(paths.names)
     with connect(settings.database_path) as con:
         skipped = unchanged_sources(con, stats, EXTRACTOR_VERSION)
-    to_read = paths_to_read(list(paths), stats, set(skipped["source_path"].to_list()))
+    to_read = paths_to_read(paths.names, stats, set(skipped["source_path"].to_list()))
     return FileList(to_read), skipped["doc_id"].n_unique()
 
 

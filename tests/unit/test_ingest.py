@@ -111,6 +111,17 @@ def test_recursive_discovery(seeds_dir: Path) -> None:
     assert [p.name for p in discover_files(seeds_dir)] == ["x.txt"]
 
 
+def test_discovery_lists_files_in_the_order_of_their_paths(seeds_dir: Path) -> None:
+    # a folder's files sort among its subfolders by name, and "a/" before "a-c.txt" and "a.txt", as Paths do
+    for name in ("a/b.txt", "a/z/y.txt", "a-c.txt", "a.txt", "B.txt", "a b.txt", "ä.txt", "a/a.txt",
+                 "a.d/c.txt", ".hidden.txt", "a/skip.csv", "z.txt/in_folder_named_txt.txt"):
+        write(seeds_dir, name, DUTCH)
+    (seeds_dir / "linked").symlink_to(seeds_dir / "a", target_is_directory=True)  # not followed
+    expected = sorted(p for p in seeds_dir.rglob("*.txt") if p.is_file() and "linked" not in p.parts)
+    assert discover_files(seeds_dir) == expected
+    assert len(expected) == 11
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
