@@ -160,3 +160,24 @@ def test_romanian_dates(tmp_path: Path, body: str, day: date) -> None:
     # "astăzi, 17 februarie" pins the publication day, so relative days and weekdays resolve exactly
     rows = extract_ro(tmp_path, f"Astăzi, 17 februarie, au fost publicate știrile. {body}")
     assert [dates(r)[1] for r in rows] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Vizita președintelui Zelenski la București a durat două zile.", "UKR", "ROU",
+                     id="genitive-ending"),
+        pytest.param("Maia Sandu a discutat despre vizita la Kiev a premierului polonez.", "POL", "UKR",
+                     id="genitive-outranks-the-subject-before"),
+    ],
+)
+def test_visit_noun_takes_its_agent_from_a_genitive_ending(tmp_path: Path, body: str, actor: str,
+                                                             target: str) -> None:
+    # Romanian, like Russian, has no possessive before the noun: "vizita președintelui X" is X's visit
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [(actor, target)]
+
+
+def test_named_items_to_a_bare_dative_recipient(tmp_path: Path) -> None:
+    # "Ucrainei" is a dative without a preposition, as "Украине" in Russian
+    body = "Marea Britanie a oferit Ucrainei tancuri Challenger."
+    assert events(extract_ro(tmp_path, body)) == [("pledge", "GBR", "UKR", None, None)]
