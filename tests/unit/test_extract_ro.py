@@ -65,6 +65,7 @@ def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> 
         pytest.param("Ministrul de externe Mihai Popşoi intenţionează să efectueze o vizită la Washington.",
                      id="intentioneaza-cedilla"),
         pytest.param("Președintele Klaus Iohannis nu a vizitat Chișinăul în acest an.", id="negated"),
+        pytest.param("Președintele Klaus Iohannis sosește mâine la Chișinău.", id="arrives-tomorrow"),
     ],
 )
 def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None:
