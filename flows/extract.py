@@ -46,6 +46,9 @@ MODIFIER_WORDS = frozenset({
     "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
     "voormalige", "new", "nieuwe", "working", "official", "state", "рабочим", "официальным", "государственным",
 })
+# Languages that mark the genitive and dative by a case ending rather than a preposition: "визит президента",
+# "vizita președintelui"; "выделит Украине", "a oferit Ucrainei"
+CASE_ENDINGS = frozenset({"ru", "ro"})
 RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
@@ -278,9 +281,9 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
             return None
         if governed_by(sentence, ent.start, agent_words):
             return ent
-        russian_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
-        if lexicon.language == "ru" and russian_genitive:
-            return ent  # Russian genitive needs no preposition
+        bare_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
+        if lexicon.language in CASE_ENDINGS and bare_genitive:
+            return ent  # a genitive case ending needs no preposition
         return None
     return None
 
@@ -331,10 +334,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     target = role(target_ent, "destination in sentence") if target_ent else None
-    if rule.endswith("noun") and (actor_ent is None or lexicon.language == "ru"):
-        # Russian has no possessive 's: the agent of "визит" is the genitive after it
+    if rule.endswith("noun") and (actor_ent is None or lexicon.language in CASE_ENDINGS):
+        # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it
         genitive = genitive_agent(lexicon, entities, trigger.end(), sentence, {target.code} if target else set())
-        if genitive is not None or lexicon.language == "ru":
+        if genitive is not None or lexicon.language in CASE_ENDINGS:
             actor_ent, basis = genitive, "agent after trigger"
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
@@ -500,7 +503,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     exclude = {actor_ent.code} if actor_ent else set()
     # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
-    if lexicon.language == "ru":  # the recipient is a bare dative ("выделит Украине") as often as "для Украины"
+    if lexicon.language in CASE_ENDINGS:  # a bare dative ("выделит Украине", "oferă Ucrainei") as often as "для"
         target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
                            and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 1)), None)

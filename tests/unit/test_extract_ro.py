@@ -1,0 +1,184 @@
+"""Romanian phenomena of the extract stage: visits, summonses and protest notes, aid pledges, and the
+guards against plans, public criticism and cumulative totals; both spellings of ș/ş and ț/ţ.
+
+Texts are written for the test; helpers come from test_extract.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.unit.test_extract import Event, dates, events, extract
+
+# names no entity and holds no trigger, so it adds nothing of its own
+HEADLINE = "Știri din lume"
+
+
+# A sentence that yields one event of its type: a guard is checked next to it, so that the guard case fails
+# where nothing is extracted at all (no lexicon) as well as where the guard lets its sentence through.
+CONTROL: dict[str, tuple[str, tuple[str, str]]] = {
+    "visit": ("Cancelarul german Olaf Scholz a sosit joi la Kiev.", ("DEU", "UKR")),
+    "demarche": ("Ministerul de Externe al Ucrainei a înmânat ambasadorului ungar o notă de protest.", ("UKR", "HUN")),
+    "pledge": ("Japonia a anunțat un ajutor de 7 milioane de dolari pentru Ucraina.", ("JPN", "UKR")),
+}
+
+
+def extract_ro(tmp_path: Path, body: str, header: str = "2023-02") -> list[dict[str, Any]]:
+    return extract(tmp_path, "ro", body, header=header, headline=HEADLINE)
+
+
+def parties_beside_control(tmp_path: Path, body: str, event_type: str) -> list[tuple[str | None, str | None]]:
+    """Actor and target of every event of the type in the guard text followed by the type's control sentence."""
+    rows = extract_ro(tmp_path, f"{body} {CONTROL[event_type][0]}")
+    return [(e[1], e[2]) for e in events(rows) if e[0] == event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Președintele francez Emmanuel Macron a vizitat Kievul, unde a discutat despre securitate.",
+                     "FRA", "UKR", id="vizitat-object"),
+        pytest.param("Președintele Klaus Iohannis a efectuat o vizită oficială la Chișinău pentru consultări.",
+                     "ROU", "MDA", id="efectuat-o-vizita-la"),
+        pytest.param("Cancelarul german Olaf Scholz a sosit marți la Kiev pentru discuții cu oficialii ucraineni.",
+                     "DEU", "UKR", id="sosit-la"),
+        pytest.param("Președintele Maia Sandu s-a întâlnit cu cancelarul Olaf Scholz la Berlin.",
+                     "MDA", "DEU", id="intalnit-cu-la"),
+        pytest.param("Premierul Dorin Recean se află într-o vizită de lucru la Varșovia.",
+                     "MDA", "POL", id="se-afla-in-vizita"),
+    ],
+)
+def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [(actor, target)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Președintele Maia Sandu va vizita Bruxelles-ul săptămâna viitoare.", id="va-vizita"),
+        pytest.param("Premierul Dorin Recean urmează să efectueze o vizită la Kiev.", id="urmeaza-sa"),
+        pytest.param("Ministrul de externe Mihai Popșoi intenționează să viziteze Washingtonul.", id="intentioneaza"),
+        pytest.param("Ministrul de externe Mihai Popşoi intenţionează să efectueze o vizită la Washington.",
+                     id="intentioneaza-cedilla"),
+        pytest.param("Președintele Klaus Iohannis nu a vizitat Chișinăul în acest an.", id="negated"),
+        pytest.param("Președintele Klaus Iohannis sosește mâine la Chișinău.", id="arrives-tomorrow"),
+    ],
+)
+def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "visit") == [CONTROL["visit"][1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Ministerul Afacerilor Externe al României l-a convocat marți pe ambasadorul Federației Ruse "
+                     "la București.", "ROU", "RUS", id="convocat-ambasadorul"),
+        pytest.param("Ambasadorul ucrainean la Budapesta, convocat ieri la Ministerul de Externe, a refuzat să "
+                     "comenteze.", "HUN", "UKR", id="passive-convocat-host-capital"),
+        pytest.param("Ministerul de Externe al Ucrainei a înmânat ambasadorului ungar o notă de protest.",
+                     "UKR", "HUN", id="inmanat-nota-de-protest"),
+        pytest.param("Guvernul Poloniei a transmis un protest ferm ambasadorului rus la Varşovia.",
+                     "POL", "RUS", id="protest-ferm-cedilla"),
+        pytest.param("Pe 3 februarie, însărcinatului cu afaceri al Belarusului la Kiev i-a fost exprimat "
+                     "protestul autorităților.", "UKR", "BLR", id="exprimat-protestul-charge"),
+    ],
+)
+def test_romanian_demarches(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    found = {(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "demarche"}
+    assert found == {(actor, target)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Ambasadorul Rusiei la Chișinău va fi convocat la Ministerul de Externe pentru explicații.",
+                     id="will-be-summoned"),
+        pytest.param("Premierul Ucrainei a criticat dur declarațiile ambasadorului rus la Kiev.",
+                     id="public-criticism"),
+        pytest.param("Opoziția de la București a cerut convocarea ambasadorului rus la Ministerul de Externe.",
+                     id="summons-requested"),
+        pytest.param("Guvernul Republicii Moldova a convocat o ședință a Consiliului Suprem de Securitate.",
+                     id="convened-meeting-no-diplomat"),
+    ],
+)
+def test_not_a_romanian_demarche(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "demarche") == [CONTROL["demarche"][1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Uniunea Europeană va acorda Republicii Moldova un sprijin financiar de 50 de milioane de euro.",
+                     ("pledge", "EU", "MDA", 50_000_000.0, "EUR"), id="va-acorda-sprijin-financiar"),
+        pytest.param("Germania a anunțat un ajutor de 20 de milioane de euro pentru Ucraina.",
+                     ("pledge", "DEU", "UKR", 20_000_000.0, "EUR"), id="anuntat-un-ajutor"),
+        pytest.param("Comisia Europeană a anunţat o tranşă de 100 de milioane de euro pentru Ucraina.",
+                     ("pledge", "EU", "UKR", 100_000_000.0, "EUR"), id="transa-cedilla"),
+        pytest.param("Guvernul României a alocat Republicii Moldova 100 de milioane de lei.",
+                     ("pledge", "ROU", "MDA", 100_000_000.0, "RON"), id="alocat-lei-of-romania"),
+        pytest.param("Ucraina va primi 500 de milioane de dolari de la Banca Mondială.",
+                     ("pledge", "WB", "UKR", 500_000_000.0, "USD"), id="va-primi-de-la"),
+        pytest.param("Suedia a promis tancuri și obuze pentru Ucraina.",
+                     ("pledge", "SWE", "UKR", None, None), id="named-items"),
+    ],
+)
+def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
+    assert events(extract_ro(tmp_path, body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("În total, SUA au acordat Ucrainei 40 de miliarde de dolari.", id="in-total"),
+        pytest.param("Până în prezent, Uniunea Europeană a oferit Moldovei un sprijin de 1 miliard de euro.",
+                     id="pana-in-prezent"),
+        pytest.param("Germania a acordat Ucrainei 10 miliarde de euro de la începutul războiului.",
+                     id="de-la-inceputul"),
+        pytest.param("Guvernul Ucrainei a solicitat Uniunii Europene un ajutor de 1 miliard de euro.",
+                     id="request"),
+        pytest.param("Franța va sprijini Ucraina atât cât va fi nevoie.", id="vague-support"),
+    ],
+)
+def test_not_a_romanian_pledge(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "pledge") == [CONTROL["pledge"][1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        pytest.param("Cancelarul german Olaf Scholz a sosit marţi la Kiev.", date(2023, 2, 14), id="marti-cedilla"),
+        pytest.param("Ministerul Afacerilor Externe al României l-a convocat ieri pe ambasadorul rus.",
+                     date(2023, 2, 16), id="ieri"),
+        pytest.param("Pe 9 februarie, Germania a anunțat un ajutor de 5 milioane de euro pentru Moldova.",
+                     date(2023, 2, 9), id="explicit-date"),
+    ],
+)
+def test_romanian_dates(tmp_path: Path, body: str, day: date) -> None:
+    # "astăzi, 17 februarie" pins the publication day, so relative days and weekdays resolve exactly
+    rows = extract_ro(tmp_path, f"Astăzi, 17 februarie, au fost publicate știrile. {body}")
+    assert [dates(r)[1] for r in rows] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("Vizita președintelui Zelenski la București a durat două zile.", "UKR", "ROU",
+                     id="genitive-ending"),
+        pytest.param("Maia Sandu a discutat despre vizita la Kiev a premierului polonez.", "POL", "UKR",
+                     id="genitive-outranks-the-subject-before"),
+    ],
+)
+def test_visit_noun_takes_its_agent_from_a_genitive_ending(tmp_path: Path, body: str, actor: str,
+                                                             target: str) -> None:
+    # Romanian, like Russian, has no possessive before the noun: "vizita președintelui X" is X's visit
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [(actor, target)]
+
+
+def test_named_items_to_a_bare_dative_recipient(tmp_path: Path) -> None:
+    # "Ucrainei" is a dative without a preposition, as "Украине" in Russian
+    body = "Marea Britanie a oferit Ucrainei tancuri Challenger."
+    assert events(extract_ro(tmp_path, body)) == [("pledge", "GBR", "UKR", None, None)]
