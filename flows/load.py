@@ -43,6 +43,9 @@ RUN_ROWS: dict[str, str] = {
     "event_mentions": "select m.* from event_mentions m semi join documents d "
                       "on d.doc_id = m.doc_id and d.run_id = $run_id",
 }
+# DuckDB holds a row group in memory while it writes it: 122,880 documents (its default) are 400 MB of text,
+# and with the memory limit at 1 GB the export of a million documents failed; 20,000 rows write in 1.1 GB
+PARQUET_OPTIONS = "format parquet, row_group_size 20000"
 MAX_PARTS_PER_FOLDER = 24  # past this many appended parts in one folder, a table is written whole again
 CURRENT_EXPORT = "current"  # parquet/current -> .versions/<stamp>; parquet/<table> -> current/<table>
 LOCK_INFO_FILE = ".newsline-run.json"  # next to the database while a run holds it
@@ -409,7 +412,7 @@ def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: 
     query = rows or f"select * from {table}"
     source = f"select *, year(event_date) as year from ({query})" if "year" in partitions else query
     if partitions:
-        options = f"format parquet, partition_by ({', '.join(partitions)}), write_partition_columns false"
+        options = f"{PARQUET_OPTIONS}, partition_by ({', '.join(partitions)}), write_partition_columns false"
         if rows is not None:
             options += ", append"
         con.execute(f"copy ({source}) to {sql_string(folder)} ({options})", params)
@@ -417,7 +420,7 @@ def write_parquet_table(con: duckdb.DuckDBPyConnection, table: str, partitions: 
     else:
         folder.mkdir(exist_ok=rows is not None)
         name = f"part_{uuid.uuid4().hex}.parquet" if rows is not None else "data.parquet"
-        con.execute(f"copy ({source}) to {sql_string(folder / name)} (format parquet)", params)
+        con.execute(f"copy ({source}) to {sql_string(folder / name)} ({PARQUET_OPTIONS})", params)
 
 
 def parquet_files(folder: Path) -> list[Path]:

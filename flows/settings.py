@@ -51,7 +51,7 @@ def load_settings() -> Settings:
         language_sample_chars=int(env.get("NEWSLINE_LANGUAGE_SAMPLE_CHARS", "500")),
         lock_timeout=float(env.get("NEWSLINE_LOCK_TIMEOUT", "30")),
         workers=int(env.get("NEWSLINE_WORKERS", "0")),
-        duckdb_memory_limit=env.get("NEWSLINE_DUCKDB_MEMORY_LIMIT", "1500MB"),
+        duckdb_memory_limit=env.get("NEWSLINE_DUCKDB_MEMORY_LIMIT", "1000MB"),
         task_runner=env.get("NEWSLINE_TASK_RUNNER", "local"),
         dask_address=env.get("NEWSLINE_DASK_ADDRESS") or None,
         shard_root=env.get("NEWSLINE_SHARD_ROOT") or None,
