@@ -37,6 +37,14 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="en-items-so-far"),
         pytest.param("en", "Paris said the EU could offer more than the current 3 billion euros pledged to Turkey.",
                      id="en-current-sum"),
+        pytest.param("en", "Poland sent Ukraine humanitarian aid worth $20 million in March.",
+                     id="en-sent-is-a-delivery"),
+        pytest.param("en", "Latvia provided 5 million euros to Ukraine to help children in 2022.",
+                     id="en-provided-is-a-delivery"),
+        pytest.param("en", "Latvia recalled the aid package of $20 million for Ukraine from last March.",
+                     id="en-package-from-last-month"),
+        pytest.param("en", "Norway gave more, on top of the $90 million promised to Ukraine in January.",
+                     id="en-on-top-of-an-earlier-sum"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
@@ -72,6 +80,11 @@ def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) ->
                            "began with talks.", id="en-stops-in-relative-clause"),
         pytest.param("en", "Secretary Kerry welcomed Putin's announcement on Monday.", id="en-welcomed-a-decision"),
         pytest.param("nl", "De Russische minister kwam uit Moskou naar de top.", id="nl-kwam-uit"),
+        pytest.param("en", "Macron said the Chinese president can help him achieve that when he visits Paris.",
+                     id="en-when-he-visits-is-ahead"),
+        pytest.param("en", "The Chinese president is due in France on Monday, followed by visits to Serbia and "
+                           "Hungary.",
+                     id="en-followed-by-visits-is-ahead"),
     ],
 )
 def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
@@ -83,6 +96,12 @@ def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
     [
         pytest.param("en", "Cameron, speaking from Ukraine, praised its soldiers.", ("visit", "GBR", "UKR", None, None),
                      id="en-speaking-from-is-no-departure"),
+        pytest.param("en", "When Chancellor Scholz visited Paris in January, he praised the Olympic preparations.",
+                     ("visit", "DEU", "FRA", None, None), id="en-when-he-visited-is-past"),
+        pytest.param("en", "Chancellor Scholz visited Paris in May.", ("visit", "DEU", "FRA", None, None),
+                     id="en-the-month-may-is-no-modal"),
+        pytest.param("en", "Germany announced 50 million euros for Ukraine, on top of the 100 million euros pledged "
+                           "in January.", ("pledge", "DEU", "UKR", 5e7, "EUR"), id="en-the-new-sum-before-on-top-of"),
     ],
 )
 def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
