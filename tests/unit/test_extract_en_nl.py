@@ -45,6 +45,8 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="en-package-from-last-month"),
         pytest.param("en", "Norway gave more, on top of the $90 million promised to Ukraine in January.",
                      id="en-on-top-of-an-earlier-sum"),
+        pytest.param("nl", "Bovenop de 7 miljoen euro die in januari al door Zweden aan Oekraïne is toegezegd.",
+                     id="nl-bovenop-an-earlier-sum"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
@@ -102,6 +104,8 @@ def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-the-month-may-is-no-modal"),
         pytest.param("en", "Germany announced 50 million euros for Ukraine, on top of the 100 million euros pledged "
                            "in January.", ("pledge", "DEU", "UKR", 5e7, "EUR"), id="en-the-new-sum-before-on-top-of"),
+        pytest.param("nl", "Zweden trekt 5 miljoen euro uit voor Oekraïne, bovenop de 7 miljoen euro van januari.",
+                     ("pledge", "SWE", "UKR", 5e6, "EUR"), id="nl-the-new-sum-before-bovenop"),
     ],
 )
 def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
