@@ -403,8 +403,9 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     goal_words = lexicon.words["goal_prepositions"]
     # a place inside a relative clause after the trigger is that clause's ("a meeting with X that included
     # families of hostages in Gaza"), not the meeting's
-    place = next((e for e in entities if e.kind in ("place", "metonym") and abs(e.start - trigger.end()) <= 70
-                  and governed_by(sentence, e.start, goal_words)
+    place = next((e for e in entities
+                  if (e.kind in ("place", "metonym") or meeting_country(lexicon, sentence, trigger, e))
+                  and abs(e.start - trigger.end()) <= 70 and governed_by(sentence, e.start, goal_words)
                   and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
@@ -418,6 +419,16 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
+
+
+def meeting_country(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], ent: EntityMention) -> bool:
+    """A country as a meeting's place only right after the one met ("met with Wang in Laos"): between the trigger
+    and the country only names, titles and prepositions, so that "met to discuss the war in Ukraine" is no visit."""
+    if ent.kind != "country" or ent.start < trigger.end():
+        return False
+    allowed = lexicon.words["other_prepositions"] | lexicon.words["goal_prepositions"]
+    return all(is_modifier(w) or w.lower() in allowed or lexicon.cues["officials"].fullmatch(w.lower()) is not None
+               for w in WORD.findall(sentence[trigger.end():ent.start]))
 
 
 def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:

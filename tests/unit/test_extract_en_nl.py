@@ -66,6 +66,8 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      "DNK", "DEU", id="nl-heeft-ontvangen"),
         pytest.param("nl", "Koningin Beatrix bracht in 2006 een staatsbezoek aan Argentinië.", "NLD", "ARG",
                      id="nl-beatrix"),
+        pytest.param("en", "Secretary of State Antony Blinken met with Wang Yi in Laos on Saturday.", "USA", "LAO",
+                     id="en-met-in-a-country"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -82,6 +84,9 @@ def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) ->
                            "began with talks.", id="en-stops-in-relative-clause"),
         pytest.param("en", "Secretary Kerry welcomed Putin's announcement on Monday.", id="en-welcomed-a-decision"),
         pytest.param("nl", "De Russische minister kwam uit Moskou naar de top.", id="nl-kwam-uit"),
+        pytest.param("en", "Secretary of State Antony Blinken met with the leaders of the parties in Ukraine on "
+                           "Saturday.",
+                     id="en-a-country-after-a-topic-is-no-meeting-place"),
         pytest.param("en", "Macron said the Chinese president can help him achieve that when he visits Paris.",
                      id="en-when-he-visits-is-ahead"),
         pytest.param("en", "The Chinese president is due in France on Monday, followed by visits to Serbia and "
