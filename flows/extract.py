@@ -519,6 +519,9 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None:
+        target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
+        target_basis = "recipient as indirect object"
+    if target_ent is None:
         candidates = [e for e in entities if e.code not in exclude and e is not actor_ent
                       and (lexicon.language == "nl" or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e)]
@@ -528,6 +531,19 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                    exclude: set[str]) -> EntityMention | None:
+    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
+    the recipient, though no preposition governs it."""
+    ent = next((e for e in entities if e.start >= trigger.end()), None)
+    if ent is None or ent.kind not in ("country", "place") or ent.code in exclude:
+        return None
+    if any(not is_modifier(w) for w in WORD.findall(sentence[trigger.end():ent.start])):
+        return None
+    following = WORD.findall(sentence[ent.end:ent.end + 20])[:1]
+    return ent if following and following[0].lower() in lexicon.words["other_prepositions"] else None
 
 
 def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:

@@ -24,6 +24,8 @@ from tests.unit.test_extract import events, extract
                      ("pledge", "WB", "MOZ", 4e7, "USD"), id="nl-vrijgegeven"),
         pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
                      ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
+        pytest.param("en", "The UK would supply Ukraine with tanks.", ("pledge", "GBR", "UKR", None, None),
+                     id="en-recipient-as-indirect-object"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
@@ -47,6 +49,8 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="en-on-top-of-an-earlier-sum"),
         pytest.param("nl", "Bovenop de 7 miljoen euro die in januari al door Zweden aan Oekraïne is toegezegd.",
                      id="nl-bovenop-an-earlier-sum"),
+        pytest.param("en", "Biden announced new tanks for the army, in talks with Ukraine.",
+                     id="en-a-country-after-with-is-no-recipient"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
