@@ -94,17 +94,26 @@ class DocumentContext:
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None) -> Role | None:
         """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
-        office titles, a nationality before an office also names a person ("de Turkse minister")."""
-        for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
-            if back < 0 or back == sent_idx:
-                continue
-            sentence = self.sentences.get(back, "")
-            for ent in reversed(self.entities(back)):
-                titled = (titles_of is not None and ent.kind == "demonym"
-                          and titled_demonym(titles_of, sentence, ent))
-                if (ent.kind in kinds or titled) and ent.code not in exclude:
-                    where = "headline" if back == 0 else f"sentence {back}"
-                    return Role(ent.text, ent.code, f"carried from {where}")
+        office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
+        and a subject is looked for first: the first such name of a sentence that no preposition governs, since
+        "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
+        passes = (True, False) if titles_of is not None else (False,)
+        for subjects_only in passes:
+            for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
+                if back < 0 or back == sent_idx:
+                    continue
+                sentence = self.sentences.get(back, "")
+                ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
+                for ent in ordered:
+                    titled = (titles_of is not None and ent.kind == "demonym"
+                              and titled_demonym(titles_of, sentence, ent))
+                    if subjects_only and titles_of is not None and governed_by(
+                            sentence, ent.start, titles_of.words["other_prepositions"]
+                            | titles_of.words["goal_prepositions"], 1):
+                        continue
+                    if (ent.kind in kinds or titled) and ent.code not in exclude:
+                        where = "headline" if back == 0 else f"sentence {back}"
+                        return Role(ent.text, ent.code, f"carried from {where}")
         return None
 
 

@@ -121,6 +121,18 @@ def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]
     assert expected in events(extract(tmp_path, lang, body))
 
 
+def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
+    body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
+            "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
+    assert events(extract(tmp_path, "en", body)) == [("visit", "HUN", "UKR", None, None)]
+
+
+def test_a_companion_after_met_still_carries_when_no_subject_is_named(tmp_path: Path) -> None:
+    body = ("De koning zei dat hij met koningin Máxima de wedstrijden volgt. Bij het staatsbezoek aan Canada in 2015 "
+            "zagen ze de voetbalsters.")
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "CAN", None, None)]
+
+
 def test_a_total_the_aid_now_reaches_is_no_pledge(tmp_path: Path) -> None:
     body = "The aid announced by President Macron now totals $2 billion, the minister said."
     assert events(extract(tmp_path, "en", body, headline="France and Ukraine")) == []
