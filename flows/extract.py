@@ -208,6 +208,19 @@ def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> b
     return False
 
 
+def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role) -> bool:
+    """A person the headline or lead (first three sentences) names as a former office-holder: news gives a title
+    once, so "Pence" later in the text is still the former Vice President."""
+    surname = actor.name.split()[-1:]
+    for idx in range(min(sent_idx, 4)):
+        sentence = context.sentences.get(idx, "")
+        for ent in context.entities(idx):
+            if (ent.kind == "person" and ent.code == actor.code and ent.text.split()[-1:] == surname
+                    and former_office(lexicon, sentence, ent)):
+                return True
+    return False
+
+
 def followed_person(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A name that only qualifies private people: "Trump allies", "Trump-aanhangers", "сторонники Трампа".
     The allies, lawyers or critics of an office-holder hold no office themselves, so they are no visitors."""
@@ -719,6 +732,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         confidence -= 0.25
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
+        return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
     if trig.event_type == "visit" and target.start >= 0 and has_cue(
             lexicon, "venue", sentence, target.start, min(len(sentence), target.start + len(target.name) + 40)):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit

@@ -121,6 +121,17 @@ def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]
     assert expected in events(extract(tmp_path, lang, body))
 
 
+def test_a_former_office_holder_named_in_the_lead_stays_former(tmp_path: Path) -> None:
+    body = ("Former Vice President Mike Pence met with Ukrainian President Volodymyr Zelensky on Thursday. "
+            "Pence also visited areas near Kyiv.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_title_in_the_lead_keeps_a_sitting_official(tmp_path: Path) -> None:
+    body = "Vice President Mike Pence met with former Ukrainian President Poroshenko. Pence also visited Kyiv."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "UKR", None, None)]
+
+
 def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
     body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
             "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
