@@ -730,6 +730,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if target is None and trig.roles in CARRY_TARGET:
         target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())
         confidence -= 0.25
+        if target is not None and trig.event_type == "pledge" and any(
+                e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)
+                for e in entities):
+            return None  # "after Russia's invasion of Ukraine, Scholz announced a fund": Ukraine is named, not helped
     if actor is None or target is None or actor.code == target.code:
         return None
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):

@@ -132,6 +132,17 @@ def test_a_title_in_the_lead_keeps_a_sitting_official(tmp_path: Path) -> None:
     assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "UKR", None, None)]
 
 
+def test_a_recipient_is_not_carried_when_the_sentence_names_it_otherwise(tmp_path: Path) -> None:
+    body = ("Ukraine needs more air defence. Days after the invasion of Ukraine, Chancellor Scholz announced a "
+            "100 billion euro special fund.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_recipient_is_carried_when_the_sentence_does_not_name_it(tmp_path: Path) -> None:
+    body = "Ukraine needs more air defence. On Friday, Chancellor Scholz announced 100 million euros in military aid."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 1e8, "EUR")]
+
+
 def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
     body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
             "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
