@@ -208,6 +208,18 @@ def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> b
     return False
 
 
+def headline_recipient(lexicon: EventLexicon, context: DocumentContext, exclude: set[str]) -> Role | None:
+    """The country a headline names after to/for (and after a pledge trigger): "Billions pledged for Syria"."""
+    headline = context.sentences.get(0, "")
+    if not any(trig.event_type == "pledge" and trig.compiled.search(headline) for trig in lexicon.triggers):
+        return None
+    words = lexicon.words["recipient_prepositions"]
+    for ent in context.entities(0):
+        if ent.kind in ("country", "place") and ent.code not in exclude and governed_by(headline, ent.start, words, 2):
+            return Role(ent.text, ent.code, "carried from headline")
+    return None
+
+
 def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role) -> bool:
     """A person the headline or lead (first three sentences) names as a former office-holder: news gives a title
     once, so "Pence" later in the text is still the former Vice President."""
@@ -728,7 +740,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor = context.carried(sent_idx, PERSON_KINDS, {target.code} if target else set())
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
-        target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())
+        exclude = {actor.code} if actor else set()
+        # "Billions pledged for Syria": a headline that names the recipient names the topic of every pledge below
+        target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
+                  or context.carried(sent_idx, PLACE_KINDS, exclude))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)

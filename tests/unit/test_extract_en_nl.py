@@ -143,6 +143,19 @@ def test_a_recipient_is_carried_when_the_sentence_does_not_name_it(tmp_path: Pat
     assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 1e8, "EUR")]
 
 
+def test_a_pledge_headline_names_the_recipient_of_the_pledges_below(tmp_path: Path) -> None:
+    body = ("The conference opened in London on Thursday, with Britain, Norway and Japan among the hosts. "
+            "Germany said it would give $2.5 billion by 2018.")
+    rows = extract(tmp_path, "en", body, headline="Billions pledged for Syria at London conference")
+    assert events(rows) == [("pledge", "DEU", "SYR", 2.5e9, "USD")]
+
+
+def test_a_headline_without_a_pledge_does_not_name_the_recipient(tmp_path: Path) -> None:
+    body = "Ukraine needs more air defence. Germany said it would give $2.5 billion by 2018."
+    rows = extract(tmp_path, "en", body, headline="Talks on Syria stall in London")
+    assert events(rows) == [("pledge", "DEU", "UKR", 2.5e9, "USD")]
+
+
 def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
     body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
             "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
