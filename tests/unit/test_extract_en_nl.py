@@ -49,6 +49,8 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="en-on-top-of-an-earlier-sum"),
         pytest.param("nl", "Bovenop de 7 miljoen euro die in januari al door Zweden aan Oekraïne is toegezegd.",
                      id="nl-bovenop-an-earlier-sum"),
+        pytest.param("en", "The European Commission's proposal will, if approved, switch 300 million euros to Greece.",
+                     id="en-if-approved-is-a-condition"),
         pytest.param("en", "Biden announced new tanks for the army, in talks with Ukraine.",
                      id="en-a-country-after-with-is-no-recipient"),
     ],
@@ -72,6 +74,8 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="nl-beatrix"),
         pytest.param("en", "Secretary of State Antony Blinken met with Wang Yi in Laos on Saturday.", "USA", "LAO",
                      id="en-met-in-a-country"),
+        pytest.param("en", "Attorney General Merrick Garland visited Ukraine on Tuesday.", "USA", "UKR",
+                     id="en-attorney-general"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
