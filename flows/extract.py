@@ -335,7 +335,12 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
-    if rule.endswith("arrival") or rule.endswith(".verb"):
+    returned = rule.endswith(".return")
+    if returned:
+        # "returned from Riyadh", "is terug uit Riyad": the place left is the one visited
+        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
+                                 sentence)
+    elif rule.endswith("arrival") or rule.endswith(".verb"):
         # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
         # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
         arrivals = [e for e in entities if not DEPARTURE & {w.lower() for w in WORD.findall(
@@ -344,7 +349,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                  sentence)
     else:
         target_ent = None
-    if target_ent is None and not rule.endswith("arrival"):
+    if target_ent is None and not rule.endswith("arrival") and not returned:
         # a noun's destination follows it closely ("visit to Kyiv"); a verb's may come after its adverbs
         reach = 60 if rule.endswith("noun") else 90
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence,
@@ -359,7 +364,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
     on_a_visit = rule.endswith("noun") and governed_by(sentence, trigger.start(), ON_A_VISIT, 3)
-    if target_ent is None and (not rule.endswith("noun") or on_a_visit):
+    if target_ent is None and not returned and (not rule.endswith("noun") or on_a_visit):
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
