@@ -76,6 +76,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-met-in-a-country"),
         pytest.param("en", "Attorney General Merrick Garland visited Ukraine on Tuesday.", "USA", "UKR",
                      id="en-attorney-general"),
+        pytest.param("en", "Prime Minister Rishi Sunak returned from Kyiv on Tuesday.", "GBR", "UKR",
+                     id="en-returned-from"),
+        pytest.param("nl", "Generaal Hemedti, de rechterhand van Abdel Fattah al-Burhan, is net terug uit Egypte.",
+                     "SDN", "EGY", id="nl-is-terug-uit"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
