@@ -347,6 +347,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             sentence[trigger.end():e.start])[-1:]}]
         target_ent = first_after(arrivals, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
                                  sentence)
+        if target_ent is not None and rule.endswith("presence_arrival") and not governed_by(
+                sentence, target_ent.start, goal_words, 2):
+            target_ent = None  # "was in talks with Ukraine": the place must follow "in" at once
     else:
         target_ent = None
     if target_ent is None and not rule.endswith("arrival") and not returned:
