@@ -78,6 +78,8 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-attorney-general"),
         pytest.param("en", "Prime Minister Rishi Sunak returned from Kyiv on Tuesday.", "GBR", "UKR",
                      id="en-returned-from"),
+        pytest.param("en", "Secretary of State Antony Blinken is in Laos as part of a tour of Asia.", "USA", "LAO",
+                     id="en-is-in-under-way"),
         pytest.param("nl", "Generaal Hemedti, de rechterhand van Abdel Fattah al-Burhan, is net terug uit Egypte.",
                      "SDN", "EGY", id="nl-is-terug-uit"),
     ],
@@ -99,6 +101,7 @@ def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) ->
         pytest.param("en", "Secretary of State Antony Blinken met with the leaders of the parties in Ukraine on "
                            "Saturday.",
                      id="en-a-country-after-a-topic-is-no-meeting-place"),
+        pytest.param("en", "President Biden was in talks with Ukraine on Monday.", id="en-was-in-talks-with"),
         pytest.param("en", "Macron said the Chinese president can help him achieve that when he visits Paris.",
                      id="en-when-he-visits-is-ahead"),
         pytest.param("en", "The Chinese president is due in France on Monday, followed by visits to Serbia and "
