@@ -564,7 +564,11 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
         target_basis = "recipient as indirect object"
     if target_ent is None:
-        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent
+        # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
+        contrasts = [m for m in CLAUSE_BREAK.finditer(sentence) if m.group(0)[0] in ",;"]
+        after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
+        before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
+        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent and before <= e.start < after
                       and (lexicon.language == "nl" or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
