@@ -650,6 +650,8 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     if first is None:
         return []
     found = [first]
+    if trig.event_type == "pledge":
+        return shared_pledges(lexicon, context, sent_idx, sentence, match, first)
     if trig.event_type != "visit":
         return found
     entities = context.entities(sent_idx)
@@ -669,6 +671,41 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
+
+
+def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                   trigger: regex.Match[str], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list of donors with a list of as many amounts gives each donor its share, in order ("Britain and Norway
+    promised $1.76 billion and $1.17 billion (respectively)"); otherwise the one mention."""
+    entities = context.entities(sent_idx)
+    donor = next((e for e in entities if e.start == first["actor_start"]), None)
+    if donor is None or first["amount"] is None:
+        return [first]
+    donors = [donor]
+    for ent in reversed([e for e in entities if e.end <= donor.start]):
+        gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:donors[0].start].lower())
+        joined = "," in gap or bool(SHARED_SUBJECT & set(WORD.findall(gap)))
+        if ent.kind not in AGENT_KINDS - {"place"} or not COORDINATION.fullmatch(gap) or not joined:
+            break
+        donors.insert(0, ent)
+    if len({e.code for e in donors}) < len(donors):
+        return [first]
+    amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= trigger.end()), key=lambda m: m.start)
+    listed = amounts[:1]
+    for amount in amounts[1:]:
+        if not COORDINATION.fullmatch(sentence[listed[-1].end:amount.start]):
+            break
+        listed.append(amount)
+    if len(donors) < 2 or len(listed) != len(donors) or listed[0].amount != first["amount"]:
+        return [first]
+    shares = []
+    for ent, amount in zip(donors, listed, strict=True):
+        own = donor_currency(ent.code)
+        currency = own if amount.alternatives and own in amount.alternatives else amount.currency
+        shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                               "actor_basis": f"{first['actor_basis']}, share in order", "amount": amount.amount,
+                               "currency": currency, "amount_qualifier": amount.qualifier})
+    return [m for m in shares if m["actor_country"] != m["target_country"]]
 
 
 def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention,
