@@ -167,6 +167,31 @@ def test_a_headline_without_a_pledge_does_not_name_the_recipient(tmp_path: Path)
     assert events(rows) == [("pledge", "DEU", "UKR", 2.5e9, "USD")]
 
 
+def test_listed_donors_take_listed_amounts_in_order(tmp_path: Path) -> None:
+    body = "Britain and Norway promised an extra $1.76 billion and $1.17 billion respectively to Syria by 2020."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "GBR", "SYR", 1.76e9, "USD"),
+                                                     ("pledge", "NOR", "SYR", 1.17e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Britain and Norway promised an extra $1.76 billion to Syria.",
+                     [("pledge", "NOR", "SYR", 1.76e9, "USD")], id="one-sum-for-two-donors"),
+        pytest.param("U.S. President Joe Biden announced $1 billion and $500 million for Ukraine.",
+                     [("pledge", "USA", "UKR", 1e9, "USD")], id="a-country-and-its-president-are-one-donor"),
+    ],
+)
+def test_no_shares_without_two_lists(tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
+
+
+def test_a_country_past_a_contrast_is_no_recipient(tmp_path: Path) -> None:
+    body = "Britain promised $1.76 billion by 2020, while Germany said it would also help."
+    rows = extract(tmp_path, "en", body, headline="Billions pledged for Syria")
+    assert events(rows) == [("pledge", "GBR", "SYR", 1.76e9, "USD")]
+
+
 def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
     body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
             "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
