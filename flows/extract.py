@@ -25,9 +25,9 @@ AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "plac
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 PERSON_KINDS = frozenset({"person", "org"})
 # Which role schemes may take a missing party from the sentences before: a visit's traveller
-# ("he also visited Poland"), a pledge's donor or recipient, a demarche's protesting government;
-# never a visit's destination or a meeting's participants.
-CARRY_ACTOR = frozenset({"subject_goal", "summon", "donor_recipient", "recipient_donor"})
+# ("he also visited Poland"), a meeting's visitor named by a pronoun ("he met with Gulf leaders in Riyadh"),
+# a pledge's donor or recipient, a demarche's protesting government; never a visit's destination.
+CARRY_ACTOR = frozenset({"subject_goal", "meeting_place", "summon", "donor_recipient", "recipient_donor"})
 CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # What may stand between two members of a list once office titles are removed.
