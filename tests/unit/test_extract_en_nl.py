@@ -192,10 +192,21 @@ def test_a_country_past_a_contrast_is_no_recipient(tmp_path: Path) -> None:
     assert events(rows) == [("pledge", "GBR", "SYR", 1.76e9, "USD")]
 
 
+def test_a_meeting_of_he_carries_the_visitor(tmp_path: Path) -> None:
+    body = "President Barack Obama praised the talks. Earlier in the week, he met with Gulf leaders in Riyadh."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "SAU", None, None)]
+
+
+def test_a_meeting_without_a_pronoun_carries_nobody(tmp_path: Path) -> None:
+    body = "President Barack Obama praised the talks. Earlier in the week, Gulf leaders met in Riyadh."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
 def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
     body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
             "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
-    assert events(extract(tmp_path, "en", body)) == [("visit", "HUN", "UKR", None, None)]
+    assert events(extract(tmp_path, "en", body)) == [("visit", "HUN", "UKR", None, None),
+                                                     ("visit", "HUN", "USA", None, None)]
 
 
 def test_a_companion_after_met_still_carries_when_no_subject_is_named(tmp_path: Path) -> None:
