@@ -26,6 +26,8 @@ from tests.unit.test_extract import events, extract
                      ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
         pytest.param("en", "The UK would supply Ukraine with tanks.", ("pledge", "GBR", "UKR", None, None),
                      id="en-recipient-as-indirect-object"),
+        pytest.param("en", "The United States said its contribution to Syria this year would be $890 million.",
+                     ("pledge", "USA", "SYR", 8.9e8, "USD"), id="en-contribution"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
@@ -51,6 +53,7 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="nl-bovenop-an-earlier-sum"),
         pytest.param("en", "The European Commission's proposal will, if approved, switch 300 million euros to Greece.",
                      id="en-if-approved-is-a-condition"),
+        pytest.param("en", "Japan's total contribution to Ukraine reached $7 billion.", id="en-total-contribution"),
         pytest.param("en", "Biden announced new tanks for the army, in talks with Ukraine.",
                      id="en-a-country-after-with-is-no-recipient"),
     ],
