@@ -85,6 +85,7 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-is-in-under-way"),
         pytest.param("nl", "Generaal Hemedti, de rechterhand van Abdel Fattah al-Burhan, is net terug uit Egypte.",
                      "SDN", "EGY", id="nl-is-terug-uit"),
+        pytest.param("nl", "De Duitse minister Heiko Maas is op bezoek in Madeira.", "DEU", "PRT", id="nl-madeira"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
