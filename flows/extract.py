@@ -25,9 +25,9 @@ AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "plac
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
 PERSON_KINDS = frozenset({"person", "org"})
 # Which role schemes may take a missing party from the sentences before: a visit's traveller
-# ("he also visited Poland"), a pledge's donor or recipient, a demarche's protesting government;
-# never a visit's destination or a meeting's participants.
-CARRY_ACTOR = frozenset({"subject_goal", "summon", "donor_recipient", "recipient_donor"})
+# ("he also visited Poland"), a meeting's visitor named by a pronoun ("he met with Gulf leaders in Riyadh"),
+# a pledge's donor or recipient, a demarche's protesting government; never a visit's destination.
+CARRY_ACTOR = frozenset({"subject_goal", "meeting_place", "summon", "donor_recipient", "recipient_donor"})
 CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # What may stand between two members of a list once office titles are removed.
@@ -97,17 +97,26 @@ class DocumentContext:
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None) -> Role | None:
         """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
-        office titles, a nationality before an office also names a person ("de Turkse minister")."""
-        for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
-            if back < 0 or back == sent_idx:
-                continue
-            sentence = self.sentences.get(back, "")
-            for ent in reversed(self.entities(back)):
-                titled = (titles_of is not None and ent.kind == "demonym"
-                          and titled_demonym(titles_of, sentence, ent))
-                if (ent.kind in kinds or titled) and ent.code not in exclude:
-                    where = "headline" if back == 0 else f"sentence {back}"
-                    return Role(ent.text, ent.code, f"carried from {where}")
+        office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
+        and a subject is looked for first: the first such name of a sentence that no preposition governs, since
+        "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
+        passes = (True, False) if titles_of is not None else (False,)
+        for subjects_only in passes:
+            for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
+                if back < 0 or back == sent_idx:
+                    continue
+                sentence = self.sentences.get(back, "")
+                ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
+                for ent in ordered:
+                    titled = (titles_of is not None and ent.kind == "demonym"
+                              and titled_demonym(titles_of, sentence, ent))
+                    if subjects_only and titles_of is not None and governed_by(
+                            sentence, ent.start, titles_of.words["other_prepositions"]
+                            | titles_of.words["goal_prepositions"], 1):
+                        continue
+                    if (ent.kind in kinds or titled) and ent.code not in exclude:
+                        where = "headline" if back == 0 else f"sentence {back}"
+                        return Role(ent.text, ent.code, f"carried from {where}")
         return None
 
 
@@ -199,6 +208,31 @@ def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> b
         between = WORD.findall(sentence[cue.end():ent.start])
         if all(is_modifier(w) or lexicon.cues["officials"].match(w.lower()) for w in between):
             return True
+    return False
+
+
+def headline_recipient(lexicon: EventLexicon, context: DocumentContext, exclude: set[str]) -> Role | None:
+    """The country a headline names after to/for (and after a pledge trigger): "Billions pledged for Syria"."""
+    headline = context.sentences.get(0, "")
+    if not any(trig.event_type == "pledge" and trig.compiled.search(headline) for trig in lexicon.triggers):
+        return None
+    words = lexicon.words["recipient_prepositions"]
+    for ent in context.entities(0):
+        if ent.kind in ("country", "place") and ent.code not in exclude and governed_by(headline, ent.start, words, 2):
+            return Role(ent.text, ent.code, "carried from headline")
+    return None
+
+
+def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role) -> bool:
+    """A person the headline or lead (first three sentences) names as a former office-holder: news gives a title
+    once, so "Pence" later in the text is still the former Vice President."""
+    surname = actor.name.split()[-1:]
+    for idx in range(min(sent_idx, 4)):
+        sentence = context.sentences.get(idx, "")
+        for ent in context.entities(idx):
+            if (ent.kind == "person" and ent.code == actor.code and ent.text.split()[-1:] == surname
+                    and former_office(lexicon, sentence, ent)):
+                return True
     return False
 
 
@@ -304,16 +338,24 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
-    if rule.endswith("arrival") or rule.endswith(".verb"):
+    returned = rule.endswith(".return")
+    if returned:
+        # "returned from Riyadh", "is terug uit Riyad": the place left is the one visited
+        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
+                                 sentence)
+    elif rule.endswith("arrival") or rule.endswith(".verb"):
         # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
         # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
         arrivals = [e for e in entities if not DEPARTURE & {w.lower() for w in WORD.findall(
             sentence[trigger.end():e.start])[-1:]}]
         target_ent = first_after(arrivals, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
                                  sentence)
+        if target_ent is not None and rule.endswith("presence_arrival") and not governed_by(
+                sentence, target_ent.start, goal_words, 2):
+            target_ent = None  # "was in talks with Ukraine": the place must follow "in" at once
     else:
         target_ent = None
-    if target_ent is None and not rule.endswith("arrival"):
+    if target_ent is None and not rule.endswith("arrival") and not returned:
         # a noun's destination follows it closely ("visit to Kyiv"); a verb's may come after its adverbs
         reach = 60 if rule.endswith("noun") else 90
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence,
@@ -328,7 +370,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
     on_a_visit = rule.endswith("noun") and governed_by(sentence, trigger.start(), ON_A_VISIT, 3)
-    if target_ent is None and (not rule.endswith("noun") or on_a_visit):
+    if target_ent is None and not returned and (not rule.endswith("noun") or on_a_visit):
         target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
@@ -406,8 +448,9 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     goal_words = lexicon.words["goal_prepositions"]
     # a place inside a relative clause after the trigger is that clause's ("a meeting with X that included
     # families of hostages in Gaza"), not the meeting's
-    place = next((e for e in entities if e.kind in ("place", "metonym") and abs(e.start - trigger.end()) <= 70
-                  and governed_by(sentence, e.start, goal_words)
+    place = next((e for e in entities
+                  if (e.kind in ("place", "metonym") or meeting_country(lexicon, sentence, trigger, e))
+                  and abs(e.start - trigger.end()) <= 70 and governed_by(sentence, e.start, goal_words)
                   and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
@@ -421,6 +464,16 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
+
+
+def meeting_country(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], ent: EntityMention) -> bool:
+    """A country as a meeting's place only right after the one met ("met with Wang in Laos"): between the trigger
+    and the country only names, titles and prepositions, so that "met to discuss the war in Ukraine" is no visit."""
+    if ent.kind != "country" or ent.start < trigger.end():
+        return False
+    allowed = lexicon.words["other_prepositions"] | lexicon.words["goal_prepositions"]
+    return all(is_modifier(w) or w.lower() in allowed or lexicon.cues["officials"].fullmatch(w.lower()) is not None
+               for w in WORD.findall(sentence[trigger.end():ent.start]))
 
 
 def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:
@@ -512,7 +565,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None:
-        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent
+        target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
+        target_basis = "recipient as indirect object"
+    if target_ent is None:
+        # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
+        contrasts = [m for m in CLAUSE_BREAK.finditer(sentence) if m.group(0)[0] in ",;"]
+        after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
+        before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
+        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent and before <= e.start < after
                       and (lexicon.language == "nl" or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
@@ -521,6 +581,19 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                    exclude: set[str]) -> EntityMention | None:
+    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
+    the recipient, though no preposition governs it."""
+    ent = next((e for e in entities if e.start >= trigger.end()), None)
+    if ent is None or ent.kind not in ("country", "place") or ent.code in exclude:
+        return None
+    if any(not is_modifier(w) for w in WORD.findall(sentence[trigger.end():ent.start])):
+        return None
+    following = WORD.findall(sentence[ent.end:ent.end + 20])[:1]
+    return ent if following and following[0].lower() in lexicon.words["other_prepositions"] else None
 
 
 def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
@@ -581,6 +654,8 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     if first is None:
         return []
     found = [first]
+    if trig.event_type == "pledge":
+        return shared_pledges(lexicon, context, sent_idx, sentence, match, first)
     if trig.event_type != "visit":
         return found
     entities = context.entities(sent_idx)
@@ -600,6 +675,41 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
+
+
+def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                   trigger: regex.Match[str], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list of donors with a list of as many amounts gives each donor its share, in order ("Britain and Norway
+    promised $1.76 billion and $1.17 billion (respectively)"); otherwise the one mention."""
+    entities = context.entities(sent_idx)
+    donor = next((e for e in entities if e.start == first["actor_start"]), None)
+    if donor is None or first["amount"] is None:
+        return [first]
+    donors = [donor]
+    for ent in reversed([e for e in entities if e.end <= donor.start]):
+        gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:donors[0].start].lower())
+        joined = "," in gap or bool(SHARED_SUBJECT & set(WORD.findall(gap)))
+        if ent.kind not in AGENT_KINDS - {"place"} or not COORDINATION.fullmatch(gap) or not joined:
+            break
+        donors.insert(0, ent)
+    if len({e.code for e in donors}) < len(donors):
+        return [first]
+    amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= trigger.end()), key=lambda m: m.start)
+    listed = amounts[:1]
+    for amount in amounts[1:]:
+        if not COORDINATION.fullmatch(sentence[listed[-1].end:amount.start]):
+            break
+        listed.append(amount)
+    if len(donors) < 2 or len(listed) != len(donors) or listed[0].amount != first["amount"]:
+        return [first]
+    shares = []
+    for ent, amount in zip(donors, listed, strict=True):
+        own = donor_currency(ent.code)
+        currency = own if amount.alternatives and own in amount.alternatives else amount.currency
+        shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                               "actor_basis": f"{first['actor_basis']}, share in order", "amount": amount.amount,
+                               "currency": currency, "amount_qualifier": amount.qualifier})
+    return [m for m in shares if m["actor_country"] != m["target_country"]]
 
 
 def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention,
@@ -685,10 +795,19 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
-        target = context.carried(sent_idx, PLACE_KINDS, {actor.code} if actor else set())
+        exclude = {actor.code} if actor else set()
+        # "Billions pledged for Syria": a headline that names the recipient names the topic of every pledge below
+        target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
+                  or context.carried(sent_idx, PLACE_KINDS, exclude))
         confidence -= 0.25
+        if target is not None and trig.event_type == "pledge" and any(
+                e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)
+                for e in entities):
+            return None  # "after Russia's invasion of Ukraine, Scholz announced a fund": Ukraine is named, not helped
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
+        return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
     if trig.event_type == "visit" and target.start >= 0 and has_cue(
             lexicon, "venue", sentence, target.start, min(len(sentence), target.start + len(target.name) + 40)):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit

@@ -24,6 +24,10 @@ from tests.unit.test_extract import events, extract
                      ("pledge", "WB", "MOZ", 4e7, "USD"), id="nl-vrijgegeven"),
         pytest.param("en", "NATO allies have promised Washington around $2 billion a year to fund the Afghan army.",
                      ("pledge", "NATO", "AFG", 2e9, "USD"), id="en-army-named-beats-bare-country"),
+        pytest.param("en", "The UK would supply Ukraine with tanks.", ("pledge", "GBR", "UKR", None, None),
+                     id="en-recipient-as-indirect-object"),
+        pytest.param("en", "The United States said its contribution to Syria this year would be $890 million.",
+                     ("pledge", "USA", "SYR", 8.9e8, "USD"), id="en-contribution"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
@@ -37,6 +41,21 @@ def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ..
                      id="en-items-so-far"),
         pytest.param("en", "Paris said the EU could offer more than the current 3 billion euros pledged to Turkey.",
                      id="en-current-sum"),
+        pytest.param("en", "Poland sent Ukraine humanitarian aid worth $20 million in March.",
+                     id="en-sent-is-a-delivery"),
+        pytest.param("en", "Latvia provided 5 million euros to Ukraine to help children in 2022.",
+                     id="en-provided-is-a-delivery"),
+        pytest.param("en", "Latvia recalled the aid package of $20 million for Ukraine from last March.",
+                     id="en-package-from-last-month"),
+        pytest.param("en", "Norway gave more, on top of the $90 million promised to Ukraine in January.",
+                     id="en-on-top-of-an-earlier-sum"),
+        pytest.param("nl", "Bovenop de 7 miljoen euro die in januari al door Zweden aan Oekraïne is toegezegd.",
+                     id="nl-bovenop-an-earlier-sum"),
+        pytest.param("en", "The European Commission's proposal will, if approved, switch 300 million euros to Greece.",
+                     id="en-if-approved-is-a-condition"),
+        pytest.param("en", "Japan's total contribution to Ukraine reached $7 billion.", id="en-total-contribution"),
+        pytest.param("en", "Biden announced new tanks for the army, in talks with Ukraine.",
+                     id="en-a-country-after-with-is-no-recipient"),
     ],
 )
 def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
@@ -56,6 +75,17 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      "DNK", "DEU", id="nl-heeft-ontvangen"),
         pytest.param("nl", "Koningin Beatrix bracht in 2006 een staatsbezoek aan Argentinië.", "NLD", "ARG",
                      id="nl-beatrix"),
+        pytest.param("en", "Secretary of State Antony Blinken met with Wang Yi in Laos on Saturday.", "USA", "LAO",
+                     id="en-met-in-a-country"),
+        pytest.param("en", "Attorney General Merrick Garland visited Ukraine on Tuesday.", "USA", "UKR",
+                     id="en-attorney-general"),
+        pytest.param("en", "Prime Minister Rishi Sunak returned from Kyiv on Tuesday.", "GBR", "UKR",
+                     id="en-returned-from"),
+        pytest.param("en", "Secretary of State Antony Blinken is in Laos as part of a tour of Asia.", "USA", "LAO",
+                     id="en-is-in-under-way"),
+        pytest.param("nl", "Generaal Hemedti, de rechterhand van Abdel Fattah al-Burhan, is net terug uit Egypte.",
+                     "SDN", "EGY", id="nl-is-terug-uit"),
+        pytest.param("nl", "De Duitse minister Heiko Maas is op bezoek in Madeira.", "DEU", "PRT", id="nl-madeira"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -72,6 +102,15 @@ def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) ->
                            "began with talks.", id="en-stops-in-relative-clause"),
         pytest.param("en", "Secretary Kerry welcomed Putin's announcement on Monday.", id="en-welcomed-a-decision"),
         pytest.param("nl", "De Russische minister kwam uit Moskou naar de top.", id="nl-kwam-uit"),
+        pytest.param("en", "Secretary of State Antony Blinken met with the leaders of the parties in Ukraine on "
+                           "Saturday.",
+                     id="en-a-country-after-a-topic-is-no-meeting-place"),
+        pytest.param("en", "President Biden was in talks with Ukraine on Monday.", id="en-was-in-talks-with"),
+        pytest.param("en", "Macron said the Chinese president can help him achieve that when he visits Paris.",
+                     id="en-when-he-visits-is-ahead"),
+        pytest.param("en", "The Chinese president is due in France on Monday, followed by visits to Serbia and "
+                           "Hungary.",
+                     id="en-followed-by-visits-is-ahead"),
     ],
 )
 def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
@@ -83,10 +122,101 @@ def test_not_a_visit(tmp_path: Path, lang: str, body: str) -> None:
     [
         pytest.param("en", "Cameron, speaking from Ukraine, praised its soldiers.", ("visit", "GBR", "UKR", None, None),
                      id="en-speaking-from-is-no-departure"),
+        pytest.param("en", "When Chancellor Scholz visited Paris in January, he praised the Olympic preparations.",
+                     ("visit", "DEU", "FRA", None, None), id="en-when-he-visited-is-past"),
+        pytest.param("en", "Chancellor Scholz visited Paris in May.", ("visit", "DEU", "FRA", None, None),
+                     id="en-the-month-may-is-no-modal"),
+        pytest.param("en", "Germany announced 50 million euros for Ukraine, on top of the 100 million euros pledged "
+                           "in January.", ("pledge", "DEU", "UKR", 5e7, "EUR"), id="en-the-new-sum-before-on-top-of"),
+        pytest.param("nl", "Zweden trekt 5 miljoen euro uit voor Oekraïne, bovenop de 7 miljoen euro van januari.",
+                     ("pledge", "SWE", "UKR", 5e6, "EUR"), id="nl-the-new-sum-before-bovenop"),
     ],
 )
 def test_kept(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
     assert expected in events(extract(tmp_path, lang, body))
+
+
+def test_a_former_office_holder_named_in_the_lead_stays_former(tmp_path: Path) -> None:
+    body = ("Former Vice President Mike Pence met with Ukrainian President Volodymyr Zelensky on Thursday. "
+            "Pence also visited areas near Kyiv.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_title_in_the_lead_keeps_a_sitting_official(tmp_path: Path) -> None:
+    body = "Vice President Mike Pence met with former Ukrainian President Poroshenko. Pence also visited Kyiv."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "UKR", None, None)]
+
+
+def test_a_recipient_is_not_carried_when_the_sentence_names_it_otherwise(tmp_path: Path) -> None:
+    body = ("Ukraine needs more air defence. Days after the invasion of Ukraine, Chancellor Scholz announced a "
+            "100 billion euro special fund.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_recipient_is_carried_when_the_sentence_does_not_name_it(tmp_path: Path) -> None:
+    body = "Ukraine needs more air defence. On Friday, Chancellor Scholz announced 100 million euros in military aid."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 1e8, "EUR")]
+
+
+def test_a_pledge_headline_names_the_recipient_of_the_pledges_below(tmp_path: Path) -> None:
+    body = ("The conference opened in London on Thursday, with Britain, Norway and Japan among the hosts. "
+            "Germany said it would give $2.5 billion by 2018.")
+    rows = extract(tmp_path, "en", body, headline="Billions pledged for Syria at London conference")
+    assert events(rows) == [("pledge", "DEU", "SYR", 2.5e9, "USD")]
+
+
+def test_a_headline_without_a_pledge_does_not_name_the_recipient(tmp_path: Path) -> None:
+    body = "Ukraine needs more air defence. Germany said it would give $2.5 billion by 2018."
+    rows = extract(tmp_path, "en", body, headline="Talks on Syria stall in London")
+    assert events(rows) == [("pledge", "DEU", "UKR", 2.5e9, "USD")]
+
+
+def test_listed_donors_take_listed_amounts_in_order(tmp_path: Path) -> None:
+    body = "Britain and Norway promised an extra $1.76 billion and $1.17 billion respectively to Syria by 2020."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "GBR", "SYR", 1.76e9, "USD"),
+                                                     ("pledge", "NOR", "SYR", 1.17e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Britain and Norway promised an extra $1.76 billion to Syria.",
+                     [("pledge", "NOR", "SYR", 1.76e9, "USD")], id="one-sum-for-two-donors"),
+        pytest.param("U.S. President Joe Biden announced $1 billion and $500 million for Ukraine.",
+                     [("pledge", "USA", "UKR", 1e9, "USD")], id="a-country-and-its-president-are-one-donor"),
+    ],
+)
+def test_no_shares_without_two_lists(tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
+
+
+def test_a_country_past_a_contrast_is_no_recipient(tmp_path: Path) -> None:
+    body = "Britain promised $1.76 billion by 2020, while Germany said it would also help."
+    rows = extract(tmp_path, "en", body, headline="Billions pledged for Syria")
+    assert events(rows) == [("pledge", "GBR", "SYR", 1.76e9, "USD")]
+
+
+def test_a_meeting_of_he_carries_the_visitor(tmp_path: Path) -> None:
+    body = "President Barack Obama praised the talks. Earlier in the week, he met with Gulf leaders in Riyadh."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "SAU", None, None)]
+
+
+def test_a_meeting_without_a_pronoun_carries_nobody(tmp_path: Path) -> None:
+    body = "President Barack Obama praised the talks. Earlier in the week, Gulf leaders met in Riyadh."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_he_goes_on_with_the_subject_not_the_one_met(tmp_path: Path) -> None:
+    body = ("Prime Minister Viktor Orban praised the talks on Friday. On Thursday he met with Trump at the White "
+            "House. He also visited Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.")
+    assert events(extract(tmp_path, "en", body)) == [("visit", "HUN", "UKR", None, None),
+                                                     ("visit", "HUN", "USA", None, None)]
+
+
+def test_a_companion_after_met_still_carries_when_no_subject_is_named(tmp_path: Path) -> None:
+    body = ("De koning zei dat hij met koningin Máxima de wedstrijden volgt. Bij het staatsbezoek aan Canada in 2015 "
+            "zagen ze de voetbalsters.")
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "CAN", None, None)]
 
 
 def test_a_total_the_aid_now_reaches_is_no_pledge(tmp_path: Path) -> None:

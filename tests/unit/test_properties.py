@@ -119,7 +119,7 @@ headers = st.one_of(
     st.just(""),
     st.builds(lambda y, m, d, h: f"date {y}-{m:02d}{'' if d is None else f'-{d:02d}'} {h}\n\n",
               st.integers(1990, 2030), st.integers(0, 14), st.none() | st.integers(0, 32),
-              st.text(st.characters(exclude_characters="\n\r"), max_size=30)),
+              st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=30)),
 )
 pieces = st.sampled_from(sorted(EVENT_SENTENCES)).flatmap(
     lambda lang: st.lists(st.one_of(st.sampled_from(EVENT_SENTENCES[lang]), st.text(max_size=25)),
