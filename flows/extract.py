@@ -53,6 +53,10 @@ RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|�
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
+# "Sophie, the Duchess of Edinburgh, ...": a first name in apposition right before a known person
+APPOSITION = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+), (?:the |de |het )?$")
+# "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
+NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -83,6 +87,7 @@ class DocumentContext:
     sentences: dict[int, str]
     entity_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
     amount_cache: dict[int, list[MoneyMention]] = field(default_factory=dict)
+    alias_cache: dict[str, Role] | None = None
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
@@ -93,6 +98,24 @@ class DocumentContext:
         if sent_idx not in self.amount_cache:
             self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
         return self.amount_cache[sent_idx]
+
+    def aliases(self) -> dict[str, Role]:
+        """First names that an apposition ties to a known person ("Sophie, the Duchess of Edinburgh, ..."): news
+        names a person in full once, then by the first name alone ("Sophie has visited Kosovo")."""
+        if self.alias_cache is None:
+            self.alias_cache = {}
+            text = " ".join(self.sentences.values())
+            for idx in sorted(self.sentences):
+                sentence = self.sentences[idx]
+                for ent in self.entities(idx):
+                    apposed = APPOSITION.search(sentence[max(0, ent.start - 40):ent.start])
+                    if ent.kind != "person" or apposed is None:
+                        continue
+                    name = apposed.group(1)
+                    # "However, the Duchess ...": a word the text also writes in lower case is no name
+                    if regex.search(rf"(?<![\p{{L}}]){name.lower()}(?![\p{{L}}])", text) is None:
+                        self.alias_cache.setdefault(name, Role(name, ent.code, f"alias of {ent.text}"))
+        return self.alias_cache
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None) -> Role | None:
@@ -783,7 +806,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
     if actor is None and trig.roles in CARRY_ACTOR:
-        if trig.event_type == "visit":
+        named = named_subject(context, sentence, match.start()) if trig.event_type == "visit" else None
+        if named is not None and not trig.rule.endswith("noun"):
+            actor = named
+        elif trig.event_type == "visit":
             # "the visit", "he/she visited"; a traveller named by a noun ("executives arrived") is no official
             if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
                                                               sentence[max(0, match.start() - 60):match.start()]):
@@ -832,6 +858,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         "trigger_start": match.start(), "trigger_end": match.end(),
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
     }
+
+
+def named_subject(context: DocumentContext, sentence: str, position: int) -> Role | None:
+    """The person a first name stands for when it is the subject right before the verb ("Sophie has visited")."""
+    subject = NAMED_SUBJECT.search(sentence[max(0, position - 50):position])
+    return context.aliases().get(subject.group(1)) if subject is not None else None
 
 
 def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:

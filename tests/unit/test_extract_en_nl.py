@@ -222,3 +222,18 @@ def test_a_companion_after_met_still_carries_when_no_subject_is_named(tmp_path: 
 def test_a_total_the_aid_now_reaches_is_no_pledge(tmp_path: Path) -> None:
     body = "The aid announced by President Macron now totals $2 billion, the minister said."
     assert events(extract(tmp_path, "en", body, headline="France and Ukraine")) == []
+
+
+def test_a_first_name_carries_the_person_its_apposition_named(tmp_path: Path) -> None:
+    body = ("Eugenie, the Duchess of Edinburgh, travelled to Portugal on Monday, the palace said. "
+            "Eugenie has previously visited countries including Chile and Peru.")
+    assert events(extract(tmp_path, "en", body)) == [("visit", "GBR", "CHL", None, None),
+                                                     ("visit", "GBR", "PER", None, None),
+                                                     ("visit", "GBR", "PRT", None, None)]
+
+
+def test_a_first_name_without_an_apposition_is_nobody(tmp_path: Path) -> None:
+    body = ("The Duchess of Edinburgh spoke in London on Monday, the palace said. "
+            "Eugenie has previously visited countries including Chile and Peru.")
+    assert events(extract(tmp_path, "en", body)) == []
+
