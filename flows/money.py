@@ -436,6 +436,7 @@ class MoneyFinder:
         self._number_words = {_canon(w): v for w, v in lex.number_words}
         self._qualifiers = {_canon(p): k for p, k in lex.qualifiers}
         self._blockers = {_canon(b) for b in lex.homonym_blockers}
+        self._bracket_re: re.Pattern[str] | None = None
 
         symbols = _symbol_pattern(self._symbols)
         words = _trie_pattern(self._words)
@@ -599,6 +600,22 @@ class MoneyFinder:
             return None
         return self._mention(text, a.start, b.end, upper, entry, "range", low)
 
+    def bracket_shares(self, text: str) -> list[tuple[int, int, float]]:
+        """Bare sums with a scale in brackets, "Somalië (36,5 miljoen)" (not a year): (start, end, value) each."""
+        if self._bracket_re is None:
+            forms = sorted({f for s in self.lexicon.scales for f in (*s.forms, *s.attached_only)}, key=len,
+                           reverse=True)
+            scale = "|".join(re.escape(f) for f in forms)
+            self._bracket_re = re.compile(rf"\(\s*(?P<n>{_NUMERAL})\s*(?P<s>{scale}){_RB}\s*\)", re.IGNORECASE)
+        shares = []
+        for m in self._bracket_re.finditer(text):
+            try:
+                value = self.number_value(m.group("n"))
+            except ValueError:
+                continue
+            shares.append((m.start(), m.end(), float(value * self._scale_values[_canon(m.group("s"))])))
+        return shares
+
     @staticmethod
     def _mention(
         text: str,
@@ -630,6 +647,12 @@ def _finder(lang: str) -> MoneyFinder:
 def find_amounts(text: str, lang: str) -> list[MoneyMention]:
     """Money amounts in `text` (a sentence in `lang`), sorted by offset and non-overlapping."""
     return _finder(lang).find(text)
+
+
+def bracket_shares(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """Sums in brackets without a currency ("Somalia (36.5 million)"): the shares of a sum stated before, whose
+    currency the caller supplies; (start, end, value) of each bracket, in order."""
+    return _finder(lang).bracket_shares(text)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from flows.money import (
     MoneyFinder,
     MoneyMention,
     amount_in_usd,
+    bracket_shares,
     find_amounts,
     format_amount,
     load_lexicon,
@@ -424,3 +425,10 @@ def test_lexicon_invalid_json(tmp_path: Path) -> None:
     path.write_text("{", encoding="utf-8")
     with pytest.raises(ValueError, match="invalid JSON"):
         load_lexicon("en", path)
+
+
+def test_bracket_shares_are_bare_sums_with_a_scale() -> None:
+    text = "verdeeld over Mali (12,5 miljoen), Niger (3 mln) en Tsjaad (2021)"
+    assert [(text[a:b], v) for a, b, v in bracket_shares(text, "nl")] == [("(12,5 miljoen)", 12.5 * M),
+                                                                        ("(3 mln)", 3 * M)]
+    assert bracket_shares("split between Mali (12.5 million) and Chad (2021)", "en")[0][2] == 12.5 * M
