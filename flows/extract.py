@@ -19,7 +19,7 @@ from babel.numbers import get_territory_currencies
 
 from flows.gazetteer import EntityMention, find_entities
 from flows.lexicon import EventLexicon, Trigger, event_lexicon
-from flows.money import MoneyMention, find_amounts
+from flows.money import MoneyMention, bracket_shares, find_amounts
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
@@ -673,6 +673,8 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                           trig: Trigger, match: regex.Match[str]) -> list[dict[str, Any]]:
     """The event mentions of a trigger occurrence: one, or one per country of a coordinated list
     ("visited Kosovo, Sierra Leone and Colombia"; "hosting Orbán and Cameron"), or none."""
+    if trig.rule.endswith(".shares"):
+        return share_pledges(lexicon, context, sent_idx, sentence, trig, match)
     first = mention_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
     if first is None:
         return []
@@ -698,6 +700,53 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
+
+
+def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str, trig: Trigger,
+                  match: regex.Match[str]) -> list[dict[str, Any]]:
+    """A sum split among recipients with bare shares in brackets ("Het geld wordt verdeeld over Somalië
+    (36,5 miljoen), Ethiopië (31 miljoen)"): one pledge per recipient, in the currency of the sum a pledge
+    trigger gave in this sentence or the three before, from the donor that sentence names first."""
+    if has_cue(lexicon, "not_pledge", sentence):
+        return []
+    entities = context.entities(sent_idx)
+    recipients = []
+    for start, _end, value in bracket_shares(sentence, lexicon.language):
+        ent = next((e for e in entities if e.kind in ("country", "place") and e.end <= start
+                    and not sentence[e.end:start].strip()), None)
+        if start >= match.end() and ent is not None:
+            recipients.append((ent, value))
+    if len(recipients) < 2:
+        return []  # a list of shares, not a stray number in brackets
+    for back in (sent_idx, sent_idx - 1, sent_idx - 2, sent_idx - 3):
+        text = context.sentences.get(back, "") if back != sent_idx else sentence[:match.start()]
+        sums = [m for m in context.amounts(back) if m.end <= len(text)]
+        pledged = [t for t in lexicon.triggers if t.event_type == "pledge" and not t.rule.endswith(".shares")
+                   and t.compiled.search(text)]
+        if sums and pledged:
+            break
+    else:
+        return []
+    named = context.entities(back) if back != sent_idx else [e for e in entities if e.end <= match.start()]
+    shared = {e.code for e, _ in recipients}
+    donor = next((e for e in named if e.kind in AGENT_KINDS - {"place"} and e.code not in shared
+                  and not governed_by(text, e.start, lexicon.words["recipient_prepositions"], 2)), None)
+    if donor is None:
+        return []
+    currency = sums[-1].currency
+    own = donor_currency(donor.code)
+    if sums[-1].alternatives and own in sums[-1].alternatives:
+        currency = own
+    return [{
+        "event_type": "pledge",
+        "actor_name": donor.text, "actor_country": donor.code,
+        "actor_basis": "donor of the sum" if back == sent_idx else f"donor of the sum in sentence {back}",
+        "target_name": ent.text, "target_country": ent.code, "target_basis": "recipient of a share in brackets",
+        "actor_start": donor.start if back == sent_idx else -1, "target_start": ent.start, "location": None,
+        "amount": value, "currency": currency, "amount_qualifier": "exact",
+        "trigger": match.group(0).strip(), "rule": f"{lexicon.language}.{trig.rule}",
+        "trigger_start": match.start(), "trigger_end": match.end(), "confidence": 0.6,
+    } for ent, value in recipients if ent.code != donor.code]
 
 
 def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,

@@ -237,3 +237,17 @@ def test_a_first_name_without_an_apposition_is_nobody(tmp_path: Path) -> None:
             "Eugenie has previously visited countries including Chile and Peru.")
     assert events(extract(tmp_path, "en", body)) == []
 
+
+
+def test_shares_in_brackets_are_one_pledge_each(tmp_path: Path) -> None:
+    body = ("Japan stelt 40 miljoen dollar beschikbaar voor noodhulp in de Sahel. Het geld wordt verdeeld over "
+            "Mali (25 miljoen), Niger (10 miljoen) en Tsjaad (5 miljoen).")
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "JPN", "MLI", 25e6, "USD"),
+                                                     ("pledge", "JPN", "NER", 10e6, "USD"),
+                                                     ("pledge", "JPN", "TCD", 5e6, "USD")]
+
+
+def test_shares_need_a_pledged_sum_before(tmp_path: Path) -> None:
+    body = ("The region suffers from drought. Refugees are divided among Mali (2.5 million), Niger (1 million) "
+            "and Chad (0.5 million).")
+    assert events(extract(tmp_path, "en", body)) == []
