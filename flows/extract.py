@@ -489,6 +489,32 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
 
 
+def participle_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                     trigger: regex.Match[str]) -> tuple[Role | None, list[Role]]:
+    """A participle after the main clause (", meeting Putin in Moscow and Xi in Beijing"): the visitor is the
+    sentence's subject, its first name outside a dash aside and after no preposition (not "upset EU lawmakers"),
+    and every place after in/at in the rest of the clause is a visit, the visitor's own country excepted."""
+    asides = [m.start() for m in DASH_ASIDE.finditer(sentence, 0, trigger.start())]
+    spans = list(zip(asides[0::2], asides[1::2], strict=False))
+    prepositions = lexicon.words["other_prepositions"] | lexicon.words["goal_prepositions"]
+    visitor = next((e for e in entities if e.end <= trigger.start() and e.kind in AGENT_KINDS - {"place"}
+                    and not any(a <= e.start < b for a, b in spans)
+                    and not governed_by(sentence, e.start, prepositions, 1)), None)
+    if visitor is None or not is_official(lexicon, sentence, visitor):
+        return None, []
+    _, clause_end = clause_bounds(sentence, trigger.start(), trigger.end())
+    goal_words = lexicon.words["goal_prepositions"]
+    places: list[Role] = []
+    for ent in entities:
+        if (trigger.end() <= ent.start < clause_end and ent.code != visitor.code
+                and ent.kind in ("place", "metonym") and governed_by(sentence, ent.start, goal_words)
+                and ent.code not in {p.code for p in places}):
+            places.append(role(ent, "meeting place"))
+    if has_cue(lexicon, "relative", sentence, trigger.end(), places[0].start if places else trigger.end()):
+        return None, []
+    return role(visitor, "subject of the main clause"), places
+
+
 def meeting_country(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], ent: EntityMention) -> bool:
     """A country as a meeting's place only right after the one met ("met with Wang in Laos"): between the trigger
     and the country only names, titles and prepositions, so that "met to discuss the war in Ukraine" is no visit."""
@@ -684,6 +710,11 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     if trig.event_type != "visit":
         return found
     entities = context.entities(sent_idx)
+    if trig.rule.endswith(".participle"):
+        # "meeting Putin in Moscow, Xi in Beijing and Trump at Mar-a-Lago": one visit per place of the list
+        _, places = participle_roles(lexicon, sentence, entities, match)
+        return found + [first | {"target_name": p.name, "target_country": p.code, "target_start": p.start,
+                                 "location": p.name, "target_basis": f"{p.basis}, listed"} for p in places[1:]]
     # the destinations of a traveller, or the guests of a host
     varying = "target" if trig.roles == "subject_goal" else "actor"
     start = first[f"{varying}_start"]
@@ -823,6 +854,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         elif trig.roles == "guest_host":
             actor, target = guest_host_roles(lexicon, sentence, entities, match)
             confidence = 0.7
+        elif trig.rule.endswith(".participle"):
+            actor, places = participle_roles(lexicon, sentence, entities, match)
+            target = places[0] if places else None
+            confidence = 0.6
         elif trig.roles == "meeting_place":
             actor, target = meeting_place_roles(lexicon, sentence, entities, match)
             confidence = 0.6

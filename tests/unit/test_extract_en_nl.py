@@ -251,3 +251,16 @@ def test_shares_need_a_pledged_sum_before(tmp_path: Path) -> None:
     body = ("The region suffers from drought. Refugees are divided among Mali (2.5 million), Niger (1 million) "
             "and Chad (0.5 million).")
     assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_participle_meeting_list_is_one_visit_per_place(tmp_path: Path) -> None:
+    body = ("Prime Minister Mark Rutte – a longtime critic of the EU budget – toured Asia in May, meeting "
+            "Xi Jinping in Beijing, President Yoon in Seoul and Prime Minister Kishida in Tokyo.")
+    assert events(extract(tmp_path, "en", body)) == [("visit", "NLD", "CHN", None, None),
+                                                     ("visit", "NLD", "JPN", None, None),
+                                                     ("visit", "NLD", "KOR", None, None)]
+
+
+def test_a_participle_meeting_at_home_is_no_visit(tmp_path: Path) -> None:
+    body = "Chancellor Olaf Scholz upset EU partners on Monday, meeting industry leaders in Berlin."
+    assert events(extract(tmp_path, "en", body)) == []
