@@ -876,6 +876,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         before_trigger = sentence[max(0, match.start() - 14):match.start()]
         if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", before_trigger):
             return None  # "this package" points back at a pledge reported before
+        if has_cue(lexicon, "cumulative", sentence[max(0, match.start() - 20):match.end()]):
+            return None  # "equipment previously committed by the US": the trigger names an earlier pledge
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None

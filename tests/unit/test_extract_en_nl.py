@@ -264,3 +264,18 @@ def test_a_participle_meeting_list_is_one_visit_per_place(tmp_path: Path) -> Non
 def test_a_participle_meeting_at_home_is_no_visit(tmp_path: Path) -> None:
     body = "Chancellor Olaf Scholz upset EU partners on Monday, meeting industry leaders in Berlin."
     assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("en", "The funds of $300 million will also sustain the equipment previously committed by Canada to "
+                       "Ukraine.", id="en-previously-committed"),
+    pytest.param("nl", "Het geld van 300 miljoen euro dient ook voor het onderhoud van de eerder toegezegde tanks van "
+                       "Duitsland aan Oekraïne.", id="nl-eerder-toegezegd"),
+])
+def test_a_pledge_verb_after_previously_names_an_earlier_pledge(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+def test_a_pledge_verb_without_previously_still_counts(tmp_path: Path) -> None:
+    body = "Canada committed $300 million to Ukraine on Monday."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "CAN", "UKR", 3e8, "CAD")]
