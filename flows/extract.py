@@ -259,6 +259,32 @@ def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_i
     return False
 
 
+def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, trig: Trigger,
+                          actor: Role, target: Role) -> bool:
+    """A visit that retells a trip the text has placed ahead: "the visit" whose traveller is carried, after a
+    sentence whose visit to the same country is planned ("Rutte gaat volgende week op bezoek ... Het bezoek vindt
+    plaats in Boston"),
+    or the lead retelling a headline that plans a trip of the same traveller to the same place
+    ("Trump gaat na G20 door naar Zuid-Korea" / "Trump brengt ... een bezoek aan Zuid-Korea")."""
+    if trig.rule.endswith("noun") and actor.start < 0:
+        for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
+            if back < 0 or back >= sent_idx:
+                continue
+            sentence = context.sentences.get(back, "")
+            visits = [m for t in lexicon.triggers if t.event_type == "visit" for m in t.compiled.finditer(sentence)]
+            if visits:
+                # the same trip only where that sentence names the same place ("On a visit to China in 2023" after
+                # "Xi is due to visit France" is another trip)
+                places = {e.code for e in context.entities(back) if e.kind in PLACE_KINDS}
+                return target.code in places and any(
+                    has_cue(lexicon, "future", sentence, max(0, m.start() - 60), m.end() + 25) for m in visits)
+    if sent_idx == 1:
+        headline = context.sentences.get(0, "")
+        named = {e.code for e in context.entities(0)}
+        return actor.code in named and target.code in named and has_cue(lexicon, "future", headline)
+    return False
+
+
 def followed_person(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A name that only qualifies private people: "Trump allies", "Trump-aanhangers", "сторонники Трампа".
     The allies, lawyers or critics of an office-holder hold no office themselves, so they are no visitors."""
@@ -918,6 +944,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None  # "after Russia's invasion of Ukraine, Scholz announced a fund": Ukraine is named, not helped
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and restates_planned_trip(lexicon, context, sent_idx, trig, actor, target):
+        return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
     if trig.event_type == "visit" and target.start >= 0 and has_cue(

@@ -279,3 +279,26 @@ def test_a_pledge_verb_after_previously_names_an_earlier_pledge(tmp_path: Path, 
 def test_a_pledge_verb_without_previously_still_counts(tmp_path: Path) -> None:
     body = "Canada committed $300 million to Ukraine on Monday."
     assert events(extract(tmp_path, "en", body)) == [("pledge", "CAN", "UKR", 3e8, "CAD")]
+
+
+def test_the_visit_after_a_planned_trip_is_that_trip(tmp_path: Path) -> None:
+    body = ("Premier Rutte gaat volgende week op bezoek bij president Macron in het Elysée. Het bezoek vindt plaats "
+            "tijdens een handelsmissie in Lyon.")
+    assert events(extract(tmp_path, "nl", body)) == []
+
+
+def test_a_lead_retelling_a_planned_headline_trip_is_no_visit(tmp_path: Path) -> None:
+    body = "President Macron brengt na de top in Vilnius een bezoek aan Polen."
+    assert events(extract(tmp_path, "nl", body, headline="Macron gaat na de top door naar Polen")) == []
+
+
+def test_the_visit_after_a_past_trip_still_counts(tmp_path: Path) -> None:
+    body = ("Premier Rutte was vorige week op bezoek bij president Macron in Parijs. Het bezoek vond plaats tijdens "
+            "een handelsmissie in Lyon.")
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "FRA", None, None)]
+
+
+def test_the_visit_after_a_planned_trip_elsewhere_still_counts(tmp_path: Path) -> None:
+    body = ("President Macron wants help on Ukraine. Xi is due to make a state visit to France on Monday. "
+            "On a visit to China in 2023, Macron had already called on Xi to help.")
+    assert events(extract(tmp_path, "en", body)) == [("visit", "FRA", "CHN", None, None)]
