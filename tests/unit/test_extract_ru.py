@@ -67,6 +67,7 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
         pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
         pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
         pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
+        pytest.param("Премьер Словакии согласился одобрить выделение Грузии 30 млн евро.", id="agreed-to-approve"),
     ],
 )
 def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
