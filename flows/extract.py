@@ -646,6 +646,16 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
                                        else 2 * (trigger.start() - m.end) + 20))
 
 
+def share_of_total(sentence: str, amounts: list[MoneyMention], total: MoneyMention,
+                   recipient_start: int) -> MoneyMention:
+    """The share a recipient named after it receives ("110 million, of which 10 million go to refugees in
+    Moldova"): a smaller sum of the same currency, past a comma after the total, before the recipient."""
+    shares = [m for m in amounts if total.end < m.start and m.end <= recipient_start
+              and m.currency == total.currency and m.amount < total.amount
+              and "," in sentence[total.end:m.start]]
+    return shares[-1] if shares else total
+
+
 def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                           trig: Trigger, match: regex.Match[str]) -> list[dict[str, Any]]:
     """The event mentions of a trigger occurrence: one, or one per country of a coordinated list
@@ -814,6 +824,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
         return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
+    if amount is not None and target.start > amount.end:
+        amount = share_of_total(sentence, context.amounts(sent_idx), amount, target.start)
     currency = amount.currency if amount else None
     if amount is not None and amount.alternatives:
         own = donor_currency(actor.code)

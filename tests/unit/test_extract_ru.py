@@ -35,6 +35,10 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "EBRD", "ARM", 4_000_000.0, "EUR"), id="ebrd-without-european"),
         pytest.param("Европейский инвестиционный банк предоставит Армении кредит в размере 50 млн евро.",
                      ("pledge", "EIB", "ARM", 50_000_000.0, "EUR"), id="investment-bank-is-no-investment"),
+        pytest.param("Евросоюз выделит 200 млн евро на помощь, из которых 20 млн евро пойдут беженцам в Грузии.",
+                     ("pledge", "EU", "GEO", 20_000_000.0, "EUR"), id="share-of-a-total-goes-to-its-recipient"),
+        pytest.param("Германия выделит Грузии 100 млн евро, в том числе 20 млн евро на энергетику.",
+                     ("pledge", "DEU", "GEO", 100_000_000.0, "EUR"), id="recipient-before-the-share-takes-the-total"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
