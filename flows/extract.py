@@ -223,6 +223,19 @@ def headline_recipient(lexicon: EventLexicon, context: DocumentContext, exclude:
     return None
 
 
+def headline_subject(lexicon: EventLexicon, context: DocumentContext, exclude: set[str]) -> Role | None:
+    """The country or capital a headline names with no preposition: "Moscow expels a Moldovan diplomat" makes
+    the unnamed ministry of "the ministry summoned the chargé d'affaires" Russia's."""
+    headline = context.sentences.get(0, "")
+    words = lexicon.words["goal_prepositions"] | lexicon.words["other_prepositions"]
+    # only the first name: in "Armenia recognised Palestine" the object Palestine summons nobody
+    ent = next(iter(context.entities(0)), None)
+    if (ent is None or ent.kind not in PLACE_KINDS or ent.code in exclude
+            or governed_by(headline, ent.start, words, 2)):
+        return None
+    return Role(ent.text, ent.code, "carried from headline")
+
+
 def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role) -> bool:
     """A person the headline or lead (first three sentences) names as a former office-holder: news gives a title
     once, so "Pence" later in the text is still the former Vice President."""
@@ -803,6 +816,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            if actor is None and trig.event_type == "demarche":
+                actor = headline_subject(lexicon, context, {target.code} if target else set())
+                confidence -= 0.1
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
         exclude = {actor.code} if actor else set()

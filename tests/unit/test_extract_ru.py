@@ -93,3 +93,22 @@ def test_minister_for_eu_affairs_is_no_eu_visitor(tmp_path: Path) -> None:
     # "министр ЕС" is a national minister for EU affairs: the EU sends nobody here
     body = "Об этом сообщил Ханс Ольсен, государственный секретарь министра ЕС, находящийся с визитом в Грузии."
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[1] == "EU"] == []
+
+
+def test_unnamed_ministry_summons_for_the_headline_capital(tmp_path: Path) -> None:
+    # "В МИД вызвали...": the ministry's country is the one the headline names, not the diplomat's
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    rows = extract(tmp_path, "ru", body, headline="Москва высылает грузинского дипломата")
+    assert [(e[1], e[2]) for e in events(rows) if e[0] == "demarche"] == [("RUS", "GEO")]
+
+
+def test_unnamed_ministry_with_only_the_diplomats_country_summons_nobody(tmp_path: Path) -> None:
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == []
+
+
+def test_headline_object_summons_nobody(tmp_path: Path) -> None:
+    # the headline's first name is the diplomat's country; the object after the verb is no stand-in
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    rows = extract(tmp_path, "ru", body, headline="Грузия признала независимость Палестины")
+    assert [e for e in events(rows) if e[0] == "demarche"] == []
