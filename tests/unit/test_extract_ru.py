@@ -37,6 +37,8 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "EIB", "ARM", 50_000_000.0, "EUR"), id="investment-bank-is-no-investment"),
         pytest.param("Евросоюз выделит 200 млн евро на помощь, из которых 20 млн евро пойдут беженцам в Грузии.",
                      ("pledge", "EU", "GEO", 20_000_000.0, "EUR"), id="share-of-a-total-goes-to-its-recipient"),
+        pytest.param("Франция объявила о пакете помощи Грузии на общую сумму 40 млн евро.",
+                     ("pledge", "FRA", "GEO", 40_000_000.0, "EUR"), id="package-of-a-total-sum"),
         pytest.param("Германия выделит Грузии 100 млн евро, в том числе 20 млн евро на энергетику.",
                      ("pledge", "DEU", "GEO", 100_000_000.0, "EUR"), id="recipient-before-the-share-takes-the-total"),
     ],
@@ -71,6 +73,7 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
         pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
         pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
         pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
+        pytest.param("Франция выделила Грузии помощь на общую сумму 40 млн евро.", id="aid-of-a-total-sum"),
         pytest.param("Премьер Словакии согласился одобрить выделение Грузии 30 млн евро.", id="agreed-to-approve"),
     ],
 )
