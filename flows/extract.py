@@ -195,6 +195,17 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
+def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """A sentence that opens on a demonstrative and reaches position over lowercase modifiers only ("This
+    visit", "Это второй визит"): it speaks about something already named."""
+    opening = lexicon.cues["anaphora"].match(sentence)
+    if opening is None:
+        return False
+    words = WORD.findall(sentence[opening.end():position])
+    # a capitalised word is a name ("That Biden's visit..." is no anaphora)
+    return all(not w[:1].isupper() and (w in MODIFIER_WORDS or RU_ADJECTIVE.search(w) is not None) for w in words)
+
+
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
     start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
@@ -768,6 +779,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
     if trig.event_type == "visit":
+        if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
+            return None  # "Это первый официальный визит...": the visit reported (or only planned) before
         if trig.roles == "host_guest":
             actor, target = host_guest_roles(lexicon, sentence, entities, match)
             confidence = 0.7

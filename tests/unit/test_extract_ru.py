@@ -115,3 +115,22 @@ def test_headline_object_summons_nobody(tmp_path: Path) -> None:
     body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
     rows = extract(tmp_path, "ru", body, headline="Грузия признала независимость Палестины")
     assert [e for e in events(rows) if e[0] == "demarche"] == []
+
+
+def test_visit_named_after_this_points_back(tmp_path: Path) -> None:
+    # "Это первый визит": a copula about the visit already announced (here only planned), no new visit
+    body = "Президент Италии приедет в Кишинев 17 июня. Это первый официальный визит президента Италии в Молдову."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
+
+
+def test_visit_noun_opening_a_sentence_is_still_a_visit(tmp_path: Path) -> None:
+    body = "Официальный визит президента Италии в Молдову состоялся в понедельник."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("visit", "ITA", "MDA")]
+
+
+def test_this_before_a_package_word_is_no_anaphora(tmp_path: Path) -> None:
+    # "Это сверх пакета": "this comes on top of the package", a new sum beside an earlier package
+    body = ("Госсекретарь США Энтони Блинкен выступил в Киеве. "
+            "Это сверх пакета вооружения на сумму 600 млн долларов для Украины.")
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("pledge", "USA", "UKR")]
+
