@@ -134,3 +134,17 @@ def test_this_before_a_package_word_is_no_anaphora(tmp_path: Path) -> None:
             "Это сверх пакета вооружения на сумму 600 млн долларов для Украины.")
     assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("pledge", "USA", "UKR")]
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Сегодня, 2 июля, премьер-министр Грузии отправится с рабочим визитом в Армению.",
+                     [("visit", "GEO", "ARM")], id="leaves-today"),
+        pytest.param("Сегодня стало известно, что премьер-министр Грузии отправится с визитом в Армению.",
+                     [], id="announced-today-for-later"),
+        pytest.param("Премьер-министр Грузии отправится с визитом в Армению.", [], id="plain-future"),
+    ],
+)
+def test_trip_that_starts_today_is_a_visit(tmp_path: Path, body: str, expected: list[tuple[str, str, str]]) -> None:
+    # GUIDE.md: a visit that starts on the publication day counts, one that starts later does not
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body, header="2024-07"))] == expected
