@@ -690,11 +690,11 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     found = [first]
     if trig.event_type == "pledge":
         return shared_pledges(lexicon, context, sent_idx, sentence, match, first)
-    if trig.event_type != "visit":
+    if trig.event_type != "visit" and trig.roles != "summon":
         return found
     entities = context.entities(sent_idx)
-    # the destinations of a traveller, or the guests of a host
-    varying = "target" if trig.roles == "subject_goal" else "actor"
+    # the destinations of a traveller, the guests of a host, or the countries of summoned diplomats
+    varying = "target" if trig.roles in ("subject_goal", "summon") else "actor"
     start = first[f"{varying}_start"]
     head = next((e for e in entities if e.start == start), None)
     if head is None:

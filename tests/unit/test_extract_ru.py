@@ -148,3 +148,10 @@ def test_this_before_a_package_word_is_no_anaphora(tmp_path: Path) -> None:
 def test_trip_that_starts_today_is_a_visit(tmp_path: Path, body: str, expected: list[tuple[str, str, str]]) -> None:
     # GUIDE.md: a visit that starts on the publication day counts, one that starts later does not
     assert [e[:3] for e in events(extract(tmp_path, "ru", body, header="2024-07"))] == expected
+
+
+
+def test_summons_of_listed_ambassadors_is_one_per_country(tmp_path: Path) -> None:
+    body = "МИД Турции вызвал послов Франции, Италии и Греции."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
+        ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
