@@ -155,3 +155,14 @@ def test_summons_of_listed_ambassadors_is_one_per_country(tmp_path: Path) -> Non
     body = "МИД Турции вызвал послов Франции, Италии и Греции."
     assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
         ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
+
+def test_ambassadors_invited_to_the_ministry_are_summoned(tmp_path: Path) -> None:
+    # "были приглашены послы X, Y и Z": the diplomatic euphemism for a summons, one per listed country
+    body = "Власти Турции потребовали разъяснений, поэтому были приглашены послы Франции, Италии и Греции."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
+        ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
+
+
+def test_ambassador_invited_to_a_reception_is_no_summons(tmp_path: Path) -> None:
+    body = "Президент Турции пригласил посла Франции на приём по случаю праздника."
+    assert events(extract(tmp_path, "ru", body)) == []
