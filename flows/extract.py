@@ -30,6 +30,8 @@ PERSON_KINDS = frozenset({"person", "org"})
 CARRY_ACTOR = frozenset({"subject_goal", "meeting_place", "summon", "donor_recipient", "recipient_donor"})
 CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+# the word right before a name, joined to it by one space only ("armata ucraineană", not "army, Ukrainian")
+NOUN_BEFORE = regex.compile(r"([\p{L}\p{M}]+) $")
 # What may stand between two members of a list once office titles are removed.
 COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
@@ -647,8 +649,11 @@ def stands_for_recipient(lexicon: EventLexicon, sentence: str, ent: EntityMentio
         return not governed_by(sentence, ent.start, lexicon.words["other_prepositions"], 2)
     if ent.kind == "demonym":
         follower = sentence[ent.end + 1:ent.end + 30]
+        # Romanian puts the nationality after its noun: "armata ucraineană", "forțele armate ucrainene"
+        head = NOUN_BEFORE.search(sentence, max(0, ent.start - 30), ent.start)
         return (lexicon.cues["recipient_nouns"].match(follower) is not None
-                or lexicon.cues["officials"].match(follower) is not None)
+                or lexicon.cues["officials"].match(follower) is not None
+                or (head is not None and lexicon.cues["recipient_nouns"].fullmatch(head.group(1)) is not None))
     return False
 
 
