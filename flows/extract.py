@@ -30,6 +30,8 @@ PERSON_KINDS = frozenset({"person", "org"})
 CARRY_ACTOR = frozenset({"subject_goal", "meeting_place", "summon", "donor_recipient", "recipient_donor"})
 CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+# the word right before a name, joined to it by one space only ("armata ucraineană", not "army, Ukrainian")
+NOUN_BEFORE = regex.compile(r"([\p{L}\p{M}]+) $")
 # What may stand between two members of a list once office titles are removed.
 COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
                              r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
@@ -218,6 +220,17 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
+def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """A sentence that opens on a demonstrative and reaches position over lowercase modifiers only ("This
+    visit", "Это второй визит"): it speaks about something already named."""
+    opening = lexicon.cues["anaphora"].match(sentence)
+    if opening is None:
+        return False
+    words = WORD.findall(sentence[opening.end():position])
+    # a capitalised word is a name ("That Biden's visit..." is no anaphora)
+    return all(not w[:1].isupper() and (w in MODIFIER_WORDS or RU_ADJECTIVE.search(w) is not None) for w in words)
+
+
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
     start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
@@ -244,6 +257,19 @@ def headline_recipient(lexicon: EventLexicon, context: DocumentContext, exclude:
         if ent.kind in ("country", "place") and ent.code not in exclude and governed_by(headline, ent.start, words, 2):
             return Role(ent.text, ent.code, "carried from headline")
     return None
+
+
+def headline_subject(lexicon: EventLexicon, context: DocumentContext, exclude: set[str]) -> Role | None:
+    """The country or capital a headline names with no preposition: "Moscow expels a Moldovan diplomat" makes
+    the unnamed ministry of "the ministry summoned the chargé d'affaires" Russia's."""
+    headline = context.sentences.get(0, "")
+    words = lexicon.words["goal_prepositions"] | lexicon.words["other_prepositions"]
+    # only the first name: in "Armenia recognised Palestine" the object Palestine summons nobody
+    ent = next(iter(context.entities(0)), None)
+    if (ent is None or ent.kind not in PLACE_KINDS or ent.code in exclude
+            or governed_by(headline, ent.start, words, 2)):
+        return None
+    return Role(ent.text, ent.code, "carried from headline")
 
 
 def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role) -> bool:
@@ -698,8 +724,11 @@ def stands_for_recipient(lexicon: EventLexicon, sentence: str, ent: EntityMentio
         return not governed_by(sentence, ent.start, lexicon.words["other_prepositions"], 2)
     if ent.kind == "demonym":
         follower = sentence[ent.end + 1:ent.end + 30]
+        # Romanian puts the nationality after its noun: "armata ucraineană", "forțele armate ucrainene"
+        head = NOUN_BEFORE.search(sentence, max(0, ent.start - 30), ent.start)
         return (lexicon.cues["recipient_nouns"].match(follower) is not None
-                or lexicon.cues["officials"].match(follower) is not None)
+                or lexicon.cues["officials"].match(follower) is not None
+                or (head is not None and lexicon.cues["recipient_nouns"].fullmatch(head.group(1)) is not None))
     return False
 
 
@@ -721,6 +750,16 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
                                        else 2 * (trigger.start() - m.end) + 20))
 
 
+def share_of_total(sentence: str, amounts: list[MoneyMention], total: MoneyMention,
+                   recipient_start: int) -> MoneyMention:
+    """The share a recipient named after it receives ("110 million, of which 10 million go to refugees in
+    Moldova"): a smaller sum of the same currency, past a comma after the total, before the recipient."""
+    shares = [m for m in amounts if total.end < m.start and m.end <= recipient_start
+              and m.currency == total.currency and m.amount < total.amount
+              and "," in sentence[total.end:m.start]]
+    return shares[-1] if shares else total
+
+
 def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                           trig: Trigger, match: regex.Match[str]) -> list[dict[str, Any]]:
     """The event mentions of a trigger occurrence: one, or one per country of a coordinated list
@@ -733,7 +772,7 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     found = [first]
     if trig.event_type == "pledge":
         return shared_pledges(lexicon, context, sent_idx, sentence, match, first)
-    if trig.event_type != "visit":
+    if trig.event_type != "visit" and trig.roles != "summon":
         return found
     entities = context.entities(sent_idx)
     if trig.rule.endswith(".participle"):
@@ -741,8 +780,8 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         _, places = participle_roles(lexicon, sentence, entities, match)
         return found + [first | {"target_name": p.name, "target_country": p.code, "target_start": p.start,
                                  "location": p.name, "target_basis": f"{p.basis}, listed"} for p in places[1:]]
-    # the destinations of a traveller, or the guests of a host
-    varying = "target" if trig.roles == "subject_goal" else "actor"
+    # the destinations of a traveller, the guests of a host, or the countries of summoned diplomats
+    varying = "target" if trig.roles in ("subject_goal", "summon") else "actor"
     start = first[f"{varying}_start"]
     head = next((e for e in entities if e.start == start), None)
     if head is None:
@@ -874,6 +913,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
     if trig.event_type == "visit":
+        if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
+            return None  # "Это первый официальный визит...": the visit reported (or only planned) before
         if trig.roles == "host_guest":
             actor, target = host_guest_roles(lexicon, sentence, entities, match)
             confidence = 0.7
@@ -931,6 +972,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            if actor is None and trig.event_type == "demarche":
+                actor = headline_subject(lexicon, context, {target.code} if target else set())
+                confidence -= 0.1
         confidence -= 0.25
     if target is None and trig.roles in CARRY_TARGET:
         exclude = {actor.code} if actor else set()
@@ -954,6 +998,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
         return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
+    if amount is not None and target.start > amount.end:
+        amount = share_of_total(sentence, context.amounts(sent_idx), amount, target.start)
     currency = amount.currency if amount else None
     if amount is not None and amount.alternatives:
         own = donor_currency(actor.code)

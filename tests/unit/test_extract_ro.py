@@ -124,6 +124,10 @@ def test_not_a_romanian_demarche(tmp_path: Path, body: str) -> None:
                      ("pledge", "WB", "UKR", 500_000_000.0, "USD"), id="va-primi-de-la"),
         pytest.param("Suedia a promis tancuri și obuze pentru Ucraina.",
                      ("pledge", "SWE", "UKR", None, None), id="named-items"),
+        pytest.param("Germania a anunțat un ajutor de 100 de milioane de euro pentru armata ucraineană.",
+                     ("pledge", "DEU", "UKR", 100_000_000.0, "EUR"), id="demonym-after-its-army"),
+        pytest.param("Germania a anunțat un ajutor de 100 de milioane de euro pentru forțele armate ucrainene.",
+                     ("pledge", "DEU", "UKR", 100_000_000.0, "EUR"), id="demonym-after-armed-forces"),
     ],
 )
 def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:

@@ -35,6 +35,12 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "EBRD", "ARM", 4_000_000.0, "EUR"), id="ebrd-without-european"),
         pytest.param("Европейский инвестиционный банк предоставит Армении кредит в размере 50 млн евро.",
                      ("pledge", "EIB", "ARM", 50_000_000.0, "EUR"), id="investment-bank-is-no-investment"),
+        pytest.param("Евросоюз выделит 200 млн евро на помощь, из которых 20 млн евро пойдут беженцам в Грузии.",
+                     ("pledge", "EU", "GEO", 20_000_000.0, "EUR"), id="share-of-a-total-goes-to-its-recipient"),
+        pytest.param("Франция объявила о пакете помощи Грузии на общую сумму 40 млн евро.",
+                     ("pledge", "FRA", "GEO", 40_000_000.0, "EUR"), id="package-of-a-total-sum"),
+        pytest.param("Германия выделит Грузии 100 млн евро, в том числе 20 млн евро на энергетику.",
+                     ("pledge", "DEU", "GEO", 100_000_000.0, "EUR"), id="recipient-before-the-share-takes-the-total"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -67,6 +73,8 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
         pytest.param("Украина запросила у США дополнительные 5 млрд долларов.", id="request-to-a-donor"),
         pytest.param("Молдова получила от ЕС очередной транш в размере 50 млн евро.", id="tranche-received"),
         pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
+        pytest.param("Франция выделила Грузии помощь на общую сумму 40 млн евро.", id="aid-of-a-total-sum"),
+        pytest.param("Премьер Словакии согласился одобрить выделение Грузии 30 млн евро.", id="agreed-to-approve"),
     ],
 )
 def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
@@ -88,3 +96,73 @@ def test_minister_for_eu_affairs_is_no_eu_visitor(tmp_path: Path) -> None:
     # "министр ЕС" is a national minister for EU affairs: the EU sends nobody here
     body = "Об этом сообщил Ханс Ольсен, государственный секретарь министра ЕС, находящийся с визитом в Грузии."
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[1] == "EU"] == []
+
+
+def test_unnamed_ministry_summons_for_the_headline_capital(tmp_path: Path) -> None:
+    # "В МИД вызвали...": the ministry's country is the one the headline names, not the diplomat's
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    rows = extract(tmp_path, "ru", body, headline="Москва высылает грузинского дипломата")
+    assert [(e[1], e[2]) for e in events(rows) if e[0] == "demarche"] == [("RUS", "GEO")]
+
+
+def test_unnamed_ministry_with_only_the_diplomats_country_summons_nobody(tmp_path: Path) -> None:
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == []
+
+
+def test_headline_object_summons_nobody(tmp_path: Path) -> None:
+    # the headline's first name is the diplomat's country; the object after the verb is no stand-in
+    body = "В Министерство иностранных дел сегодня вызвали временного поверенного в делах Грузии."
+    rows = extract(tmp_path, "ru", body, headline="Грузия признала независимость Палестины")
+    assert [e for e in events(rows) if e[0] == "demarche"] == []
+
+
+def test_visit_named_after_this_points_back(tmp_path: Path) -> None:
+    # "Это первый визит": a copula about the visit already announced (here only planned), no new visit
+    body = "Президент Италии приедет в Кишинев 17 июня. Это первый официальный визит президента Италии в Молдову."
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
+
+
+def test_visit_noun_opening_a_sentence_is_still_a_visit(tmp_path: Path) -> None:
+    body = "Официальный визит президента Италии в Молдову состоялся в понедельник."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("visit", "ITA", "MDA")]
+
+
+def test_this_before_a_package_word_is_no_anaphora(tmp_path: Path) -> None:
+    # "Это сверх пакета": "this comes on top of the package", a new sum beside an earlier package
+    body = ("Госсекретарь США Энтони Блинкен выступил в Киеве. "
+            "Это сверх пакета вооружения на сумму 600 млн долларов для Украины.")
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("pledge", "USA", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Сегодня, 2 июля, премьер-министр Грузии отправится с рабочим визитом в Армению.",
+                     [("visit", "GEO", "ARM")], id="leaves-today"),
+        pytest.param("Сегодня стало известно, что премьер-министр Грузии отправится с визитом в Армению.",
+                     [], id="announced-today-for-later"),
+        pytest.param("Премьер-министр Грузии отправится с визитом в Армению.", [], id="plain-future"),
+    ],
+)
+def test_trip_that_starts_today_is_a_visit(tmp_path: Path, body: str, expected: list[tuple[str, str, str]]) -> None:
+    # GUIDE.md: a visit that starts on the publication day counts, one that starts later does not
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body, header="2024-07"))] == expected
+
+
+
+def test_summons_of_listed_ambassadors_is_one_per_country(tmp_path: Path) -> None:
+    body = "МИД Турции вызвал послов Франции, Италии и Греции."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
+        ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
+
+def test_ambassadors_invited_to_the_ministry_are_summoned(tmp_path: Path) -> None:
+    # "были приглашены послы X, Y и Z": the diplomatic euphemism for a summons, one per listed country
+    body = "Власти Турции потребовали разъяснений, поэтому были приглашены послы Франции, Италии и Греции."
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
+        ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
+
+
+def test_ambassador_invited_to_a_reception_is_no_summons(tmp_path: Path) -> None:
+    body = "Президент Турции пригласил посла Франции на приём по случаю праздника."
+    assert events(extract(tmp_path, "ru", body)) == []
