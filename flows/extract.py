@@ -20,6 +20,7 @@ from babel.numbers import get_territory_currencies
 from flows.gazetteer import EntityMention, find_entities
 from flows.lexicon import EventLexicon, Trigger, event_lexicon
 from flows.money import MoneyMention, bracket_shares, find_amounts
+from flows.temporal import same_day_words
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
@@ -307,6 +308,11 @@ def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_
     if sent_idx == 1:
         headline = context.sentences.get(0, "")
         named = {e.code for e in context.entities(0)}
+        # a lead that puts the trip on the publication day ("Сегодня … отправится с визитом") reports it begun,
+        # whatever the headline says of its later parts ("Визит … начнется со встречи")
+        today = same_day_words(context.lang)
+        if today is not None and today.search(context.sentences.get(sent_idx, "")):
+            return False
         return actor.code in named and target.code in named and has_cue(lexicon, "future", headline)
     return False
 

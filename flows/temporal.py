@@ -304,6 +304,15 @@ class _Grammar:
 
 
 @cache
+def same_day_words(lang: str) -> re.Pattern[str] | None:
+    """The words of a language that name the publication day itself ("today", "vandaag", "сегодня")."""
+    if not has_time_lexicon(lang):
+        return None
+    words = [word for word, offset in time_lexicon(lang).relative_days.items() if offset == 0]
+    return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+
+
+@cache
 def _grammar(lang: str) -> _Grammar:
     """Compile every pattern of a language once; no babel calls happen at match time."""
     lex = time_lexicon(lang)

@@ -166,3 +166,20 @@ def test_ambassadors_invited_to_the_ministry_are_summoned(tmp_path: Path) -> Non
 def test_ambassador_invited_to_a_reception_is_no_summons(tmp_path: Path) -> None:
     body = "Президент Турции пригласил посла Франции на приём по случаю праздника."
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body", "expected"),
+    [
+        pytest.param("ru", "Визит Макрона в Польшу начнется с встречи с военными",
+                     "Сегодня президент Франции Эмманюэль Макрон отправится с визитом в Польшу.",
+                     [("visit", "FRA", "POL", None, None)], id="ru-today"),
+        pytest.param("nl", "Macron gaat na de top door naar Polen",
+                     "Vandaag brengt de Franse president Emmanuel Macron een bezoek aan Polen.",
+                     [("visit", "FRA", "POL", None, None)], id="nl-today"),
+    ],
+)
+def test_a_lead_putting_a_planned_headline_trip_on_the_publication_day_is_a_visit(
+        tmp_path: Path, lang: str, headline: str, body: str, expected: list[Event]) -> None:
+    # the headline's future tells of the trip's later parts; the lead says it starts today, which counts
+    assert events(extract(tmp_path, lang, body, headline=headline)) == expected
