@@ -447,6 +447,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
                                               min(target_ent.start, trigger.end() + 12)):
             target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
+    if target_ent is None and rule.endswith(".in_place") and trigger.group(0).lower().endswith("bij"):
+        # "was op bezoek bij Rutte", "bij de Nederlandse premier": a host named as a person gives the country visited
+        host = first_after(entities, trigger.end(), frozenset({"person", "demonym"}), taken, 45, sentence)
+        if host is not None and (host.kind == "person" or titled_demonym(lexicon, sentence, host)):
+            target_ent = host
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"

@@ -86,6 +86,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "Generaal Hemedti, de rechterhand van Abdel Fattah al-Burhan, is net terug uit Egypte.",
                      "SDN", "EGY", id="nl-is-terug-uit"),
         pytest.param("nl", "De Duitse minister Heiko Maas is op bezoek in Madeira.", "DEU", "PRT", id="nl-madeira"),
+        pytest.param("nl", "De Canadese premier Trudeau was dinsdag op bezoek bij Mark Rutte.", "CAN", "NLD",
+                     id="nl-op-bezoek-bij-a-person"),
+        pytest.param("nl", "De Canadese premier Trudeau was dinsdag op bezoek bij de Nederlandse minister-president.",
+                     "CAN", "NLD", id="nl-op-bezoek-bij-an-office"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
