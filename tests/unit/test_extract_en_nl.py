@@ -90,6 +90,7 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="nl-op-bezoek-bij-a-person"),
         pytest.param("nl", "De Canadese premier Trudeau was dinsdag op bezoek bij de Nederlandse minister-president.",
                      "CAN", "NLD", id="nl-op-bezoek-bij-an-office"),
+        pytest.param("nl", "Fuad Hussein bezocht maandag Den Haag.", "IRQ", "NLD", id="nl-iraqi-foreign-minister"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
