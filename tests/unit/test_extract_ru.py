@@ -197,3 +197,10 @@ def test_a_lead_putting_a_planned_headline_trip_on_the_publication_day_is_a_visi
 def test_visit_noun_after_a_planned_arrival_is_still_ahead(tmp_path: Path, body: str) -> None:
     # "прилетят/прибудут" (will fly in, will arrive) plan the trip that the next sentence's "Визит" retells
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
+
+
+def test_access_to_a_tranche_is_no_new_pledge(tmp_path: Path) -> None:
+    # "доступ к траншу": a tranche of a loan pledged before is paid out; the loan itself still counts
+    body = ("Всемирный банк предоставит Армении кредит в размере 90 миллионов долларов. "
+            "Затем совет банка предоставил Еревану доступ к траншу в 30 миллионов долларов.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "WB", "ARM", 90_000_000.0, "USD")]
