@@ -204,3 +204,10 @@ def test_access_to_a_tranche_is_no_new_pledge(tmp_path: Path) -> None:
     body = ("Всемирный банк предоставит Армении кредит в размере 90 миллионов долларов. "
             "Затем совет банка предоставил Еревану доступ к траншу в 30 миллионов долларов.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "WB", "ARM", 90_000_000.0, "USD")]
+
+
+def test_package_implemented_by_a_country_is_no_pledge_to_it(tmp_path: Path) -> None:
+    # "реализовала Польша": Poland carried out (delivered) a package, it neither pledged nor received one
+    body = ("Евросоюз выделил Грузии 20 миллионов евро. "
+            "Пакет гуманитарной помощи стоимостью 5 миллионов евро реализовала Польша.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "GEO", 20_000_000.0, "EUR")]
