@@ -183,3 +183,31 @@ def test_a_lead_putting_a_planned_headline_trip_on_the_publication_day_is_a_visi
         tmp_path: Path, lang: str, headline: str, body: str, expected: list[Event]) -> None:
     # the headline's future tells of the trip's later parts; the lead says it starts today, which counts
     assert events(extract(tmp_path, lang, body, headline=headline)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("В понедельник в Грузию прилетят президенты Алар Карис и Эдгарс Ринкевичс. "
+                     "Визит балтийских лидеров в Тбилиси подтверждает поддержку Грузии.", id="fly-in-ahead"),
+        pytest.param("В понедельник в Грузию прибудут президенты Алар Карис и Эдгарс Ринкевичс. "
+                     "Визит балтийских лидеров в Тбилиси подтверждает поддержку Грузии.", id="arrive-ahead"),
+    ],
+)
+def test_visit_noun_after_a_planned_arrival_is_still_ahead(tmp_path: Path, body: str) -> None:
+    # "прилетят/прибудут" (will fly in, will arrive) plan the trip that the next sentence's "Визит" retells
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
+
+
+def test_access_to_a_tranche_is_no_new_pledge(tmp_path: Path) -> None:
+    # "доступ к траншу": a tranche of a loan pledged before is paid out; the loan itself still counts
+    body = ("Всемирный банк предоставит Армении кредит в размере 90 миллионов долларов. "
+            "Затем совет банка предоставил Еревану доступ к траншу в 30 миллионов долларов.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "WB", "ARM", 90_000_000.0, "USD")]
+
+
+def test_package_implemented_by_a_country_is_no_pledge_to_it(tmp_path: Path) -> None:
+    # "реализовала Польша": Poland carried out (delivered) a package, it neither pledged nor received one
+    body = ("Евросоюз выделил Грузии 20 миллионов евро. "
+            "Пакет гуманитарной помощи стоимостью 5 миллионов евро реализовала Польша.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "GEO", 20_000_000.0, "EUR")]
