@@ -290,9 +290,8 @@ def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_
                           actor: Role, target: Role) -> bool:
     """A visit that retells a trip the text has placed ahead: "the visit" whose traveller is carried, after a
     sentence whose visit to the same country is planned ("Rutte gaat volgende week op bezoek ... Het bezoek vindt
-    plaats in Boston"),
-    or the lead retelling a headline that plans a trip of the same traveller to the same place
-    ("Trump gaat na G20 door naar Zuid-Korea" / "Trump brengt ... een bezoek aan Zuid-Korea")."""
+    plaats in Boston"), or the lead retelling a headline that plans a trip of the same traveller to the same
+    place ("Trump gaat na G20 door naar Zuid-Korea" / "Trump brengt ... een bezoek aan Zuid-Korea")."""
     if trig.rule.endswith("noun") and actor.start < 0:
         for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
             if back < 0 or back >= sent_idx:
