@@ -12,9 +12,10 @@ from flows.bench import (
     CORPUS_MANIFEST,
     SourceArticle,
     ensure_corpus,
+    matches_any,
     sample_paths,
     swap_weekday,
-    union_trigger_pattern,
+    union_trigger_patterns,
     vary_text,
     write_corpus,
 )
@@ -73,8 +74,11 @@ def test_sample_and_floor_pattern() -> None:
     paths = [Path(f"{i}.txt") for i in range(10)]
     assert sample_paths(paths, 5) == [Path(f"{i}.txt") for i in (0, 2, 4, 6, 8)]
     assert sample_paths(paths, 50) == paths
-    pattern = union_trigger_pattern()
-    assert pattern.startswith("(?i)") and "(?-u:\\b)" in pattern  # the fast form select_candidates uses
+    patterns = union_trigger_patterns()
+    assert len(patterns) == 4 and all(p.startswith("(?i)") for p in patterns)
+    assert "(?-u:\\b)" in patterns[0]  # the fast form select_candidates uses
     texts = pl.Series(["Biden paid a surprise visit to Kyiv.", "Rutte bracht een bezoek aan Kiev.",
-                       "Лавров посетил Пекин.", "The weather was fine."])
-    assert texts.str.contains(pattern).to_list() == [True, True, True, False]
+                       "Лавров посетил Пекин.", "Ministrul a vizitat Chișinăul.", "The weather was fine."])
+    assert matches_any(texts, patterns).to_list() == [True, True, True, True, False]
+    # the per-language passes say what the one alternation of all of them says
+    assert matches_any(texts, patterns).to_list() == texts.str.contains("|".join(patterns)).to_list()
