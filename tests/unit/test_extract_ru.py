@@ -211,3 +211,15 @@ def test_package_implemented_by_a_country_is_no_pledge_to_it(tmp_path: Path) -> 
     body = ("Евросоюз выделил Грузии 20 миллионов евро. "
             "Пакет гуманитарной помощи стоимостью 5 миллионов евро реализовала Польша.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "GEO", 20_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Премьер-министр Ульф Кристерссон находится с визитом в Грузии.", id="swedish-prime-minister"),
+        pytest.param("Об этом сообщил Кристиан Даниэльссон, статс-секретарь при министре Джессике Росволл, "
+                     "который находится с визитом в Грузии.", id="swedish-state-secretary"),
+    ],
+)
+def test_swedish_officials_are_visitors(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "SWE", "GEO", None, None)]
