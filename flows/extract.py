@@ -52,7 +52,8 @@ MODIFIER_WORDS = frozenset({
 # Languages that mark the genitive and dative by a case ending rather than a preposition: "визит президента",
 # "vizita președintelui"; "выделит Украине", "a oferit Ucrainei"
 CASE_ENDINGS = frozenset({"ru", "ro"})
-RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
+RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$"
+                              r"|^(?:столиц|город|остров|президент|премьер|парламент)")
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.extract import governed_by
 from flows.gazetteer import find_entities
 from tests.unit.test_extract import Event, events, extract
 
@@ -223,3 +224,9 @@ def test_package_implemented_by_a_country_is_no_pledge_to_it(tmp_path: Path) -> 
 )
 def test_swedish_officials_are_visitors(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "ru", body)) == [("visit", "SWE", "GEO", None, None)]
+
+
+def test_parliament_noun_stands_between_preposition_and_country() -> None:
+    # "в парламенте Грузии": the country is governed by "в" as in "в столице Грузии"
+    sentence = "Премьер выступил в парламенте Грузии."
+    assert governed_by(sentence, sentence.index("Грузии"), frozenset({"в"}))
