@@ -230,3 +230,17 @@ def test_parliament_noun_stands_between_preposition_and_country() -> None:
     # "в парламенте Грузии": the country is governed by "в" as in "в столице Грузии"
     sentence = "Премьер выступил в парламенте Грузии."
     assert governed_by(sentence, sentence.index("Грузии"), frozenset({"в"}))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Президент Армении Пашинян выступил в парламенте Грузии.",
+                     [("visit", "ARM", "GEO", None, None)], id="address-to-a-foreign-parliament"),
+        pytest.param("Президент Армении Пашинян выступил в парламенте Армении.", [], id="own-parliament-is-no-visit"),
+        pytest.param("Президент Армении Пашинян выступил в парламенте Грузии по видеосвязи.", [],
+                     id="video-address-is-no-visit"),
+    ],
+)
+def test_speech_in_a_parliament(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
