@@ -619,6 +619,9 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
+        # the diplomat's own name right after the title ("посла Дария", "ambassador Ozerov") is his country
+        named += [(e.start - diplomat.end(), e) for e in entities
+                  if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
         host_ent = next((e for e in after if governed_by(sentence, e.start, goal_words, 1)
                          and (target_ent is None or e.code != target_ent.code)), None)
