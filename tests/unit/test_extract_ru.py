@@ -244,3 +244,15 @@ def test_parliament_noun_stands_between_preposition_and_country() -> None:
 )
 def test_speech_in_a_parliament(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("МИД Грузии вызвал посла Дария.", "GEO", "MDA", id="ambassador-named-after-the-title"),
+        pytest.param("МИД Грузии вручил послу Олегу Озерову ноту протеста.", "GEO", "RUS",
+                     id="named-ambassador-is-the-target-not-the-actor"),
+    ],
+)
+def test_named_ambassador_gives_the_target(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", actor, target, None, None)]
