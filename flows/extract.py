@@ -52,7 +52,8 @@ MODIFIER_WORDS = frozenset({
 # Languages that mark the genitive and dative by a case ending rather than a preposition: "визит президента",
 # "vizita președintelui"; "выделит Украине", "a oferit Ucrainei"
 CASE_ENDINGS = frozenset({"ru", "ro"})
-RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$|^(?:столиц|город|остров|президент|премьер)")
+RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$"
+                              r"|^(?:столиц|город|остров|президент|премьер|парламент)")
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
@@ -618,6 +619,9 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
+        # the diplomat's own name right after the title ("посла Дария", "ambassador Ozerov") is his country
+        named += [(e.start - diplomat.end(), e) for e in entities
+                  if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
         host_ent = next((e for e in after if governed_by(sentence, e.start, goal_words, 1)
                          and (target_ent is None or e.code != target_ent.code)), None)

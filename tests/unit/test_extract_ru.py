@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.extract import governed_by
 from flows.gazetteer import find_entities
 from tests.unit.test_extract import Event, events, extract
 
@@ -211,3 +212,47 @@ def test_package_implemented_by_a_country_is_no_pledge_to_it(tmp_path: Path) -> 
     body = ("Евросоюз выделил Грузии 20 миллионов евро. "
             "Пакет гуманитарной помощи стоимостью 5 миллионов евро реализовала Польша.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "GEO", 20_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Премьер-министр Ульф Кристерссон находится с визитом в Грузии.", id="swedish-prime-minister"),
+        pytest.param("Об этом сообщил Кристиан Даниэльссон, статс-секретарь при министре Джессике Росволл, "
+                     "который находится с визитом в Грузии.", id="swedish-state-secretary"),
+    ],
+)
+def test_swedish_officials_are_visitors(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "SWE", "GEO", None, None)]
+
+
+def test_parliament_noun_stands_between_preposition_and_country() -> None:
+    # "в парламенте Грузии": the country is governed by "в" as in "в столице Грузии"
+    sentence = "Премьер выступил в парламенте Грузии."
+    assert governed_by(sentence, sentence.index("Грузии"), frozenset({"в"}))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Президент Армении Пашинян выступил в парламенте Грузии.",
+                     [("visit", "ARM", "GEO", None, None)], id="address-to-a-foreign-parliament"),
+        pytest.param("Президент Армении Пашинян выступил в парламенте Армении.", [], id="own-parliament-is-no-visit"),
+        pytest.param("Президент Армении Пашинян выступил в парламенте Грузии по видеосвязи.", [],
+                     id="video-address-is-no-visit"),
+    ],
+)
+def test_speech_in_a_parliament(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        pytest.param("МИД Грузии вызвал посла Дария.", "GEO", "MDA", id="ambassador-named-after-the-title"),
+        pytest.param("МИД Грузии вручил послу Олегу Озерову ноту протеста.", "GEO", "RUS",
+                     id="named-ambassador-is-the-target-not-the-actor"),
+    ],
+)
+def test_named_ambassador_gives_the_target(tmp_path: Path, body: str, actor: str, target: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", actor, target, None, None)]
