@@ -17,7 +17,7 @@ PIECE_PATTERN = r"[^.!?…\n]+[.!?…]*[\"”’»)\]]*[ \t]*|[.!?…]+[\"”’
 NO_BREAK_AFTER = (
     r"(?:^|[\s(\"“«])(?:\p{L}|[Dd]hr|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof|St|Jr|Sr|[Nn]o|[Nn]r|vs|ca|bijv|o\.a|"
     r"[Ii]nc|[Ll]td|[Cc]o|[Gg]en|[Ll]t|[Cc]ol|[Ss]en|[Rr]ep|[Gg]ov|[Pp]res|[Ff]eb|[Jj]an|[Aa]ug|[Ss]ept?|[Oo]ct|"
-    r"[Nn]ov|[Dd]ec|т|г|гг|т\.е|т\.д|т\.п|им|ул|млн|млрд|тыс|руб|долл|ст|см|др|пр|н\.э|mln|mld|mrd|blz|jl|"
+    r"[Nn]ov|[Dd]ec|[Aa]pr|[Jj]un|[Jj]ul|[Ff]ebr|[Mm]rt|[Oo]kt|[Aa]rt|янв|февр|апр|авг|сент|окт|нояб|дек|т|г|гг|т\.е|т\.д|т\.п|им|ул|млн|млрд|тыс|руб|долл|ст|см|др|пр|н\.э|mln|mld|mrd|blz|jl|"
     r"resp|incl|excl|etc|e\.g|i\.e|a\.m|p\.m)\.[\"”’»)]*[ \t]*$"
 )
 
@@ -49,8 +49,9 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
             pl.col("piece").str.contains(NO_BREAK_AFTER)
             # a decimal or a thousands point: "12.5", "1.500.000"
             | (pl.col("piece").str.contains(r"\d[.,]$") & next_piece.str.contains(r"^\d"))
-            # the sentence goes on in lowercase: "he said. and" is rare, "i.e. the" is common
-            | next_piece.str.contains(r"^[ \t]*[\p{Ll}\d,;:]")
+            # the sentence goes on in lowercase: "he said. and" is rare, "i.e. the" is common; a figure after
+            # a word's full stop opens a sentence ("сроком на 20 лет. 28 июня ...", "gewond. 21 mensen")
+            | next_piece.str.contains(r"^[ \t]*[\p{Ll},;:]")
             # no end punctuation at all: the piece was cut by a stray "!" or "?" inside quotes
             | ~pl.col("piece").str.contains(r"[.!?…][\"”’»)\]]*[ \t]*$")
         )

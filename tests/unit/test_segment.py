@@ -40,3 +40,13 @@ def test_quotes_stay_with_their_sentence() -> None:
 
 def test_offsets_with_non_ascii_text() -> None:
     sentences_of("Oekraïne krijgt steun. Україна отримає допомогу. Ça va.")
+
+
+def test_a_sentence_may_open_with_a_figure() -> None:
+    assert sentences_of("Санду находится в Брюсселе. 10-11 декабря она встретится с Костой.") == [
+        "Санду находится в Брюсселе.", "10-11 декабря она встретится с Костой."]
+    assert sentences_of("Vijf mensen kwamen om. 21 mensen raakten gewond.") == [
+        "Vijf mensen kwamen om.", "21 mensen raakten gewond."]
+    # but not after an abbreviation of a month or an article: "Jan. 31", "febr. 2023", "art. 5"
+    assert sentences_of("The quarter ended Jan. 31, a year on. Het verdrag van 5 febr. 2023 noemt art. 5 niet.") == [
+        "The quarter ended Jan. 31, a year on.", "Het verdrag van 5 febr. 2023 noemt art. 5 niet."]
