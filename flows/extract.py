@@ -633,10 +633,28 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if actor_ent is None and host_ent is not None:
         actor_ent, basis = host_ent, "diplomat's host country"
     if actor_ent is None:
+        actor_ent, basis = opening_locative(sentence, entities, trigger.start(), exclude), "place of the summons"
+    if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
         basis = "ministry after trigger"
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+# "В МИД России уточняют, что вызвали посла", "In Moscow, the ministry summoned ...": a sentence that opens by
+# placing what it tells at a government (its capital, its ministry) names the one who summoned
+OPENING_LOCATIVE = regex.compile(r"\s*(?:in|в|во|în)\s+(?:(?:МИД|MAE|МИДЕИ|Минобороны|ministerie\w*|ministry|the)\s+)?",
+                                 regex.IGNORECASE)
+
+
+def opening_locative(sentence: str, entities: list[EntityMention], before: int,
+                     exclude: set[str]) -> EntityMention | None:
+    """The government a sentence opens by placing itself at ("В МИД России", "В Кремле", "In Moscow"), if any."""
+    opening = OPENING_LOCATIVE.match(sentence)
+    first = entities[0] if entities else None
+    if opening is None or first is None or first.start != opening.end() or first.end > before:
+        return None
+    return first if first.kind in PLACE_KINDS | {"org"} and first.code not in exclude else None
 
 
 def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],

@@ -256,3 +256,17 @@ def test_speech_in_a_parliament(tmp_path: Path, body: str, expected: list[Event]
 )
 def test_named_ambassador_gives_the_target(tmp_path: Path, body: str, actor: str, target: str) -> None:
     assert events(extract(tmp_path, "ru", body)) == [("demarche", actor, target, None, None)]
+
+
+@pytest.mark.parametrize(("body", "actor", "target"), [
+    ("В МИД России вызвали посла Молдовы.", "RUS", "MDA"),
+    ("В МИД Молдовы уточнили, что вызвали посла России.", "MDA", "RUS"),
+    ("В Кремле заявили, что вызвали посла Молдовы.", "RUS", "MDA"),
+])
+def test_a_sentence_opening_at_a_government_names_who_summoned(tmp_path: Path, body: str, actor: str,
+                                                              target: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", actor, target, None, None)]
+
+
+def test_a_place_that_is_a_goal_names_no_summoner(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "ru", "После визита делегации в Тайвань вызвали посла США.")) == []
