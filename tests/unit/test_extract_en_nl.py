@@ -307,3 +307,9 @@ def test_the_visit_after_a_planned_trip_elsewhere_still_counts(tmp_path: Path) -
     body = ("President Macron wants help on Ukraine. Xi is due to make a state visit to France on Monday. "
             "On a visit to China in 2023, Macron had already called on Xi to help.")
     assert events(extract(tmp_path, "en", body)) == [("visit", "FRA", "CHN", None, None)]
+
+
+def test_a_quoted_sentence_opening_on_this_trip_points_back(tmp_path: Path) -> None:
+    # "This trip" inside a quote is the trip already told, not a new one to the country it goes on to name
+    body = 'President Obama toured Hanoi on Monday. "This trip sends a signal to China," an aide said.'
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
