@@ -313,3 +313,11 @@ def test_a_quoted_sentence_opening_on_this_trip_points_back(tmp_path: Path) -> N
     # "This trip" inside a quote is the trip already told, not a new one to the country it goes on to name
     body = 'President Obama toured Hanoi on Monday. "This trip sends a signal to China," an aide said.'
     assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("President Obama on Sunday headed for his first visit to Vietnam.", id="en-headed-for-a-visit"),
+    pytest.param("Chancellor Scholz is on his way to a two-day trip to Japan.", id="en-on-his-way-to-a-trip"),
+])
+def test_a_traveller_headed_for_a_visit_has_not_arrived(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == []
