@@ -321,3 +321,15 @@ def test_a_quoted_sentence_opening_on_this_trip_points_back(tmp_path: Path) -> N
 ])
 def test_a_traveller_headed_for_a_visit_has_not_arrived(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_place_served_in_as_a_soldier_is_no_visit(tmp_path: Path) -> None:
+    # a tour of duty: the person was there as an officer, not as a state's representative
+    body = ("Senator John Kerry, who after a tour in Vietnam as a young Navy officer became a protester, "
+            "spoke on Monday.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_visit_to_where_one_once_served_still_counts(tmp_path: Path) -> None:
+    body = "Senator John Kerry visited Hanoi on Monday, decades after he served there as a young Navy officer."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
