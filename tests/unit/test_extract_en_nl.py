@@ -333,3 +333,9 @@ def test_a_place_served_in_as_a_soldier_is_no_visit(tmp_path: Path) -> None:
 def test_a_visit_to_where_one_once_served_still_counts(tmp_path: Path) -> None:
     body = "Senator John Kerry visited Hanoi on Monday, decades after he served there as a young Navy officer."
     assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
+
+
+def test_talks_placed_before_with_are_a_visit_of_the_one_met(tmp_path: Path) -> None:
+    # "talks in Tehran with a Syrian delegation": the place may stand between "talks" and "with"
+    body = "Iranian official Ali Larijani said after talks in Tehran with a Syrian delegation that Iran would help."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "SYR", "IRN", None, None)]
