@@ -339,3 +339,14 @@ def test_talks_placed_before_with_are_a_visit_of_the_one_met(tmp_path: Path) -> 
     # "talks in Tehran with a Syrian delegation": the place may stand between "talks" and "with"
     body = "Iranian official Ali Larijani said after talks in Tehran with a Syrian delegation that Iran would help."
     assert events(extract(tmp_path, "en", body)) == [("visit", "SYR", "IRN", None, None)]
+
+
+def test_these_weapons_point_back_at_named_items(tmp_path: Path) -> None:
+    body = ("Kyiv has used Taurus missiles donated by Germany. Chancellor Scholz said on Monday that his country "
+            "would provide more of these weapons to Ukraine.")
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_plain_weapons_still_name_nothing(tmp_path: Path) -> None:
+    body = "Chancellor Scholz said on Monday that his country would provide more weapons to Ukraine."
+    assert events(extract(tmp_path, "en", body)) == []
