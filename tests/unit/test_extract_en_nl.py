@@ -350,3 +350,11 @@ def test_these_weapons_point_back_at_named_items(tmp_path: Path) -> None:
 def test_plain_weapons_still_name_nothing(tmp_path: Path) -> None:
     body = "Chancellor Scholz said on Monday that his country would provide more weapons to Ukraine."
     assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("nl", "’The Donald’ is dinsdag geland in Tokio.", id="nl-the-donald"),
+    pytest.param("en", "The Donald landed in Tokyo on Tuesday.", id="en-the-donald"),
+])
+def test_a_nickname_of_a_president_names_him(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "USA", "JPN", None, None)]
