@@ -61,6 +61,8 @@ DASH_ASIDE = regex.compile(r"\s[—–-]\s")
 APPOSITION = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+), (?:the |de |het )?$")
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
+# quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
+OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"'«„]*")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -225,7 +227,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bool:
     """A sentence that opens on a demonstrative and reaches position over lowercase modifiers only ("This
     visit", "Это второй визит"): it speaks about something already named."""
-    opening = lexicon.cues["anaphora"].match(sentence)
+    opening = lexicon.cues["anaphora"].match(sentence, OPENING_MARKS.match(sentence).end())
     if opening is None:
         return False
     words = WORD.findall(sentence[opening.end():position])

@@ -307,3 +307,54 @@ def test_the_visit_after_a_planned_trip_elsewhere_still_counts(tmp_path: Path) -
     body = ("President Macron wants help on Ukraine. Xi is due to make a state visit to France on Monday. "
             "On a visit to China in 2023, Macron had already called on Xi to help.")
     assert events(extract(tmp_path, "en", body)) == [("visit", "FRA", "CHN", None, None)]
+
+
+def test_a_quoted_sentence_opening_on_this_trip_points_back(tmp_path: Path) -> None:
+    # "This trip" inside a quote is the trip already told, not a new one to the country it goes on to name
+    body = 'President Obama toured Hanoi on Monday. "This trip sends a signal to China," an aide said.'
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("President Obama on Sunday headed for his first visit to Vietnam.", id="en-headed-for-a-visit"),
+    pytest.param("Chancellor Scholz is on his way to a two-day trip to Japan.", id="en-on-his-way-to-a-trip"),
+])
+def test_a_traveller_headed_for_a_visit_has_not_arrived(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_place_served_in_as_a_soldier_is_no_visit(tmp_path: Path) -> None:
+    # a tour of duty: the person was there as an officer, not as a state's representative
+    body = ("Senator John Kerry, who after a tour in Vietnam as a young Navy officer became a protester, "
+            "spoke on Monday.")
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_visit_to_where_one_once_served_still_counts(tmp_path: Path) -> None:
+    body = "Senator John Kerry visited Hanoi on Monday, decades after he served there as a young Navy officer."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "USA", "VNM", None, None)]
+
+
+def test_talks_placed_before_with_are_a_visit_of_the_one_met(tmp_path: Path) -> None:
+    # "talks in Tehran with a Syrian delegation": the place may stand between "talks" and "with"
+    body = "Iranian official Ali Larijani said after talks in Tehran with a Syrian delegation that Iran would help."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "SYR", "IRN", None, None)]
+
+
+def test_these_weapons_point_back_at_named_items(tmp_path: Path) -> None:
+    body = ("Kyiv has used Taurus missiles donated by Germany. Chancellor Scholz said on Monday that his country "
+            "would provide more of these weapons to Ukraine.")
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_plain_weapons_still_name_nothing(tmp_path: Path) -> None:
+    body = "Chancellor Scholz said on Monday that his country would provide more weapons to Ukraine."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("nl", "’The Donald’ is dinsdag geland in Tokio.", id="nl-the-donald"),
+    pytest.param("en", "The Donald landed in Tokyo on Tuesday.", id="en-the-donald"),
+])
+def test_a_nickname_of_a_president_names_him(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("visit", "USA", "JPN", None, None)]
