@@ -19,7 +19,7 @@ CUE_KINDS = (
     "future", "negation", "cumulative", "not_pledge", "diplomat", "package", "items",
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "officials",
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
-    "ambassador", "passive", "relative", "former", "venue", "followers", "followers_of",
+    "ambassador", "passive", "relative", "former", "venue", "followers", "followers_of", "remote",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (

@@ -358,3 +358,15 @@ def test_plain_weapons_still_name_nothing(tmp_path: Path) -> None:
 ])
 def test_a_nickname_of_a_president_names_him(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("visit", "USA", "JPN", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "body", "visit"), [
+    ("en", "President Biden met Ukrainian President Zelensky in Kyiv on Monday.", True),
+    ("en", "President Biden met Ukrainian President Zelensky in Kyiv by video link on Monday.", False),
+    ("en", "President Biden visited Kyiv on Monday, a week after a phone call with Zelensky.", True),
+    ("nl", "Premier Rutte ontmoette maandag president Zelensky in Kiev.", True),
+    ("nl", "Premier Rutte ontmoette maandag president Zelensky in Kiev via een videoverbinding.", False),
+    ("nl", "Premier Rutte sprak telefonisch met president Zelensky in Kiev.", False),
+])
+def test_a_meeting_by_video_or_phone_is_no_visit(tmp_path: Path, lang: str, body: str, visit: bool) -> None:
+    assert bool(events(extract(tmp_path, lang, body))) is visit

@@ -186,3 +186,11 @@ def test_named_items_to_a_bare_dative_recipient(tmp_path: Path) -> None:
     # "Ucrainei" is a dative without a preposition, as "Украине" in Russian
     body = "Marea Britanie a oferit Ucrainei tancuri Challenger."
     assert events(extract_ro(tmp_path, body)) == [("pledge", "GBR", "UKR", None, None)]
+
+
+@pytest.mark.parametrize(("body", "visit"), [
+    ("Președintele Maia Sandu s-a întâlnit cu cancelarul Olaf Scholz la Berlin.", True),
+    ("Președintele Maia Sandu s-a întâlnit prin videoconferință cu cancelarul Olaf Scholz la Berlin.", False),
+])
+def test_a_meeting_by_videoconference_is_no_visit(tmp_path: Path, body: str, visit: bool) -> None:
+    assert bool(events(extract_ro(tmp_path, body))) is visit

@@ -270,3 +270,12 @@ def test_a_sentence_opening_at_a_government_names_who_summoned(tmp_path: Path, b
 
 def test_a_place_that_is_a_goal_names_no_summoner(tmp_path: Path) -> None:
     assert events(extract(tmp_path, "ru", "После визита делегации в Тайвань вызвали посла США.")) == []
+
+
+@pytest.mark.parametrize(("body", "visit"), [
+    ("Майя Санду провела переговоры с Владимиром Зеленским в Киеве.", True),
+    ("Майя Санду провела переговоры с Владимиром Зеленским в Киеве по телефону.", False),
+    ("Майя Санду выступила в парламенте Румынии по видеосвязи.", False),
+])
+def test_talks_by_phone_or_video_are_no_visit(tmp_path: Path, body: str, visit: bool) -> None:
+    assert bool(events(extract(tmp_path, "ru", body))) is visit
