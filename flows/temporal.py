@@ -98,6 +98,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "weekdays_need_prefix": ("str_list", None),
     "weekday_compounds": ("str_list", None),
     "months": ("int_map", (1, 12)),
+    "month_adjectives": ("int_map", (1, 12)),
     "parts_of_day": ("str_list", None),
     "weekday_prefixes": ("role_map", _WEEKDAY_ROLES),
     "relative_days": ("int_map", (-7, 7)),
@@ -136,6 +137,7 @@ class TimeLexicon:
     weekdays_need_prefix: tuple[str, ...]
     weekday_compounds: tuple[str, ...]
     months: dict[str, int]
+    month_adjectives: dict[str, int]  # stems of adjectives naming a month ("майск": "майского визита")
     parts_of_day: tuple[str, ...]
     weekday_prefixes: dict[str, str]
     relative_days: dict[str, int]
@@ -362,6 +364,7 @@ def _grammar(lang: str) -> _Grammar:
         forms.append(("date_num", rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
     forms += [
         ("month", rf"(?:(?P<pre>{_alt(lex.month_prefixes)})\s+)?{parts}(?P<m>{month_wide}){tail}"),
+        ("month_adj", rf"(?P<madj>{_alt(lex.month_adjectives)}){_L}+{tail}"),
         ("year", rf"(?:(?P<pre>{_alt(lex.year_prefixes)})\s+)?{parts}{year}"),
         ("rel_year", rf"{parts}(?P<rel>{_alt(lex.relative_years)}){_NOT_BEFORE_LETTER}"),
         ("rel_month", rf"{parts}(?P<rel>{_alt(lex.relative_months)}){_NOT_BEFORE_LETTER}"),
@@ -377,7 +380,7 @@ def _grammar(lang: str) -> _Grammar:
         for form, body in forms
     )
     keys = {
-        "month": _alt(all_months), "weekday": _alt(weekdays), "digits": r"\d{4}",
+        "month": _alt([*all_months, *lex.month_adjectives]), "weekday": _alt(weekdays), "digits": r"\d{4}",
         # whole words, as their patterns want them: else "afgelopen maand|ag" hides the weekday behind it
         "rel_year": f"(?:{_alt(lex.relative_years)}){_NOT_BEFORE_LETTER}",
         "rel_month": f"(?:{_alt(lex.relative_months)}){_NOT_BEFORE_LETTER}",
@@ -488,6 +491,7 @@ class _Found:
 # the gate family whose key words every match of a pattern contains (default: the form itself)
 _FAMILY: dict[str, str] = {
     "range_dm": "month", "range_md": "month", "date_dm": "month", "date_md": "month", "month": "month",
+    "month_adj": "month",
     "date_iso": "digits", "date_num": "digits", "year": "digits",
 }
 _DIGIT_LED = frozenset({"range_dm", "date_dm", "date_num"})  # patterns guarding their own left edge
@@ -605,14 +609,20 @@ def _build_range(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -
     return _Found(_expr(m, "explicit_range", (first, last, first), basis, future), frozenset())
 
 
+_OPENERS = frozenset({"", ".", "!", "?", "«", '"', "„", "“", "(", "-", "–", "—"})
+
+
 def _build_month(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -> _Found | None:
     prefix, part_word = _group(m, "pre"), _group(m, "part")
     stated, offset = _group(m, "y"), _rel_year_offset(g, m)
-    if prefix is None and part_word is None and stated is None and offset is None:
+    adjective = _group(m, "madj")  # "майского визита": the adjective says the month on its own
+    if adjective is None and prefix is None and part_word is None and stated is None and offset is None:
         return None  # a bare month name is too often something else ("May", "Mars")
-    if not _capitalised(g, m.group("m")):
+    if adjective is None and not _capitalised(g, m.group("m")):
         return None
-    month = g.months[_norm(m.group("m"))]
+    if adjective is not None and adjective[:1].isupper() and m.string[:m.start()].rstrip()[-1:] not in _OPENERS:
+        return None  # capitalised inside a sentence: a name ("Октябрьский район", "посёлок Майский")
+    month = g.lex.month_adjectives[_norm(adjective)] if adjective is not None else g.months[_norm(m.group("m"))]
     role = g.lex.month_prefixes.get(_norm(prefix)) if prefix else "in"
     part = g.lex.period_parts[_norm(part_word)] if part_word else None
     if stated is None and ref is None:
@@ -775,7 +785,7 @@ def _build(
         return _build_date(g, m, ref)
     if form in ("range_dm", "range_md"):
         return _build_range(g, m, ref)
-    if form == "month":
+    if form in ("month", "month_adj"):
         return _build_month(g, m, ref)
     if form == "year":
         return _build_year(g, m, ref)

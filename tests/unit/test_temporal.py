@@ -424,3 +424,19 @@ def test_a_relative_period_word_does_not_hide_the_weekday_it_begins(lang: str, s
     resolved = resolve(sentence, lang, day_ref(date(2019, 10, 17)), sentence.split()[2])
     assert resolved.event_date == date(2019, 10, 14)
     assert "weekday" in resolved.basis
+
+
+def test_russian_adjectival_month_dates_the_visit() -> None:
+    """"во время июньского визита": the month adjective names the month without a preposition."""
+    sentence = "Во время июньского визита в Кишинев министр объявил о новой помощи."
+    resolved = resolve(sentence, "ru", day_ref(date(2023, 9, 20)), "визита")
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2023, 6, 1), date(2023, 6, 30), "month")
+    resolved = resolve("Итоги ноябрьской поездки премьера обсудили в правительстве.", "ru",
+                       day_ref(date(2024, 2, 5)), "поездки")
+    assert (resolved.date_min, resolved.date_max) == (date(2023, 11, 1), date(2023, 11, 30))
+
+
+def test_russian_capitalised_month_adjective_inside_a_sentence_is_a_name() -> None:
+    found = find_time_expressions("Министр посетил Октябрьский район столицы.", "ru", day_ref(date(2024, 2, 5)))
+    assert found == []
