@@ -121,6 +121,8 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "end_words": ("str_list", None),
     "future_words": ("str_list", None),
     "clause_words": ("str_list", None),
+    "report_words": ("str_list", None),
+    "complement_words": ("str_list", None),
     "numeric_dates": ("bool", None),
     "month_first_dates": ("bool", None),
     "capitalized_names": ("bool", None),
@@ -160,6 +162,8 @@ class TimeLexicon:
     end_words: tuple[str, ...]
     future_words: tuple[str, ...]
     clause_words: tuple[str, ...]
+    report_words: tuple[str, ...]  # "announced", "объявлено": its time is the time of what it reports
+    complement_words: tuple[str, ...]  # "that", "что": opens what a reporting verb reports
     numeric_dates: bool
     month_first_dates: bool
     capitalized_names: bool
@@ -299,6 +303,8 @@ class _Grammar:
     reference_gate: re.Pattern[str]  # the same for the families the publication reference reads
     prefix_word_re: re.Pattern[str]
     clause_re: re.Pattern[str]
+    report_re: re.Pattern[str]
+    complement_re: re.Pattern[str]
     future_re: re.Pattern[str]
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
@@ -412,6 +418,9 @@ def _grammar(lang: str) -> _Grammar:
         reference_gate=reference_gate,
         prefix_word_re=re.compile(rf"(?<!{_L})(?:{prefix_word}){_NOT_BEFORE_LETTER}", flags),
         clause_re=re.compile(clause, flags),
+        report_re=words_re(lex.report_words),
+        complement_re=re.compile(
+            rf",?\s*(?<!{_L})(?:{_alt(lex.complement_words)}){_NOT_BEFORE_LETTER}", flags),
         future_re=words_re(lex.future_words),
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
@@ -1032,11 +1041,30 @@ def _clause_breaks(sentence: str, g: _Grammar) -> list[tuple[int, bool]]:
     return [(m.start(), not m.group(0)[:1].isalpha()) for m in g.clause_re.finditer(sentence)]
 
 
+def _reported_from(
+    sentence: str, g: _Grammar, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int
+) -> int | None:
+    """Where the complement of a reporting verb starts ("In May it was announced that ...", "В мае было
+    объявлено, что ...") when the expression stands in the reporting clause and the trigger after it: what
+    is announced is dated by the announcement, so the boundaries up to there do not count."""
+    if not g.lex.report_words or not g.lex.complement_words or expr.end > t_start:
+        return None
+    clause_start = max((p for p, _ in breaks if p < expr.start), default=0)
+    for position, _ in breaks:
+        if expr.end <= position < t_start:
+            opening = g.complement_re.match(sentence, position)
+            if opening is not None and g.report_re.search(sentence, clause_start, position):
+                return opening.end()
+    return None
+
+
 def _breaks_between(
-    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int
+    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int,
+    g: _Grammar | None = None,
 ) -> int:
     """Clause boundaries between an expression and the trigger, ignoring the commas around a bare
-    adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in."""
+    adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in, and those before
+    the complement of a reporting verb the expression dates."""
     before = [p for p, punct in breaks if punct and p < expr.start]
     after = [p for p, punct in breaks if punct and p >= expr.end]
     left = before[-1] if before else -1
@@ -1044,6 +1072,9 @@ def _breaks_between(
     around = sentence[left + 1:expr.start] + " " + sentence[expr.end:right]
     bare = len(re.findall(r"\w+", around)) <= 1
     low, high = (expr.end, t_start) if expr.end <= t_start else (t_end, expr.start)
+    reported = _reported_from(sentence, g, breaks, expr, t_start) if g is not None else None
+    if reported is not None:
+        low = reported
     count = 0
     for position, punct in breaks:
         if low <= position < high and not (bare and punct and position in (left, right)):
@@ -1122,7 +1153,7 @@ def resolve_event_date(
     breaks = _clause_breaks(sentence, g)
 
     def closeness(f: _Found) -> tuple[int, int]:
-        return _breaks_between(sentence, breaks, f.expr, t_start, t_end), _distance(f.expr, t_start, t_end)
+        return _breaks_between(sentence, breaks, f.expr, t_start, t_end, g), _distance(f.expr, t_start, t_end)
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"
