@@ -140,13 +140,21 @@ def inherit_context_dates(rows: list[MentionRow]) -> None:
         if not str(row["date_basis"]).startswith("publication"):
             continue
         sources = [d for d in dated_by_doc.get(row["doc_id"], []) if d is not row
-                   and 0 <= row["sentence_idx"] - d["sentence_idx"] <= CONTEXT_SENTENCES]
+                   and 0 <= row["sentence_idx"] - d["sentence_idx"] <= CONTEXT_SENTENCES
+                   and not another_of_its_kind(row, d)]
         if not sources:
             continue
         source = max(sources, key=lambda d: (d["sentence_idx"], -abs(d["char_start"] - row["char_start"])))
         row.update({k: source[k] for k in ("event_date", "date_min", "date_max", "date_precision")})
         row["date_basis"] = f"context: the date of the {source['event_type']} in sentence {source['sentence_idx']} " \
                             f"({source['date_basis']})"
+
+
+def another_of_its_kind(row: MentionRow, source: MentionRow) -> bool:
+    """An event of the same type with another destination or recipient is another scene, not this one's
+    ("Obama, who last month visited Cuba ... Hopes for Obama's visit to Hiroshima"): its day is not lent."""
+    return (row["event_type"] == source["event_type"] and row["target_country"] is not None
+            and source["target_country"] is not None and row["target_country"] != source["target_country"])
 
 
 def same_event(a: MentionRow, b: MentionRow) -> bool:

@@ -98,6 +98,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "weekdays_need_prefix": ("str_list", None),
     "weekday_compounds": ("str_list", None),
     "months": ("int_map", (1, 12)),
+    "month_adjectives": ("int_map", (1, 12)),
     "parts_of_day": ("str_list", None),
     "weekday_prefixes": ("role_map", _WEEKDAY_ROLES),
     "relative_days": ("int_map", (-7, 7)),
@@ -120,6 +121,8 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "end_words": ("str_list", None),
     "future_words": ("str_list", None),
     "clause_words": ("str_list", None),
+    "report_words": ("str_list", None),
+    "complement_words": ("str_list", None),
     "numeric_dates": ("bool", None),
     "month_first_dates": ("bool", None),
     "capitalized_names": ("bool", None),
@@ -136,6 +139,7 @@ class TimeLexicon:
     weekdays_need_prefix: tuple[str, ...]
     weekday_compounds: tuple[str, ...]
     months: dict[str, int]
+    month_adjectives: dict[str, int]  # stems of adjectives naming a month ("майск": "майского визита")
     parts_of_day: tuple[str, ...]
     weekday_prefixes: dict[str, str]
     relative_days: dict[str, int]
@@ -158,6 +162,8 @@ class TimeLexicon:
     end_words: tuple[str, ...]
     future_words: tuple[str, ...]
     clause_words: tuple[str, ...]
+    report_words: tuple[str, ...]  # "announced", "объявлено": its time is the time of what it reports
+    complement_words: tuple[str, ...]  # "that", "что": opens what a reporting verb reports
     numeric_dates: bool
     month_first_dates: bool
     capitalized_names: bool
@@ -297,6 +303,8 @@ class _Grammar:
     reference_gate: re.Pattern[str]  # the same for the families the publication reference reads
     prefix_word_re: re.Pattern[str]
     clause_re: re.Pattern[str]
+    report_re: re.Pattern[str]
+    complement_re: re.Pattern[str]
     future_re: re.Pattern[str]
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
@@ -362,6 +370,7 @@ def _grammar(lang: str) -> _Grammar:
         forms.append(("date_num", rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
     forms += [
         ("month", rf"(?:(?P<pre>{_alt(lex.month_prefixes)})\s+)?{parts}(?P<m>{month_wide}){tail}"),
+        ("month_adj", rf"(?P<madj>{_alt(lex.month_adjectives)}){_L}+{tail}"),
         ("year", rf"(?:(?P<pre>{_alt(lex.year_prefixes)})\s+)?{parts}{year}"),
         ("rel_year", rf"{parts}(?P<rel>{_alt(lex.relative_years)}){_NOT_BEFORE_LETTER}"),
         ("rel_month", rf"{parts}(?P<rel>{_alt(lex.relative_months)}){_NOT_BEFORE_LETTER}"),
@@ -377,7 +386,7 @@ def _grammar(lang: str) -> _Grammar:
         for form, body in forms
     )
     keys = {
-        "month": _alt(all_months), "weekday": _alt(weekdays), "digits": r"\d{4}",
+        "month": _alt([*all_months, *lex.month_adjectives]), "weekday": _alt(weekdays), "digits": r"\d{4}",
         # whole words, as their patterns want them: else "afgelopen maand|ag" hides the weekday behind it
         "rel_year": f"(?:{_alt(lex.relative_years)}){_NOT_BEFORE_LETTER}",
         "rel_month": f"(?:{_alt(lex.relative_months)}){_NOT_BEFORE_LETTER}",
@@ -409,6 +418,9 @@ def _grammar(lang: str) -> _Grammar:
         reference_gate=reference_gate,
         prefix_word_re=re.compile(rf"(?<!{_L})(?:{prefix_word}){_NOT_BEFORE_LETTER}", flags),
         clause_re=re.compile(clause, flags),
+        report_re=words_re(lex.report_words),
+        complement_re=re.compile(
+            rf",?\s*(?<!{_L})(?:{_alt(lex.complement_words)}){_NOT_BEFORE_LETTER}", flags),
         future_re=words_re(lex.future_words),
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
@@ -488,6 +500,7 @@ class _Found:
 # the gate family whose key words every match of a pattern contains (default: the form itself)
 _FAMILY: dict[str, str] = {
     "range_dm": "month", "range_md": "month", "date_dm": "month", "date_md": "month", "month": "month",
+    "month_adj": "month",
     "date_iso": "digits", "date_num": "digits", "year": "digits",
 }
 _DIGIT_LED = frozenset({"range_dm", "date_dm", "date_num"})  # patterns guarding their own left edge
@@ -605,14 +618,20 @@ def _build_range(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -
     return _Found(_expr(m, "explicit_range", (first, last, first), basis, future), frozenset())
 
 
+_OPENERS = frozenset({"", ".", "!", "?", "«", '"', "„", "“", "(", "-", "–", "—"})
+
+
 def _build_month(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -> _Found | None:
     prefix, part_word = _group(m, "pre"), _group(m, "part")
     stated, offset = _group(m, "y"), _rel_year_offset(g, m)
-    if prefix is None and part_word is None and stated is None and offset is None:
+    adjective = _group(m, "madj")  # "майского визита": the adjective says the month on its own
+    if adjective is None and prefix is None and part_word is None and stated is None and offset is None:
         return None  # a bare month name is too often something else ("May", "Mars")
-    if not _capitalised(g, m.group("m")):
+    if adjective is None and not _capitalised(g, m.group("m")):
         return None
-    month = g.months[_norm(m.group("m"))]
+    if adjective is not None and adjective[:1].isupper() and m.string[:m.start()].rstrip()[-1:] not in _OPENERS:
+        return None  # capitalised inside a sentence: a name ("Октябрьский район", "посёлок Майский")
+    month = g.lex.month_adjectives[_norm(adjective)] if adjective is not None else g.months[_norm(m.group("m"))]
     role = g.lex.month_prefixes.get(_norm(prefix)) if prefix else "in"
     part = g.lex.period_parts[_norm(part_word)] if part_word else None
     if stated is None and ref is None:
@@ -775,7 +794,7 @@ def _build(
         return _build_date(g, m, ref)
     if form in ("range_dm", "range_md"):
         return _build_range(g, m, ref)
-    if form == "month":
+    if form in ("month", "month_adj"):
         return _build_month(g, m, ref)
     if form == "year":
         return _build_year(g, m, ref)
@@ -1022,11 +1041,30 @@ def _clause_breaks(sentence: str, g: _Grammar) -> list[tuple[int, bool]]:
     return [(m.start(), not m.group(0)[:1].isalpha()) for m in g.clause_re.finditer(sentence)]
 
 
+def _reported_from(
+    sentence: str, g: _Grammar, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int
+) -> int | None:
+    """Where the complement of a reporting verb starts ("In May it was announced that ...", "В мае было
+    объявлено, что ...") when the expression stands in the reporting clause and the trigger after it: what
+    is announced is dated by the announcement, so the boundaries up to there do not count."""
+    if not g.lex.report_words or not g.lex.complement_words or expr.end > t_start:
+        return None
+    clause_start = max((p for p, _ in breaks if p < expr.start), default=0)
+    for position, _ in breaks:
+        if expr.end <= position < t_start:
+            opening = g.complement_re.match(sentence, position)
+            if opening is not None and g.report_re.search(sentence, clause_start, position):
+                return opening.end()
+    return None
+
+
 def _breaks_between(
-    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int
+    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int,
+    g: _Grammar | None = None,
 ) -> int:
     """Clause boundaries between an expression and the trigger, ignoring the commas around a bare
-    adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in."""
+    adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in, and those before
+    the complement of a reporting verb the expression dates."""
     before = [p for p, punct in breaks if punct and p < expr.start]
     after = [p for p, punct in breaks if punct and p >= expr.end]
     left = before[-1] if before else -1
@@ -1034,6 +1072,9 @@ def _breaks_between(
     around = sentence[left + 1:expr.start] + " " + sentence[expr.end:right]
     bare = len(re.findall(r"\w+", around)) <= 1
     low, high = (expr.end, t_start) if expr.end <= t_start else (t_end, expr.start)
+    reported = _reported_from(sentence, g, breaks, expr, t_start) if g is not None else None
+    if reported is not None:
+        low = reported
     count = 0
     for position, punct in breaks:
         if low <= position < high and not (bare and punct and position in (left, right)):
@@ -1112,7 +1153,7 @@ def resolve_event_date(
     breaks = _clause_breaks(sentence, g)
 
     def closeness(f: _Found) -> tuple[int, int]:
-        return _breaks_between(sentence, breaks, f.expr, t_start, t_end), _distance(f.expr, t_start, t_end)
+        return _breaks_between(sentence, breaks, f.expr, t_start, t_end, g), _distance(f.expr, t_start, t_end)
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"

@@ -424,3 +424,39 @@ def test_a_relative_period_word_does_not_hide_the_weekday_it_begins(lang: str, s
     resolved = resolve(sentence, lang, day_ref(date(2019, 10, 17)), sentence.split()[2])
     assert resolved.event_date == date(2019, 10, 14)
     assert "weekday" in resolved.basis
+
+
+def test_russian_adjectival_month_dates_the_visit() -> None:
+    """"во время июньского визита": the month adjective names the month without a preposition."""
+    sentence = "Во время июньского визита в Кишинев министр объявил о новой помощи."
+    resolved = resolve(sentence, "ru", day_ref(date(2023, 9, 20)), "визита")
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2023, 6, 1), date(2023, 6, 30), "month")
+    resolved = resolve("Итоги ноябрьской поездки премьера обсудили в правительстве.", "ru",
+                       day_ref(date(2024, 2, 5)), "поездки")
+    assert (resolved.date_min, resolved.date_max) == (date(2023, 11, 1), date(2023, 11, 30))
+
+
+def test_russian_capitalised_month_adjective_inside_a_sentence_is_a_name() -> None:
+    found = find_time_expressions("Министр посетил Октябрьский район столицы.", "ru", day_ref(date(2024, 2, 5)))
+    assert found == []
+
+
+@pytest.mark.parametrize(("lang", "sentence", "trigger"), [
+    ("ru", "В марте было объявлено, что фонд предоставит Молдове кредит.", "предоставит"),
+    ("ru", "В марте правительство сообщило, что Япония выделит Молдове грант.", "выделит"),
+    ("en", "In March the ministry announced that Japan will provide a grant.", "provide"),
+    ("en", "In March, the ministry announced that Japan will provide a grant.", "provide"),
+    ("nl", "In maart maakte het ministerie bekend dat Japan een schenking geeft.", "schenking"),
+])
+def test_announcement_time_dates_the_announced_event(lang: str, sentence: str, trigger: str) -> None:
+    """The month of "announced that ..." dates what is announced (a pledge is made when announced)."""
+    resolved = resolve(sentence, lang, day_ref(date(2024, 10, 15)), trigger)
+    assert (resolved.date_min, resolved.date_max) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_month_before_a_relative_clause_stays_background() -> None:
+    """Without a reporting verb a month in another clause still does not date the event."""
+    sentence = "In March the plan failed, that the minister will visit Japan is news."
+    resolved = resolve(sentence, "en", day_ref(date(2024, 10, 15)), "visit")
+    assert resolved.basis == "publication"
