@@ -291,13 +291,7 @@ AGREEMENT_HEADLINE = "Молдова подписала пять соглаше�
                  [("pledge", "POL", "MDA", 3_500_000.0, "EUR")], id="partner-after-with-gives-to-headline-country"),
     pytest.param("Минфин подписал с японскими властями соглашение на сумму 6 млн евро.",
                  [("pledge", "JPN", "MDA", 6_000_000.0, "EUR")], id="partner-before-the-agreement-noun"),
-    pytest.param("Молдова и Турция подписали соглашение о поставках зерна на сумму 9 млн евро.", [],
-                 id="trade-agreement-is-no-pledge"),
 ])
 def test_signed_financing_agreement_is_a_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body, header="2024-09", headline=AGREEMENT_HEADLINE)) == expected
 
-
-def test_signed_agreement_without_a_headline_country_names_no_donor(tmp_path: Path) -> None:
-    body = "Молдова и Япония подписали соглашение о льготном кредите на сумму 40 млн евро."
-    assert events(extract(tmp_path, "ru", body, header="2024-09")) == []
