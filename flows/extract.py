@@ -718,6 +718,38 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
             (role(target_ent, target_basis) if target_ent else None))
 
 
+# the preposition before a signed agreement's other party ("signed an agreement with the US")
+WITH_PARTNER = frozenset({"with", "met", "с", "со", "cu"})
+
+
+def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
+                    trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """A signed loan, grant or financing agreement (the `.agreement` rules): the syntax names the parties, not
+    who gives. The partner after 'with' gives to the subject (or, when the subject is no country, 'our
+    authorities', to the country the headline opens on); of coordinated subjects ("Moldova and France signed"),
+    the one the headline opens on receives and the first other one gives. Otherwise no pledge."""
+    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    headline = headline_subject(lexicon, context, set())
+    subjects = [e for e in entities if clause_start <= e.start and e.end <= trigger.start() + 1
+                and e.kind in AGENT_KINDS and word_before(sentence, e.start) not in WITH_PARTNER]
+    partner = next((e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
+                    and e.kind in AGENT_KINDS - {"place"} and word_before(sentence, e.start) in WITH_PARTNER), None)
+    if partner is not None:
+        own = next((e for e in subjects if e.kind in ("country", "place") and e.code != partner.code), None)
+        if own is not None:
+            return role(partner, "partner after 'with'"), role(own, "signing recipient")
+        if headline is not None and headline.code != partner.code and not subjects:
+            return role(partner, "partner after 'with'"), Role(headline.name, headline.code, headline.basis)
+        return None, None
+    if headline is None or headline.code not in {e.code for e in subjects}:
+        return None, None
+    donor = next((e for e in subjects if e.code != headline.code and e.kind != "place"), None)
+    recipient = next(e for e in subjects if e.code == headline.code)
+    if donor is None:
+        return None, None
+    return role(donor, "other signing party"), role(recipient, "signing party the headline opens on")
+
+
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
                     exclude: set[str]) -> EntityMention | None:
     """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
@@ -995,7 +1027,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         elif (has_cue(lexicon, "cumulative", sentence[max(0, amount.start - 80):amount.end])
               or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):
             return None  # "a total of $30bn", "$30bn since the war began"
-        actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
+        if trig.rule.endswith(".agreement"):
+            actor, target = agreement_roles(lexicon, context, sentence, entities, match)
+            if actor is None or target is None:
+                return None
+        else:
+            actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
     if actor is None and trig.roles in CARRY_ACTOR:

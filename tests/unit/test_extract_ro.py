@@ -194,3 +194,11 @@ def test_named_items_to_a_bare_dative_recipient(tmp_path: Path) -> None:
 ])
 def test_a_meeting_by_videoconference_is_no_visit(tmp_path: Path, body: str, visit: bool) -> None:
     assert bool(events(extract_ro(tmp_path, body))) is visit
+
+
+def test_signed_financing_agreement_with_a_partner_is_its_pledge(tmp_path: Path) -> None:
+    # "the government signed an agreement with Poland": the partner after "cu" gives to the headline's country
+    body = "Guvernul a semnat un acord cu Polonia de 3,5 milioane de euro pentru școli."
+    headline = "Moldova a semnat cinci acorduri cu partenerii externi"
+    assert events(extract(tmp_path, "ro", body, header="2024-09", headline=headline)) == [
+        ("pledge", "POL", "MDA", 3_500_000.0, "EUR")]

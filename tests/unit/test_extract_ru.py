@@ -279,3 +279,19 @@ def test_a_place_that_is_a_goal_names_no_summoner(tmp_path: Path) -> None:
 ])
 def test_talks_by_phone_or_video_are_no_visit(tmp_path: Path, body: str, visit: bool) -> None:
     assert bool(events(extract(tmp_path, "ru", body))) is visit
+
+
+AGREEMENT_HEADLINE = "Молдова подписала пять соглашений с партнёрами"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Молдова и Япония подписали соглашение о льготном кредите на сумму 40 млн евро.",
+                 [("pledge", "JPN", "MDA", 40_000_000.0, "EUR")], id="other-signing-party-gives"),
+    pytest.param("Наши власти также подписали соглашение с Польшей на 3,5 млн евро для поддержки школ.",
+                 [("pledge", "POL", "MDA", 3_500_000.0, "EUR")], id="partner-after-with-gives-to-headline-country"),
+    pytest.param("Минфин подписал с японскими властями соглашение на сумму 6 млн евро.",
+                 [("pledge", "JPN", "MDA", 6_000_000.0, "EUR")], id="partner-before-the-agreement-noun"),
+])
+def test_signed_financing_agreement_is_a_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body, header="2024-09", headline=AGREEMENT_HEADLINE)) == expected
+
