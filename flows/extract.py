@@ -42,6 +42,8 @@ CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|г
 SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
+# "pushed Cuba to reform during his (historic) visit": a visit noun after these names a stay where the clause acted
+DURING_A_VISIT = regex.compile(r"\b(?:during|tijdens)\s+(?:[\p{L}-]+\s+){1,3}$", regex.IGNORECASE)
 # "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
 DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
 MODIFIER_WORDS = frozenset({
@@ -417,8 +419,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     glued = {e.code for e in entities if sentence[e.end:e.end + 1] in ("-", "‑") and e.end <= trigger.start()
              and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
     possessor = nearest_before(entities, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
-    if possessor is not None and subject_end - possessor.end > 25:
-        possessor = None
+    during = rule.endswith("noun") and DURING_A_VISIT.search(sentence[max(0, trigger.start() - 50):trigger.start()])
+    if possessor is not None and (subject_end - possessor.end > 25 or during):
+        possessor = None  # "praised Cuba during his visit": the possessor is "his"
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
@@ -463,6 +466,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
+    if target_ent is None and during:
+        target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
     target = role(target_ent, "destination in sentence") if target_ent else None
     if rule.endswith("noun") and (actor_ent is None or lexicon.language in CASE_ENDINGS):
         # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it
@@ -490,6 +495,20 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                                                     actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def acted_on_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                   trigger: regex.Match[str], taken: set[str]) -> EntityMention | None:
+    """The one country or place a clause acts on before "during his visit" ("Obama pushed Cuba to reform during
+    his visit"): after the clause's first name (its subject) and governed by no preposition, so the bare object."""
+    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    named = [e for e in entities if clause_start <= e.start and e.end <= trigger.start()]
+    prepositions = frozenset().union(*(lexicon.words[kind] for kind in (
+        "goal_prepositions", "agent_prepositions", "donor_prepositions", "recipient_prepositions",
+        "other_prepositions")))
+    objects = [e for e in named[1:] if e.kind in PLACE_KINDS and e.code not in taken
+               and e.code != named[0].code and not governed_by(sentence, e.start, prepositions, 2)]
+    return objects[0] if len({e.code for e in objects}) == 1 else None
 
 
 def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],

@@ -370,3 +370,16 @@ def test_a_nickname_of_a_president_names_him(tmp_path: Path, lang: str, body: st
 ])
 def test_a_meeting_by_video_or_phone_is_no_visit(tmp_path: Path, lang: str, body: str, visit: bool) -> None:
     assert bool(events(extract(tmp_path, lang, body))) is visit
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Chancellor Olaf Scholz urged Brazil to protect the rainforest during his first visit on "
+                       "Tuesday.", [("visit", "DEU", "BRA", None, None)], id="en-object-before-during"),
+    pytest.param("nl", "Premier Mark Rutte prees Japan tijdens zijn bezoek op dinsdag.",
+                 [("visit", "NLD", "JPN", None, None)], id="nl-object-before-tijdens"),
+    pytest.param("en", "Chancellor Olaf Scholz praised Brazil and Chile during his visit on Tuesday.", [],
+                 id="en-two-objects-name-no-place"),
+])
+def test_a_visit_during_which_the_clause_acts_on_a_country_took_place_there(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
