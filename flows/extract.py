@@ -126,14 +126,14 @@ class DocumentContext:
         return self.alias_cache
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
-                titles_of: EventLexicon | None = None) -> Role | None:
+                titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
         """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
         office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
         and a subject is looked for first: the first such name of a sentence that no preposition governs, since
         "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
-            for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
+            for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
                 if back < 0 or back == sent_idx:
                     continue
                 sentence = self.sentences.get(back, "")
@@ -755,6 +755,21 @@ def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
     return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
 
 
+def recipient_noun_after(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """Whether a pledge names its recipient by a bare noun after to/for ("aan het land", "to the country"):
+    a recipient preposition, at most two articles or adjectives, then a noun of recipient_nouns."""
+    for word in WORD.finditer(sentence, position, min(len(sentence), position + 80)):
+        if word.group(0).lower() not in lexicon.words["recipient_prepositions"]:
+            continue
+        rest = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
+        for n, follower in enumerate(rest):
+            if lexicon.cues["recipient_nouns"].fullmatch(follower.group(0).lower()) is not None:
+                return True
+            if n == 2 or follower.group(0)[:1].isupper():
+                break
+    return False
+
+
 def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                      sentence: str) -> EntityMention | None:
     """A subject right after its verb ("beloofde Biden", "объявил Байден"): a person or organisation,
@@ -1038,8 +1053,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if target is None and trig.roles in CARRY_TARGET:
         exclude = {actor.code} if actor else set()
         # "Billions pledged for Syria": a headline that names the recipient names the topic of every pledge below
+        # "noodhulp aan het land", "aid to the country": a noun points back at the country the body is about,
+        # which may lie further back than a pronoun's antecedent; the headline only after the body
+        by_noun = trig.event_type == "pledge" and recipient_noun_after(lexicon, sentence, match.end())
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=8 if by_noun else 3))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)
