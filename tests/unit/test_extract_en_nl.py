@@ -383,3 +383,18 @@ def test_a_meeting_by_video_or_phone_is_no_visit(tmp_path: Path, lang: str, body
 def test_a_visit_during_which_the_clause_acts_on_a_country_took_place_there(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "headline", "body"), [
+    pytest.param("nl", "Storm raast voor de kust van de VS",
+                 "Op Haïti wonen elf miljoen mensen. De premier vraagt om hulp. Hij maakt zich zorgen. „We doen wat "
+                 "we kunnen”, zei hij. De VN heeft 2 miljoen dollar vrijgegeven voor noodhulp aan het land.",
+                 id="nl-aan-het-land"),
+    pytest.param("en", "Storm hits the US coast",
+                 "Haiti has eleven million people. The prime minister asked for help. He is worried. \"We do what "
+                 "we can,\" he said. The UN pledged $2 million in emergency aid to the country.",
+                 id="en-to-the-country"),
+])
+def test_a_recipient_named_as_the_country_is_the_one_the_body_names_before_the_headline(
+        tmp_path: Path, lang: str, headline: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body, headline=headline)) == [("pledge", "UN", "HTI", 2e6, "USD")]
