@@ -44,6 +44,7 @@ SHARED_SUBJECT = frozenset({"and", "en", "и"})
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
 # "pushed Cuba to reform during his (historic) visit": a visit noun after these names a stay where the clause acted
 DURING_A_VISIT = regex.compile(r"\b(?:during|tijdens)\s+(?:[\p{L}-]+\s+){1,3}$", regex.IGNORECASE)
+DEFINITE_ARTICLES = frozenset({"the", "de", "het"})
 # "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
 DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
 MODIFIER_WORDS = frozenset({
@@ -755,6 +756,27 @@ def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
     return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
 
 
+def known_sum(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amount: MoneyMention) -> bool:
+    """A definite sum that a passive pledge participle with its agent qualifies, in one stretch without a comma
+    ("the $50 billion in loans approved by the G7", "de 50 miljard euro ... goedgekeurd door de G7"): given
+    information, no news of a pledge, whichever trigger of the sentence takes it; a package or tranche so named
+    ("the $800 million package announced by") stays a pledge."""
+    article = WORD.findall(sentence[max(0, amount.start - 12):amount.start])[-1:]
+    if not article or article[0].lower() not in DEFINITE_ARTICLES:
+        return False
+    for trig in lexicon.triggers:
+        if trig.event_type != "pledge":
+            continue
+        for m in trig.compiled.finditer(sentence, amount.end, min(len(sentence), amount.end + 100)):
+            between = sentence[amount.end:m.start()]
+            if "," in between or has_cue(lexicon, "package", between):
+                continue
+            if first_after(entities, m.end(), AGENT_KINDS, set(), 12, sentence,
+                           lexicon.words["donor_prepositions"]) is not None:
+                return True
+    return False
+
+
 def recipient_noun_after(lexicon: EventLexicon, sentence: str, position: int) -> bool:
     """Whether a pledge names its recipient by a bare noun after to/for ("aan het land", "to the country"):
     a recipient preposition, at most two articles or adjectives, then a noun of recipient_nouns."""
@@ -1030,6 +1052,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
               or has_cue(lexicon, "cumulative_after", sentence[amount.end:amount.end + 60])):
             return None  # "a total of $30bn", "$30bn since the war began"
         actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
+        if amount is not None and known_sum(lexicon, sentence, entities, amount):
+            return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
     if actor is None and trig.roles in CARRY_ACTOR:

@@ -398,3 +398,18 @@ def test_a_visit_during_which_the_clause_acts_on_a_country_took_place_there(
 def test_a_recipient_named_as_the_country_is_the_one_the_body_names_before_the_headline(
         tmp_path: Path, lang: str, headline: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body, headline=headline)) == [("pledge", "UN", "HTI", 2e6, "USD")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Germany will halve its aid to Ukraine next year. Berlin hopes the needs will be met with the $50 "
+                 "billion in loans from frozen Russian assets approved by the Group of Seven, and that funds "
+                 "earmarked for arms will not be used.", [], id="definite-sum-qualified-by-a-passive"),
+    pytest.param("Germany will halve its aid to Ukraine next year. Ministers said the needs will be met with $50 "
+                 "billion in new loans approved by the Group of Seven on Friday.",
+                 [("pledge", "G7", "UKR", 5e10, "USD")], id="indefinite-sum-is-news"),
+    pytest.param("The $800 million package announced by the United States on Thursday for Ukraine includes drones.",
+                 [("pledge", "USA", "UKR", 8e8, "USD")], id="definite-package-stays-a-pledge"),
+])
+def test_a_definite_sum_approved_by_a_donor_is_background(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
