@@ -42,6 +42,9 @@ CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|г
 SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
+# "pushed Cuba to reform during his (historic) visit": a visit noun after these names a stay where the clause acted
+DURING_A_VISIT = regex.compile(r"\b(?:during|tijdens)\s+(?:[\p{L}-]+\s+){1,3}$", regex.IGNORECASE)
+DEFINITE_ARTICLES = frozenset({"the", "de", "het"})
 # "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
 DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
 MODIFIER_WORDS = frozenset({
@@ -124,14 +127,14 @@ class DocumentContext:
         return self.alias_cache
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
-                titles_of: EventLexicon | None = None) -> Role | None:
+                titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
         """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
         office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
         and a subject is looked for first: the first such name of a sentence that no preposition governs, since
         "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
-            for back in (sent_idx - 1, sent_idx - 2, sent_idx - 3, 0):
+            for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
                 if back < 0 or back == sent_idx:
                     continue
                 sentence = self.sentences.get(back, "")
@@ -417,8 +420,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     glued = {e.code for e in entities if sentence[e.end:e.end + 1] in ("-", "‑") and e.end <= trigger.start()
              and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
     possessor = nearest_before(entities, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
-    if possessor is not None and subject_end - possessor.end > 25:
-        possessor = None
+    during = rule.endswith("noun") and DURING_A_VISIT.search(sentence[max(0, trigger.start() - 50):trigger.start()])
+    if possessor is not None and (subject_end - possessor.end > 25 or during):
+        possessor = None  # "praised Cuba during his visit": the possessor is "his"
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
@@ -463,6 +467,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
                                        or not governed_by(sentence, target_ent.start, goal_words, 2)):
             target_ent = None
+    if target_ent is None and during:
+        target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
     target = role(target_ent, "destination in sentence") if target_ent else None
     if rule.endswith("noun") and (actor_ent is None or lexicon.language in CASE_ENDINGS):
         # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it
@@ -490,6 +496,20 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                                                     actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def acted_on_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                   trigger: regex.Match[str], taken: set[str]) -> EntityMention | None:
+    """The one country or place a clause acts on before "during his visit" ("Obama pushed Cuba to reform during
+    his visit"): after the clause's first name (its subject) and governed by no preposition, so the bare object."""
+    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    named = [e for e in entities if clause_start <= e.start and e.end <= trigger.start()]
+    prepositions = frozenset().union(*(lexicon.words[kind] for kind in (
+        "goal_prepositions", "agent_prepositions", "donor_prepositions", "recipient_prepositions",
+        "other_prepositions")))
+    objects = [e for e in named[1:] if e.kind in PLACE_KINDS and e.code not in taken
+               and e.code != named[0].code and not governed_by(sentence, e.start, prepositions, 2)]
+    return objects[0] if len({e.code for e in objects}) == 1 else None
 
 
 def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -768,6 +788,42 @@ def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
     return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
 
 
+def known_sum(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amount: MoneyMention) -> bool:
+    """A definite sum that a passive pledge participle with its agent qualifies, in one stretch without a comma
+    ("the $50 billion in loans approved by the G7", "de 50 miljard euro ... goedgekeurd door de G7"): given
+    information, no news of a pledge, whichever trigger of the sentence takes it; a package or tranche so named
+    ("the $800 million package announced by") stays a pledge."""
+    article = WORD.findall(sentence[max(0, amount.start - 12):amount.start])[-1:]
+    if not article or article[0].lower() not in DEFINITE_ARTICLES:
+        return False
+    for trig in lexicon.triggers:
+        if trig.event_type != "pledge":
+            continue
+        for m in trig.compiled.finditer(sentence, amount.end, min(len(sentence), amount.end + 100)):
+            between = sentence[amount.end:m.start()]
+            if "," in between or has_cue(lexicon, "package", between):
+                continue
+            if first_after(entities, m.end(), AGENT_KINDS, set(), 12, sentence,
+                           lexicon.words["donor_prepositions"]) is not None:
+                return True
+    return False
+
+
+def recipient_noun_after(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """Whether a pledge names its recipient by a bare noun after to/for ("aan het land", "to the country"):
+    a recipient preposition, at most two articles or adjectives, then a noun of recipient_nouns."""
+    for word in WORD.finditer(sentence, position, min(len(sentence), position + 80)):
+        if word.group(0).lower() not in lexicon.words["recipient_prepositions"]:
+            continue
+        rest = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
+        for n, follower in enumerate(rest):
+            if lexicon.cues["recipient_nouns"].fullmatch(follower.group(0).lower()) is not None:
+                return True
+            if n == 2 or follower.group(0)[:1].isupper():
+                break
+    return False
+
+
 def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                      sentence: str) -> EntityMention | None:
     """A subject right after its verb ("beloofde Biden", "объявил Байден"): a person or organisation,
@@ -1033,6 +1089,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                 return None
         else:
             actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
+        if amount is not None and known_sum(lexicon, sentence, entities, amount):
+            return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if actor is None and target is None:
         return None  # a sentence that names neither party is too weak to carry both from elsewhere
     if actor is None and trig.roles in CARRY_ACTOR:
@@ -1056,8 +1114,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if target is None and trig.roles in CARRY_TARGET:
         exclude = {actor.code} if actor else set()
         # "Billions pledged for Syria": a headline that names the recipient names the topic of every pledge below
+        # "noodhulp aan het land", "aid to the country": a noun points back at the country the body is about,
+        # which may lie further back than a pronoun's antecedent; the headline only after the body
+        by_noun = trig.event_type == "pledge" and recipient_noun_after(lexicon, sentence, match.end())
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=8 if by_noun else 3))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)

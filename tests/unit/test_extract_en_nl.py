@@ -370,3 +370,46 @@ def test_a_nickname_of_a_president_names_him(tmp_path: Path, lang: str, body: st
 ])
 def test_a_meeting_by_video_or_phone_is_no_visit(tmp_path: Path, lang: str, body: str, visit: bool) -> None:
     assert bool(events(extract(tmp_path, lang, body))) is visit
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Chancellor Olaf Scholz urged Brazil to protect the rainforest during his first visit on "
+                       "Tuesday.", [("visit", "DEU", "BRA", None, None)], id="en-object-before-during"),
+    pytest.param("nl", "Premier Mark Rutte prees Japan tijdens zijn bezoek op dinsdag.",
+                 [("visit", "NLD", "JPN", None, None)], id="nl-object-before-tijdens"),
+    pytest.param("en", "Chancellor Olaf Scholz praised Brazil and Chile during his visit on Tuesday.", [],
+                 id="en-two-objects-name-no-place"),
+])
+def test_a_visit_during_which_the_clause_acts_on_a_country_took_place_there(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "headline", "body"), [
+    pytest.param("nl", "Storm raast voor de kust van de VS",
+                 "Op Haïti wonen elf miljoen mensen. De premier vraagt om hulp. Hij maakt zich zorgen. „We doen wat "
+                 "we kunnen”, zei hij. De VN heeft 2 miljoen dollar vrijgegeven voor noodhulp aan het land.",
+                 id="nl-aan-het-land"),
+    pytest.param("en", "Storm hits the US coast",
+                 "Haiti has eleven million people. The prime minister asked for help. He is worried. \"We do what "
+                 "we can,\" he said. The UN pledged $2 million in emergency aid to the country.",
+                 id="en-to-the-country"),
+])
+def test_a_recipient_named_as_the_country_is_the_one_the_body_names_before_the_headline(
+        tmp_path: Path, lang: str, headline: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body, headline=headline)) == [("pledge", "UN", "HTI", 2e6, "USD")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Germany will halve its aid to Ukraine next year. Berlin hopes the needs will be met with the $50 "
+                 "billion in loans from frozen Russian assets approved by the Group of Seven, and that funds "
+                 "earmarked for arms will not be used.", [], id="definite-sum-qualified-by-a-passive"),
+    pytest.param("Germany will halve its aid to Ukraine next year. Ministers said the needs will be met with $50 "
+                 "billion in new loans approved by the Group of Seven on Friday.",
+                 [("pledge", "G7", "UKR", 5e10, "USD")], id="indefinite-sum-is-news"),
+    pytest.param("The $800 million package announced by the United States on Thursday for Ukraine includes drones.",
+                 [("pledge", "USA", "UKR", 8e8, "USD")], id="definite-package-stays-a-pledge"),
+])
+def test_a_definite_sum_approved_by_a_donor_is_background(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
