@@ -18,7 +18,7 @@ import regex
 from babel.numbers import get_territory_currencies
 
 from flows.gazetteer import EntityMention, find_entities
-from flows.lexicon import EventLexicon, Trigger, event_lexicon
+from flows.lexicon import EventLexicon, Trigger, event_lexicon, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
 from flows.temporal import same_day_words
 
@@ -158,9 +158,18 @@ def is_all_caps(sentence: pl.Expr) -> pl.Expr:
     return (letters > 20) & (sentence.str.count_matches(r"\p{Lu}") > 0.6 * letters)
 
 
+def is_teaser(sentence: pl.Expr) -> pl.Expr:
+    """A link teaser ("Other Topics of Interest ...", "Читайте также: ..."), or the line after a bare marker
+    ("Подробнее о Конгрессе:" then another article's headline). The frame must be in text order per doc_id."""
+    marker = teaser_pattern()
+    return sentence.str.contains(marker) | (
+        sentence.shift(1).over("doc_id").str.contains(marker + r"[\s:]*$").fill_null(False))
+
+
 def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """Sentences holding any trigger of their document's language (vectorised, one pass per language)."""
-    with_lang = sentences.join(documents.select("doc_id", "lang"), on="doc_id", how="inner")
+    with_lang = (sentences.with_columns(is_teaser(pl.col("sentence")).alias("teaser"))
+                 .join(documents.select("doc_id", "lang"), on="doc_id", how="inner"))
     parts = []
     for lang in with_lang["lang"].unique().to_list():
         lexicon = event_lexicon(lang)
@@ -172,7 +181,7 @@ def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
         parts.append(
             with_lang.filter(pl.col("lang") == lang)
             .filter(pl.col("sentence").str.contains(lexicon.candidate_pattern))
-            .filter(~is_all_caps(pl.col("sentence")))
+            .filter(~is_all_caps(pl.col("sentence")) & ~pl.col("teaser"))
             .with_columns(pl.concat_list(may_match).list.drop_nulls().alias("trigger_ids"))
         )
     if not parts:

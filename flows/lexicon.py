@@ -132,3 +132,17 @@ def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexico
 def supported_event_languages(lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:
     """Languages that have a triggers.json."""
     return tuple(sorted(p.parent.name for p in lexicon_dir.glob("*/triggers.json")))
+
+
+@cache
+def teaser_pattern(path: Path = LEXICON_DIR / "boilerplate.json") -> str:
+    """One Rust regex for a sentence that opens on a link teaser ("Read more:", "Lees ook", "Читайте также"): web
+    copy keeps other articles' headlines and ledes in the body, and their events are not this article's."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    markers = data.get("teaser_markers")
+    if not isinstance(markers, list) or not markers or not all(isinstance(m, str) and m for m in markers):
+        raise ValueError(f"{path}: teaser_markers must be a non-empty list of non-empty strings")
+    for n, marker in enumerate(markers, 1):
+        compile_pattern(marker, f"{path}: teaser marker {n}")
+    return r"(?i)^[\s\W]*(?:" + "|".join(f"(?:{m})" for m in markers) + ")"
+

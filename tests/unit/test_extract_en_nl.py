@@ -413,3 +413,16 @@ def test_a_recipient_named_as_the_country_is_the_one_the_body_names_before_the_h
 def test_a_definite_sum_approved_by_a_donor_is_background(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "en", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "Other Topics of Interest China's Xi in Hungary With Orban Earlier this week, the Chinese leader Xi Jinping "
+           "kicked off his trip in France, a visit that was cordial."),
+    ("nl", "Lees ook: Premier Rutte bracht een bezoek aan Kiev."),
+    ("ru", "Подробнее о визите:\nПрезидент Молдовы Майя Санду посетила Киев."),
+])
+def test_a_link_teaser_holds_no_event_of_the_article(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+    # the same sentence without its teaser marker is an event
+    bare = body.split("Interest China's Xi in Hungary With Orban ")[-1].split("Lees ook: ")[-1].split(":\n")[-1]
+    assert len(events(extract(tmp_path, lang, bare))) == 1

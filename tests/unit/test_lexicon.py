@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.lexicon import event_lexicon, load_cues, load_triggers, supported_event_languages
+from flows.lexicon import event_lexicon, load_cues, load_triggers, supported_event_languages, teaser_pattern
 
 
 def test_shipped_languages_load() -> None:
@@ -55,3 +55,13 @@ def test_trigger_patterns_compile_in_polars() -> None:
         lexicon = event_lexicon(lang)
         assert lexicon is not None
         pl.DataFrame({"s": ["x"]}).select(pl.col("s").str.contains(lexicon.candidate_pattern))
+
+
+def test_broken_teaser_marker_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "boilerplate.json"
+    path.write_text(json.dumps({"teaser_markers": ["read more", "lees (ook"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="teaser marker 2"):
+        teaser_pattern(path)
+    path.write_text(json.dumps({"teaser_markers": []}), encoding="utf-8")
+    with pytest.raises(ValueError, match="non-empty list"):
+        teaser_pattern(path)
