@@ -91,6 +91,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "De Canadese premier Trudeau was dinsdag op bezoek bij de Nederlandse minister-president.",
                      "CAN", "NLD", id="nl-op-bezoek-bij-an-office"),
         pytest.param("nl", "Fuad Hussein bezocht maandag Den Haag.", "IRQ", "NLD", id="nl-iraqi-foreign-minister"),
+        pytest.param("en", "The chief of MI6, Sir John Doe, told an audience in Prague that the risks were growing.",
+                     "GBR", "CZE", id="en-told-an-audience-in"),
+        pytest.param("en", "The director of the CIA addressed a packed audience in Warsaw on Monday.", "USA", "POL",
+                     id="en-addressed-an-audience-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
