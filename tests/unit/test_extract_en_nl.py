@@ -417,3 +417,18 @@ def test_a_recipient_named_as_the_country_is_the_one_the_body_names_before_the_h
 def test_a_definite_sum_approved_by_a_donor_is_background(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "en", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("nl", "Vandaag is de Turkse minister Yilmaz op bezoek in Den Haag. De band tussen de landen raakte in "
+                 "2016 verstoord, toen de Turkse minister Demir het land werd uitgezet. Zij dook toen onaangekondigd "
+                 "in Rotterdam op.", id="nl-zij-dook-op"),
+    pytest.param("en", "Today the Turkish minister Yilmaz is on a visit to The Hague. Relations soured in 2016, when "
+                 "the Turkish minister Demir was expelled. She had arrived in Rotterdam unannounced.",
+                 id="en-she-had-arrived"),
+])
+def test_a_pronoun_subject_goes_on_in_the_year_of_the_sentence_before(tmp_path: Path, lang: str, body: str) -> None:
+    # the second visit is told in the past of the sentence before: it is not today's visit restated
+    rows = [r for r in extract(tmp_path, lang, body, header="2019-04") if r["event_type"] == "visit"]
+    assert sorted((r["actor_country"], r["target_country"], r["event_date"].year) for r in rows) == [
+        ("TUR", "NLD", 2016), ("TUR", "NLD", 2019)]
