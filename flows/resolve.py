@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import polars as pl
+import regex
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
@@ -46,6 +47,8 @@ HEADLINE_TOLERANCE = 0.15
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
 DATED_PRECISIONS = ("day", "days", "week", "month")
+# the end of a sentence: a stop, question or exclamation mark and any closing quote, before a space
+SENTENCE_END = regex.compile(r"[.!?][\"'”’»)]*\s")
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -95,14 +98,41 @@ def mention_id(row: MentionRow) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def sentence_before(text: str, start: int) -> str:
+    """The sentence of the same paragraph that ends right before text[start:], or "" when start opens one."""
+    head = text[:start].rstrip(" ")
+    if not head or head.endswith("\n"):
+        return ""
+    cut = max([head.rfind("\n"), *(m.end() - 1 for m in SENTENCE_END.finditer(head[:-1]))])
+    return head[cut + 1:]
+
+
+def context_year(row: MentionRow, text: str, lang: str, ref: DocumentReference | None) -> ResolvedDate | None:
+    """The past year, month or day that the sentence before names, for an undated mention whose traveller or
+    recipient is carried from there ("In 2017 Nederland zette minister Kaya uit. Zij dook in Rotterdam op."):
+    a sentence that goes on with a pronoun goes on in the time of the one before, not on the publication day."""
+    if not any(str(row[k]).startswith("carried from sentence") for k in ("actor_basis", "target_basis")):
+        return None
+    before = sentence_before(text, int(row["char_start"]))
+    if not before:
+        return None
+    resolved = resolve_event_date(before, lang, ref, 0, len(before))
+    if resolved.basis.startswith("publication") or resolved.date_max is None or ref is None or \
+            resolved.precision not in (*DATED_PRECISIONS, "year") or resolved.date_max >= ref.pub_min:
+        return None
+    return replace(resolved, basis=f"context: the sentence before ({resolved.basis})")
+
+
 def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | None],
-                  languages: dict[str, str]) -> list[MentionRow]:
+                  languages: dict[str, str], texts: dict[str, str] | None = None) -> list[MentionRow]:
     """Each raw mention with its resolved date interval, basis and USD value."""
     rows: list[MentionRow] = []
     for row in raw.iter_rows(named=True):
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
                                       row["trigger_start"], row["trigger_end"])
+        if resolved.basis.startswith("publication") and texts is not None:
+            resolved = context_year(row, texts.get(row["doc_id"], ""), languages[row["doc_id"]], ref) or resolved
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
             fallback = publication_date(ref)
@@ -249,7 +279,8 @@ def resolve_mentions(raw: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.Dat
     with_events = set(raw["doc_id"].unique().to_list()) if not raw.is_empty() else set()
     references = document_references(documents, with_events)
     languages = dict(zip(documents["doc_id"], documents["lang"], strict=True))
-    rows = merge_duplicates(date_mentions(raw, references, languages))
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True)) if "text" in documents.columns else None
+    rows = merge_duplicates(date_mentions(raw, references, languages, texts))
     for row in rows:
         row["mention_id"] = mention_id(row)
         row["extractor_version"] = EXTRACTOR_VERSION

@@ -91,6 +91,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "De Canadese premier Trudeau was dinsdag op bezoek bij de Nederlandse minister-president.",
                      "CAN", "NLD", id="nl-op-bezoek-bij-an-office"),
         pytest.param("nl", "Fuad Hussein bezocht maandag Den Haag.", "IRQ", "NLD", id="nl-iraqi-foreign-minister"),
+        pytest.param("en", "The chief of MI6, Sir John Doe, told an audience in Prague that the risks were growing.",
+                     "GBR", "CZE", id="en-told-an-audience-in"),
+        pytest.param("en", "The director of the CIA addressed a packed audience in Warsaw on Monday.", "USA", "POL",
+                     id="en-addressed-an-audience-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -426,3 +430,18 @@ def test_a_link_teaser_holds_no_event_of_the_article(tmp_path: Path, lang: str, 
     # the same sentence without its teaser marker is an event
     bare = body.split("Interest China's Xi in Hungary With Orban ")[-1].split("Lees ook: ")[-1].split(":\n")[-1]
     assert len(events(extract(tmp_path, lang, bare))) == 1
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("nl", "Vandaag is de Turkse minister Yilmaz op bezoek in Den Haag. De band tussen de landen raakte in "
+                 "2016 verstoord, toen de Turkse minister Demir het land werd uitgezet. Zij dook toen onaangekondigd "
+                 "in Rotterdam op.", id="nl-zij-dook-op"),
+    pytest.param("en", "Today the Turkish minister Yilmaz is on a visit to The Hague. Relations soured in 2016, when "
+                 "the Turkish minister Demir was expelled. She had arrived in Rotterdam unannounced.",
+                 id="en-she-had-arrived"),
+])
+def test_a_pronoun_subject_goes_on_in_the_year_of_the_sentence_before(tmp_path: Path, lang: str, body: str) -> None:
+    # the second visit is told in the past of the sentence before: it is not today's visit restated
+    rows = [r for r in extract(tmp_path, lang, body, header="2019-04") if r["event_type"] == "visit"]
+    assert sorted((r["actor_country"], r["target_country"], r["event_date"].year) for r in rows) == [
+        ("TUR", "NLD", 2016), ("TUR", "NLD", 2019)]
