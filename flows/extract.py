@@ -42,9 +42,6 @@ CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|г
 SHARED_SUBJECT = frozenset({"and", "en", "и"})
 # "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
 ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
-# "pushed Cuba to reform during his (historic) visit": a visit noun after these names a stay where the clause acted
-DURING_A_VISIT = regex.compile(r"\b(?:during|tijdens)\s+(?:[\p{L}-]+\s+){1,3}$", regex.IGNORECASE)
-DEFINITE_ARTICLES = frozenset({"the", "de", "het"})
 # "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
 DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
 MODIFIER_WORDS = frozenset({
@@ -429,7 +426,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     glued = {e.code for e in entities if sentence[e.end:e.end + 1] in ("-", "‑") and e.end <= trigger.start()
              and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
     possessor = nearest_before(entities, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
-    during = rule.endswith("noun") and DURING_A_VISIT.search(sentence[max(0, trigger.start() - 50):trigger.start()])
+    during_re = during_a_visit(lexicon.language)
+    during = (rule.endswith("noun") and during_re is not None
+              and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
     actor_ent, basis = possessor, "possessor before trigger"
@@ -664,7 +663,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if actor_ent is None and host_ent is not None:
         actor_ent, basis = host_ent, "diplomat's host country"
     if actor_ent is None:
-        actor_ent, basis = opening_locative(sentence, entities, trigger.start(), exclude), "place of the summons"
+        actor_ent = opening_locative(lexicon, sentence, entities, trigger.start(), exclude)
+        basis = "place of the summons"
     if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
         basis = "ministry after trigger"
@@ -672,20 +672,43 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
-# "В МИД России уточняют, что вызвали посла", "In Moscow, the ministry summoned ...": a sentence that opens by
-# placing what it tells at a government (its capital, its ministry) names the one who summoned
-OPENING_LOCATIVE = regex.compile(r"\s*(?:in|в|во|în)\s+(?:(?:МИД|MAE|МИДЕИ|Минобороны|ministerie\w*|ministry|the)\s+)?",
-                                 regex.IGNORECASE)
-
-
-def opening_locative(sentence: str, entities: list[EntityMention], before: int,
+def opening_locative(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], before: int,
                      exclude: set[str]) -> EntityMention | None:
-    """The government a sentence opens by placing itself at ("В МИД России", "В Кремле", "In Moscow"), if any."""
-    opening = OPENING_LOCATIVE.match(sentence)
+    """The government a sentence opens by placing itself at ("В МИД России", "В Кремле", "In Moscow, ..."), if any:
+    a summons happens at the summoning government, so that place names who summoned."""
+    opening = opening_locative_re(lexicon.language)
+    matched = opening.match(sentence) if opening is not None else None
     first = entities[0] if entities else None
-    if opening is None or first is None or first.start != opening.end() or first.end > before:
+    if matched is None or first is None or first.start != matched.end() or first.end > before:
         return None
     return first if first.kind in PLACE_KINDS | {"org"} and first.code not in exclude else None
+
+
+@cache
+def opening_locative_re(language: str) -> regex.Pattern[str] | None:
+    """A locative preposition opening the sentence, and one government body word after it ("В МИД ", "In ")."""
+    lexicon = event_lexicon(language)
+    if lexicon is None or not lexicon.words["locative_prepositions"]:
+        return None
+    bodies = lexicon.cues["government_bodies"].pattern
+    return regex.compile(rf"\s*(?:{words_alternation(lexicon.words['locative_prepositions'])})\s+"
+                         rf"(?:(?:{bodies})\s+)?", regex.IGNORECASE)
+
+
+@cache
+def during_a_visit(language: str) -> regex.Pattern[str] | None:
+    """"during his (historic) " right before a visit noun: the noun names a stay where the clause acted ("pushed
+    Cuba to reform during his visit"); None for a language whose lexicon lists no such word."""
+    lexicon = event_lexicon(language)
+    if lexicon is None or not lexicon.words["during_words"]:
+        return None
+    return regex.compile(rf"(?<!\p{{L}})(?:{words_alternation(lexicon.words['during_words'])})\s+"
+                         rf"(?:[\p{{L}}-]+\s+){{1,3}}$", regex.IGNORECASE)
+
+
+def words_alternation(words: frozenset[str]) -> str:
+    """Cue words as one alternation, longest first, a space matching any whitespace."""
+    return "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -747,10 +770,6 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
             (role(target_ent, target_basis) if target_ent else None))
 
 
-# the preposition before a signed agreement's other party ("signed an agreement with the US")
-WITH_PARTNER = frozenset({"with", "met", "с", "со", "cu"})
-
-
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
                     trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A signed loan, grant or financing agreement (the `.agreement` rules): the syntax names the parties, not
@@ -759,10 +778,11 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
     the one the headline opens on receives and the first other one gives. Otherwise no pledge."""
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     headline = headline_subject(lexicon, context, set())
+    with_partner = lexicon.words["partner_prepositions"]  # "signed an agreement with the US"
     subjects = [e for e in entities if clause_start <= e.start and e.end <= trigger.start() + 1
-                and e.kind in AGENT_KINDS and word_before(sentence, e.start) not in WITH_PARTNER]
+                and e.kind in AGENT_KINDS and word_before(sentence, e.start) not in with_partner]
     partner = next((e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
-                    and e.kind in AGENT_KINDS - {"place"} and word_before(sentence, e.start) in WITH_PARTNER), None)
+                    and e.kind in AGENT_KINDS - {"place"} and word_before(sentence, e.start) in with_partner), None)
     if partner is not None:
         own = next((e for e in subjects if e.kind in ("country", "place") and e.code != partner.code), None)
         if own is not None:
@@ -803,7 +823,7 @@ def known_sum(lexicon: EventLexicon, sentence: str, entities: list[EntityMention
     information, no news of a pledge, whichever trigger of the sentence takes it; a package or tranche so named
     ("the $800 million package announced by") stays a pledge."""
     article = WORD.findall(sentence[max(0, amount.start - 12):amount.start])[-1:]
-    if not article or article[0].lower() not in DEFINITE_ARTICLES:
+    if not article or article[0].lower() not in lexicon.words["definite_articles"]:
         return False
     for trig in lexicon.triggers:
         if trig.event_type != "pledge":
