@@ -102,7 +102,7 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
     for row in raw.iter_rows(named=True):
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
-                                      row["trigger_start"], row["trigger_end"])
+                                      row["trigger_start"], row["trigger_end"], event_place(row))
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
             fallback = publication_date(ref)
@@ -119,6 +119,15 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
             usd, rate_day = amount_in_usd(row["amount"], row["currency"], row["event_date"])
         row.update(amount_usd=usd, usd_rate_date=rate_day)
     return rows
+
+
+def event_place(row: MentionRow) -> str | None:
+    """The words naming where the event took place, as the evidence writes them."""
+    for key in ("location", "target_name"):
+        words = row.get(key)
+        if words and words in row["evidence"]:
+            return str(words)
+    return None
 
 
 def honest_precision(resolved: ResolvedDate) -> str:

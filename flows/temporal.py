@@ -1134,10 +1134,29 @@ def _with_duration(
                      f"{d.basis}; under way on the publication day")
 
 
+# between a place and the day it is given: blanks, a comma, one short preposition ("in Moscow on July 5")
+_PLACE_TO_DAY = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}\s+)?")
+
+
+def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _Found | None:
+    """In a list of places with a day each ("meeting Putin in Moscow on July 5 and Xi in Beijing on
+    July 8"), the event at one place takes the day written right after that place."""
+    days = [f for f in anchors if f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range"]
+    if not place or len({f.expr.start for f in days}) < 2:
+        return None
+    for m in re.finditer(re.escape(place), sentence):
+        for f in days:
+            if f.expr.start >= m.end() and _PLACE_TO_DAY.fullmatch(sentence, m.end(), f.expr.start):
+                return f
+    return None
+
+
 def resolve_event_date(
-    sentence: str, lang: str, ref: DocumentReference | None, trigger_start: int, trigger_end: int
+    sentence: str, lang: str, ref: DocumentReference | None, trigger_start: int, trigger_end: int,
+    place: str | None = None,
 ) -> ResolvedDate:
-    """The date of the event whose trigger is sentence[trigger_start:trigger_end]."""
+    """The date of the event whose trigger is sentence[trigger_start:trigger_end] (and whose place,
+    when given, is named in the sentence)."""
     if not has_time_lexicon(lang):
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", f"no time lexicon for {lang!r}, no header")
@@ -1166,6 +1185,7 @@ def resolve_event_date(
                        closeness(f)[1]),
         default=None,
     )
+    anchor = _placed_anchor(sentence, anchors, place) or anchor
     durations = [f for f in found if f.expr.kind == "duration" and f.days > 0 and closeness(f)[0] == 0]
     duration = min(durations, key=lambda f: closeness(f)[1], default=None)
 

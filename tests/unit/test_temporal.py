@@ -460,3 +460,20 @@ def test_month_before_a_relative_clause_stays_background() -> None:
     sentence = "In March the plan failed, that the minister will visit Japan is news."
     resolved = resolve(sentence, "en", day_ref(date(2024, 10, 15)), "visit")
     assert resolved.basis == "publication"
+
+
+def test_each_listed_place_takes_its_own_day() -> None:
+    sentence = "The envoy toured the region, meeting Ruto in Nairobi on March 3 and Hassan in Dodoma on March 6."
+    ref = day_ref(date(2025, 3, 10))
+    start = sentence.index("meeting")
+    first = resolve_event_date(sentence, "en", ref, start, start + 7, "Nairobi")
+    second = resolve_event_date(sentence, "en", ref, start, start + 7, "Dodoma")
+    assert (first.event_date, second.event_date) == (date(2025, 3, 3), date(2025, 3, 6))
+
+
+def test_russian_listed_places_take_their_own_days() -> None:
+    sentence = "Министр провёл переговоры в Вене 4 июня и в Праге 7 июня."
+    ref = day_ref(date(2025, 6, 10))
+    start = sentence.index("переговоры")
+    assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Праге").event_date == date(2025, 6, 7)
+    assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Вене").event_date == date(2025, 6, 4)
