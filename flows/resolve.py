@@ -16,7 +16,14 @@ import polars as pl
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
-from flows.temporal import DocumentReference, ResolvedDate, infer_reference, publication_date, resolve_event_date
+from flows.temporal import (
+    DocumentReference,
+    ResolvedDate,
+    days_of_next_sentence,
+    infer_reference,
+    publication_date,
+    resolve_event_date,
+)
 
 # A mention while it is resolved: the raw columns plus dates and amounts, before it becomes a frame row.
 MentionRow = dict[str, Any]
@@ -45,6 +52,8 @@ AMOUNT_TOLERANCE = 0.02
 HEADLINE_TOLERANCE = 0.15
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
+# how much text after a mention's sentence is read for the day the next sentence opens with
+NEXT_SENTENCE_REACH = 200
 DATED_PRECISIONS = ("day", "days", "week", "month")
 
 
@@ -96,13 +105,17 @@ def mention_id(row: MentionRow) -> str:
 
 
 def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | None],
-                  languages: dict[str, str]) -> list[MentionRow]:
+                  languages: dict[str, str], texts: dict[str, str] | None = None) -> list[MentionRow]:
     """Each raw mention with its resolved date interval, basis and USD value."""
     rows: list[MentionRow] = []
     for row in raw.iter_rows(named=True):
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
                                       row["trigger_start"], row["trigger_end"], event_place(row))
+        text = (texts or {}).get(row["doc_id"])
+        if resolved.basis.startswith("publication") and row["event_type"] == "visit" and text is not None:
+            following = text[int(row["char_end"]):int(row["char_end"]) + NEXT_SENTENCE_REACH]
+            resolved = days_of_next_sentence(row["evidence"], languages[row["doc_id"]], ref, following) or resolved
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
             fallback = publication_date(ref)
@@ -258,7 +271,8 @@ def resolve_mentions(raw: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.Dat
     with_events = set(raw["doc_id"].unique().to_list()) if not raw.is_empty() else set()
     references = document_references(documents, with_events)
     languages = dict(zip(documents["doc_id"], documents["lang"], strict=True))
-    rows = merge_duplicates(date_mentions(raw, references, languages))
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    rows = merge_duplicates(date_mentions(raw, references, languages, texts))
     for row in rows:
         row["mention_id"] = mention_id(row)
         row["extractor_version"] = EXTRACTOR_VERSION

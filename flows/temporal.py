@@ -123,6 +123,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "clause_words": ("str_list", None),
     "report_words": ("str_list", None),
     "complement_words": ("str_list", None),
+    "ongoing_words": ("str_list", None),
     "numeric_dates": ("bool", None),
     "month_first_dates": ("bool", None),
     "capitalized_names": ("bool", None),
@@ -164,6 +165,7 @@ class TimeLexicon:
     clause_words: tuple[str, ...]
     report_words: tuple[str, ...]  # "announced", "объявлено": its time is the time of what it reports
     complement_words: tuple[str, ...]  # "that", "что": opens what a reporting verb reports
+    ongoing_words: tuple[str, ...]  # "is visiting", "совершает": a visit under way, told in the present
     numeric_dates: bool
     month_first_dates: bool
     capitalized_names: bool
@@ -309,6 +311,7 @@ class _Grammar:
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
+    ongoing_re: re.Pattern[str] | None
 
 
 @cache
@@ -425,6 +428,7 @@ def _grammar(lang: str) -> _Grammar:
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
         blocker_re=re.compile(rf"(?<!{_L})(?:{_alt(lex.relative_day_blockers)})\s+$", flags),
+        ongoing_re=words_re(lex.ongoing_words) if lex.ongoing_words else None,
     )
 
 
@@ -1149,6 +1153,29 @@ def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _
             if f.expr.start >= m.end() and _PLACE_TO_DAY.fullmatch(sentence, m.end(), f.expr.start):
                 return f
     return None
+
+
+# how far into the next sentence its opening date is looked for
+_OPENING_REACH = 60
+
+
+def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | None,
+                          following: str) -> ResolvedDate | None:
+    """A visit under way, told in the present with no day of its own ("Sandu is on a working visit to
+    Brussels."), takes the day or days the next sentence opens with ("On 10-11 December she meets ...")."""
+    if ref is None or not has_time_lexicon(lang):
+        return None
+    g = _grammar(lang)
+    if g.ongoing_re is None or g.ongoing_re.search(sentence) is None:
+        return None
+    head = following.lstrip(" \t\n\r\"'«„“")
+    found = _scan(head[:_OPENING_REACH], lang, ref)
+    if not found or found[0].expr.start != 0 or found[0].expr.kind not in ("explicit_date", "explicit_range"):
+        return None
+    a = found[0].expr
+    precision = "days" if a.kind == "explicit_range" else PRECISION_BY_KIND[a.kind]
+    return _resolved(a.event_date, a.date_min, a.date_max, precision,
+                     f"{a.basis}, opening the next sentence: the days of the visit under way")
 
 
 def resolve_event_date(

@@ -14,6 +14,7 @@ from flows.temporal import (
     LANGUAGES,
     DocumentReference,
     ResolvedDate,
+    days_of_next_sentence,
     find_time_expressions,
     infer_reference,
     load_time_lexicon,
@@ -477,3 +478,21 @@ def test_russian_listed_places_take_their_own_days() -> None:
     start = sentence.index("переговоры")
     assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Праге").event_date == date(2025, 6, 7)
     assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Вене").event_date == date(2025, 6, 4)
+
+
+def test_visit_under_way_takes_the_days_the_next_sentence_opens_with() -> None:
+    sentence = "Премьер-министр совершает официальный визит в Вене."
+    following = " 14-15 марта он встретится с федеральным канцлером."
+    resolved = days_of_next_sentence(sentence, "ru", day_ref(date(2025, 3, 14)), following)
+    assert resolved is not None
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2025, 3, 14), date(2025, 3, 15), "days")
+
+
+def test_finished_visit_or_a_later_date_does_not_take_the_next_sentence_days() -> None:
+    ref = day_ref(date(2025, 3, 20))
+    past = "Премьер-министр совершил официальный визит в Вене."
+    assert days_of_next_sentence(past, "ru", ref, " 14-15 марта он встретился с канцлером.") is None
+    ongoing = "The minister is on a visit to Vienna."
+    assert days_of_next_sentence(ongoing, "en", ref, " Talks are planned for March 14.") is None
+    assert days_of_next_sentence(ongoing, "en", ref, " March 14-15: talks with the chancellor.") is not None
