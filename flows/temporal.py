@@ -1155,6 +1155,25 @@ def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _
     return None
 
 
+# an aside converting a clock time to another time zone: "at 2 a.m. (1.00 p.m. ET on Wednesday)"
+_ASIDE = re.compile(r"\([^()]*\)")
+# "2 a.m.", "1.00 p.m.", "13:00", "19.30 uur": a clock time
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\b|uur|ч)|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)",
+                    re.IGNORECASE)
+_ZONE = re.compile(r"(?<![^\W\d_])(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|мск)"
+                   r"(?![^\W\d_])")
+
+
+def _in_clock_conversion(sentence: str, expr: TimeExpression) -> bool:
+    """A day inside parentheses holding a clock time and a time zone is the same moment told in another
+    zone ("summoned the ambassador at 2 a.m. (1.00 p.m. ET on Wednesday)"), not the event's own day."""
+    for aside in _ASIDE.finditer(sentence):
+        if aside.start() < expr.start and expr.end <= aside.end():
+            inside = aside.group(0)
+            return _ZONE.search(inside) is not None and _CLOCK.search(inside) is not None
+    return False
+
+
 # how far into the next sentence its opening date is looked for
 _OPENING_REACH = 60
 
@@ -1191,7 +1210,7 @@ def resolve_event_date(
     g = _grammar(lang)
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
-    found = _scan(sentence, lang, ref)
+    found = [f for f in _scan(sentence, lang, ref) if not _in_clock_conversion(sentence, f.expr)]
     if not found:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")

@@ -496,3 +496,18 @@ def test_finished_visit_or_a_later_date_does_not_take_the_next_sentence_days() -
     ongoing = "The minister is on a visit to Vienna."
     assert days_of_next_sentence(ongoing, "en", ref, " Talks are planned for March 14.") is None
     assert days_of_next_sentence(ongoing, "en", ref, " March 14-15: talks with the chancellor.") is not None
+
+
+def test_day_of_a_time_zone_conversion_in_parentheses_is_not_the_event_day() -> None:
+    sentence = "The ministry summoned the envoy at 3 a.m. (8.00 p.m. ET on Thursday) to protest."
+    resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
+    assert "Thursday" not in resolved.basis
+    assert resolved.basis.startswith("publication")
+    ru = "МИД вызвал посла в 2 часа ночи (19:00 GMT в среду)."
+    assert resolve(ru, "ru", day_ref(date(2025, 5, 10)), "вызвал").basis.startswith("publication")
+
+
+def test_day_in_other_parentheses_still_counts() -> None:
+    sentence = "The ministry summoned the envoy (on Thursday) to protest."
+    resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
+    assert resolved.event_date == date(2025, 5, 8)
