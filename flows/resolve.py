@@ -17,7 +17,14 @@ import regex
 
 from flows import EXTRACTOR_VERSION
 from flows.money import amount_in_usd
-from flows.temporal import DocumentReference, ResolvedDate, infer_reference, publication_date, resolve_event_date
+from flows.temporal import (
+    DocumentReference,
+    ResolvedDate,
+    days_of_next_sentence,
+    infer_reference,
+    publication_date,
+    resolve_event_date,
+)
 
 # A mention while it is resolved: the raw columns plus dates and amounts, before it becomes a frame row.
 MentionRow = dict[str, Any]
@@ -46,6 +53,8 @@ AMOUNT_TOLERANCE = 0.02
 HEADLINE_TOLERANCE = 0.15
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
+# how much text after a mention's sentence is read for the day the next sentence opens with
+NEXT_SENTENCE_REACH = 200
 DATED_PRECISIONS = ("day", "days", "week", "month")
 # the end of a sentence: a stop, question or exclamation mark and any closing quote, before a space
 SENTENCE_END = regex.compile(r"[.!?][\"'”’»)]*\s")
@@ -130,9 +139,13 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
     for row in raw.iter_rows(named=True):
         ref = references.get(row["doc_id"])
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
-                                      row["trigger_start"], row["trigger_end"])
-        if resolved.basis.startswith("publication") and texts is not None:
-            resolved = context_year(row, texts.get(row["doc_id"], ""), languages[row["doc_id"]], ref) or resolved
+                                      row["trigger_start"], row["trigger_end"], event_place(row))
+        text = (texts or {}).get(row["doc_id"])
+        if resolved.basis.startswith("publication") and row["event_type"] == "visit" and text is not None:
+            following = text[int(row["char_end"]):int(row["char_end"]) + NEXT_SENTENCE_REACH]
+            resolved = days_of_next_sentence(row["evidence"], languages[row["doc_id"]], ref, following) or resolved
+        if resolved.basis.startswith("publication") and text is not None:
+            resolved = context_year(row, text, languages[row["doc_id"]], ref) or resolved
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
             fallback = publication_date(ref)
@@ -149,6 +162,15 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
             usd, rate_day = amount_in_usd(row["amount"], row["currency"], row["event_date"])
         row.update(amount_usd=usd, usd_rate_date=rate_day)
     return rows
+
+
+def event_place(row: MentionRow) -> str | None:
+    """The words naming where the event took place, as the evidence writes them."""
+    for key in ("location", "target_name"):
+        words = row.get(key)
+        if words and words in row["evidence"]:
+            return str(words)
+    return None
 
 
 def honest_precision(resolved: ResolvedDate) -> str:

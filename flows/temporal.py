@@ -123,6 +123,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "clause_words": ("str_list", None),
     "report_words": ("str_list", None),
     "complement_words": ("str_list", None),
+    "ongoing_words": ("str_list", None),
     "numeric_dates": ("bool", None),
     "month_first_dates": ("bool", None),
     "capitalized_names": ("bool", None),
@@ -164,6 +165,7 @@ class TimeLexicon:
     clause_words: tuple[str, ...]
     report_words: tuple[str, ...]  # "announced", "объявлено": its time is the time of what it reports
     complement_words: tuple[str, ...]  # "that", "что": opens what a reporting verb reports
+    ongoing_words: tuple[str, ...]  # "is visiting", "совершает": a visit under way, told in the present
     numeric_dates: bool
     month_first_dates: bool
     capitalized_names: bool
@@ -309,6 +311,7 @@ class _Grammar:
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
+    ongoing_re: re.Pattern[str] | None
 
 
 @cache
@@ -425,6 +428,7 @@ def _grammar(lang: str) -> _Grammar:
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
         blocker_re=re.compile(rf"(?<!{_L})(?:{_alt(lex.relative_day_blockers)})\s+$", flags),
+        ongoing_re=words_re(lex.ongoing_words) if lex.ongoing_words else None,
     )
 
 
@@ -1134,10 +1138,71 @@ def _with_duration(
                      f"{d.basis}; under way on the publication day")
 
 
+# between a place and the day it is given: blanks, a comma, one short preposition ("in Moscow on July 5")
+_PLACE_TO_DAY = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}\s+)?")
+
+
+def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _Found | None:
+    """In a list of places with a day each ("meeting Putin in Moscow on July 5 and Xi in Beijing on
+    July 8"), the event at one place takes the day written right after that place."""
+    days = [f for f in anchors if f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range"]
+    if not place or len({f.expr.start for f in days}) < 2:
+        return None
+    for m in re.finditer(re.escape(place), sentence):
+        for f in days:
+            if f.expr.start >= m.end() and _PLACE_TO_DAY.fullmatch(sentence, m.end(), f.expr.start):
+                return f
+    return None
+
+
+# an aside converting a clock time to another time zone: "at 2 a.m. (1.00 p.m. ET on Wednesday)"
+_ASIDE = re.compile(r"\([^()]*\)")
+# "2 a.m.", "1.00 p.m.", "13:00", "19.30 uur": a clock time
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\b|uur|ч)|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)",
+                    re.IGNORECASE)
+_ZONE = re.compile(r"(?<![^\W\d_])(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|мск)"
+                   r"(?![^\W\d_])")
+
+
+def _in_clock_conversion(sentence: str, expr: TimeExpression) -> bool:
+    """A day inside parentheses holding a clock time and a time zone is the same moment told in another
+    zone ("summoned the ambassador at 2 a.m. (1.00 p.m. ET on Wednesday)"), not the event's own day."""
+    for aside in _ASIDE.finditer(sentence):
+        if aside.start() < expr.start and expr.end <= aside.end():
+            inside = aside.group(0)
+            return _ZONE.search(inside) is not None and _CLOCK.search(inside) is not None
+    return False
+
+
+# how far into the next sentence its opening date is looked for
+_OPENING_REACH = 60
+
+
+def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | None,
+                          following: str) -> ResolvedDate | None:
+    """A visit under way, told in the present with no day of its own ("Sandu is on a working visit to
+    Brussels."), takes the day or days the next sentence opens with ("On 10-11 December she meets ...")."""
+    if ref is None or not has_time_lexicon(lang):
+        return None
+    g = _grammar(lang)
+    if g.ongoing_re is None or g.ongoing_re.search(sentence) is None:
+        return None
+    head = following.lstrip(" \t\n\r\"'«„“")
+    found = _scan(head[:_OPENING_REACH], lang, ref)
+    if not found or found[0].expr.start != 0 or found[0].expr.kind not in ("explicit_date", "explicit_range"):
+        return None
+    a = found[0].expr
+    precision = "days" if a.kind == "explicit_range" else PRECISION_BY_KIND[a.kind]
+    return _resolved(a.event_date, a.date_min, a.date_max, precision,
+                     f"{a.basis}, opening the next sentence: the days of the visit under way")
+
+
 def resolve_event_date(
-    sentence: str, lang: str, ref: DocumentReference | None, trigger_start: int, trigger_end: int
+    sentence: str, lang: str, ref: DocumentReference | None, trigger_start: int, trigger_end: int,
+    place: str | None = None,
 ) -> ResolvedDate:
-    """The date of the event whose trigger is sentence[trigger_start:trigger_end]."""
+    """The date of the event whose trigger is sentence[trigger_start:trigger_end] (and whose place,
+    when given, is named in the sentence)."""
     if not has_time_lexicon(lang):
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", f"no time lexicon for {lang!r}, no header")
@@ -1145,7 +1210,7 @@ def resolve_event_date(
     g = _grammar(lang)
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
-    found = _scan(sentence, lang, ref)
+    found = [f for f in _scan(sentence, lang, ref) if not _in_clock_conversion(sentence, f.expr)]
     if not found:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")
@@ -1166,6 +1231,7 @@ def resolve_event_date(
                        closeness(f)[1]),
         default=None,
     )
+    anchor = _placed_anchor(sentence, anchors, place) or anchor
     durations = [f for f in found if f.expr.kind == "duration" and f.days > 0 and closeness(f)[0] == 0]
     duration = min(durations, key=lambda f: closeness(f)[1], default=None)
 

@@ -14,6 +14,7 @@ from flows.temporal import (
     LANGUAGES,
     DocumentReference,
     ResolvedDate,
+    days_of_next_sentence,
     find_time_expressions,
     infer_reference,
     load_time_lexicon,
@@ -460,3 +461,53 @@ def test_month_before_a_relative_clause_stays_background() -> None:
     sentence = "In March the plan failed, that the minister will visit Japan is news."
     resolved = resolve(sentence, "en", day_ref(date(2024, 10, 15)), "visit")
     assert resolved.basis == "publication"
+
+
+def test_each_listed_place_takes_its_own_day() -> None:
+    sentence = "The envoy toured the region, meeting Ruto in Nairobi on March 3 and Hassan in Dodoma on March 6."
+    ref = day_ref(date(2025, 3, 10))
+    start = sentence.index("meeting")
+    first = resolve_event_date(sentence, "en", ref, start, start + 7, "Nairobi")
+    second = resolve_event_date(sentence, "en", ref, start, start + 7, "Dodoma")
+    assert (first.event_date, second.event_date) == (date(2025, 3, 3), date(2025, 3, 6))
+
+
+def test_russian_listed_places_take_their_own_days() -> None:
+    sentence = "Министр провёл переговоры в Вене 4 июня и в Праге 7 июня."
+    ref = day_ref(date(2025, 6, 10))
+    start = sentence.index("переговоры")
+    assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Праге").event_date == date(2025, 6, 7)
+    assert resolve_event_date(sentence, "ru", ref, start, start + 10, "Вене").event_date == date(2025, 6, 4)
+
+
+def test_visit_under_way_takes_the_days_the_next_sentence_opens_with() -> None:
+    sentence = "Премьер-министр совершает официальный визит в Вене."
+    following = " 14-15 марта он встретится с федеральным канцлером."
+    resolved = days_of_next_sentence(sentence, "ru", day_ref(date(2025, 3, 14)), following)
+    assert resolved is not None
+    assert (resolved.date_min, resolved.date_max, resolved.precision) == (
+        date(2025, 3, 14), date(2025, 3, 15), "days")
+
+
+def test_finished_visit_or_a_later_date_does_not_take_the_next_sentence_days() -> None:
+    ref = day_ref(date(2025, 3, 20))
+    past = "Премьер-министр совершил официальный визит в Вене."
+    assert days_of_next_sentence(past, "ru", ref, " 14-15 марта он встретился с канцлером.") is None
+    ongoing = "The minister is on a visit to Vienna."
+    assert days_of_next_sentence(ongoing, "en", ref, " Talks are planned for March 14.") is None
+    assert days_of_next_sentence(ongoing, "en", ref, " March 14-15: talks with the chancellor.") is not None
+
+
+def test_day_of_a_time_zone_conversion_in_parentheses_is_not_the_event_day() -> None:
+    sentence = "The ministry summoned the envoy at 3 a.m. (8.00 p.m. ET on Thursday) to protest."
+    resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
+    assert "Thursday" not in resolved.basis
+    assert resolved.basis.startswith("publication")
+    ru = "МИД вызвал посла в 2 часа ночи (19:00 GMT в среду)."
+    assert resolve(ru, "ru", day_ref(date(2025, 5, 10)), "вызвал").basis.startswith("publication")
+
+
+def test_day_in_other_parentheses_still_counts() -> None:
+    sentence = "The ministry summoned the envoy (on Thursday) to protest."
+    resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
+    assert resolved.event_date == date(2025, 5, 8)
