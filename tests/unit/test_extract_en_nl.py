@@ -95,6 +95,8 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      "GBR", "CZE", id="en-told-an-audience-in"),
         pytest.param("en", "The director of the CIA addressed a packed audience in Warsaw on Monday.", "USA", "POL",
                      id="en-addressed-an-audience-in"),
+        pytest.param("en", "Canadian Prime Minister Trudeau arrived in Ankara, where he will meet the Turkish "
+                           "president.", "CAN", "TUR", id="en-a-plan-past-the-comma-is-not-the-arrival"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
