@@ -97,6 +97,8 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      id="en-addressed-an-audience-in"),
         pytest.param("en", "Canadian Prime Minister Trudeau arrived in Ankara, where he will meet the Turkish "
                            "president.", "CAN", "TUR", id="en-a-plan-past-the-comma-is-not-the-arrival"),
+        pytest.param("en", "French Foreign Minister Le Drian, speaking at a news conference in Tokyo, said he would "
+                           "visit Seoul next.", "FRA", "JPN", id="en-speaking-at-an-event-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
