@@ -99,6 +99,7 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                            "president.", "CAN", "TUR", id="en-a-plan-past-the-comma-is-not-the-arrival"),
         pytest.param("en", "French Foreign Minister Le Drian, speaking at a news conference in Tokyo, said he would "
                            "visit Seoul next.", "FRA", "JPN", id="en-speaking-at-an-event-in"),
+        pytest.param("nl", "Prins Albert bezocht maandag Peking.", "MCO", "CHN", id="nl-prins-albert"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
