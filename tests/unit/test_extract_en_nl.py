@@ -100,6 +100,9 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("en", "French Foreign Minister Le Drian, speaking at a news conference in Tokyo, said he would "
                            "visit Seoul next.", "FRA", "JPN", id="en-speaking-at-an-event-in"),
         pytest.param("nl", "Prins Albert bezocht maandag Peking.", "MCO", "CHN", id="nl-prins-albert"),
+        pytest.param("nl", "De Italiaanse premier Meloni was dinsdag in Kiev.", "ITA", "UKR", id="nl-was-in"),
+        pytest.param("nl", "De Deense premier sprak de pers. Die was vorige maand met een zakendelegatie in "
+                           "Peking.", "DNK", "CHN", id="nl-was-met-een-delegatie-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
