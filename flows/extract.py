@@ -1055,7 +1055,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
     # a plan in another comma clause is not this trigger's ("Fearful that Britain could leave, Obama arrived")
     comma = sentence.rfind(",", max(clause_start, match.start() - 60), match.start())
-    near = (max(clause_start, match.start() - 60, comma + 1), min(clause_end, match.end() + 25))
+    # nor is one after the comma that closes the trigger's clause ("Carter, speaking in Manila, said he would visit")
+    after = sentence.find(",", match.end(), min(clause_end, match.end() + 25))
+    near = (max(clause_start, match.start() - 60, comma + 1),
+            after if after >= 0 else min(clause_end, match.end() + 25))
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
     if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None

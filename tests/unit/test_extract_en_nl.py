@@ -95,6 +95,14 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      "GBR", "CZE", id="en-told-an-audience-in"),
         pytest.param("en", "The director of the CIA addressed a packed audience in Warsaw on Monday.", "USA", "POL",
                      id="en-addressed-an-audience-in"),
+        pytest.param("en", "Canadian Prime Minister Trudeau arrived in Ankara, where he will meet the Turkish "
+                           "president.", "CAN", "TUR", id="en-a-plan-past-the-comma-is-not-the-arrival"),
+        pytest.param("en", "French Foreign Minister Le Drian, speaking at a news conference in Tokyo, said he would "
+                           "visit Seoul next.", "FRA", "JPN", id="en-speaking-at-an-event-in"),
+        pytest.param("nl", "Prins Albert bezocht maandag Peking.", "MCO", "CHN", id="nl-prins-albert"),
+        pytest.param("nl", "De Italiaanse premier Meloni was dinsdag in Kiev.", "ITA", "UKR", id="nl-was-in"),
+        pytest.param("nl", "De Deense premier sprak de pers. Die was vorige maand met een zakendelegatie in "
+                           "Peking.", "DNK", "CHN", id="nl-was-met-een-delegatie-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
