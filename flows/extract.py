@@ -1162,8 +1162,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
-    if trig.event_type == "visit" and target.start >= 0 and has_cue(
-            lexicon, "venue", sentence, target.start, min(len(sentence), target.start + len(target.name) + 40)):
+    if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
@@ -1188,6 +1187,18 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         "trigger_start": match.start(), "trigger_end": match.end(),
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
     }
+
+
+def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], target: Role) -> bool:
+    """Whether the place of a visit is told as a venue ("arrived in Vienna, headquarters of the IAEA", "in Vilnius
+    for the NATO summit", "speaking at the UN General Assembly in New York"): a venue cue between the trigger and
+    the place, or within 40 characters after it; an apposition right after the name reads on, but a later comma
+    ends the place's phrase ("visited Kyiv on Monday, days before the NATO summit" is a visit)."""
+    name_end = target.start + len(target.name)
+    start = trigger.start() if trigger.end() <= target.start else target.start
+    end = min(len(sentence), name_end + 40)
+    comma = sentence.find(",", name_end + 1, end)
+    return has_cue(lexicon, "venue", sentence, start, end if comma < 0 else comma)
 
 
 def named_subject(context: DocumentContext, sentence: str, position: int) -> Role | None:

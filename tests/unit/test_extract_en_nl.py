@@ -453,3 +453,14 @@ def test_a_pronoun_subject_goes_on_in_the_year_of_the_sentence_before(tmp_path: 
     rows = [r for r in extract(tmp_path, lang, body, header="2019-04") if r["event_type"] == "visit"]
     assert sorted((r["actor_country"], r["target_country"], r["event_date"].year) for r in rows) == [
         ("TUR", "NLD", 2016), ("TUR", "NLD", 2019)]
+
+
+@pytest.mark.parametrize(("lang", "body", "visits"), [
+    ("en", "French President Macron, speaking at the UN General Assembly in New York, said Europe must act.", []),
+    ("en", "Ukrainian President Zelensky visited the UN headquarters in New York on Tuesday.", []),
+    ("en", "President Biden visited Kyiv on Monday, days before the NATO summit in Vilnius.", [("USA", "UKR")]),
+    ("ru", "Президент Молдовы Майя Санду выступила на Генассамблее ООН в Нью-Йорке.", []),
+])
+def test_a_venue_before_the_place_or_in_its_own_phrase_only(tmp_path: Path, lang: str, body: str,
+                                                             visits: list[tuple[str, str]]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == visits
