@@ -28,6 +28,16 @@ from tests.unit.test_extract import events, extract
                      id="en-recipient-as-indirect-object"),
         pytest.param("en", "The United States said its contribution to Syria this year would be $890 million.",
                      ("pledge", "USA", "SYR", 8.9e8, "USD"), id="en-contribution"),
+        pytest.param("en", "Denmark will donate 19 F-16 fighter jets to Ukraine, Prime Minister Mette Frederiksen "
+                           "said on Sunday.", ("pledge", "DNK", "UKR", None, None), id="en-will-donate"),
+        pytest.param("en", "Japan said on Friday it would extend $5.5 billion in additional financial support to "
+                           "Ukraine.", ("pledge", "JPN", "UKR", 5.5e9, "USD"), id="en-would-extend"),
+        pytest.param("en", "Norway announced on Wednesday 7.5 billion crowns in aid to Ukraine.",
+                     ("pledge", "NOR", "UKR", 7.5e9, "NOK"), id="en-bare-crowns-of-a-norwegian-donor"),
+        pytest.param("en", "Sweden will give Ukraine 6.5 billion crowns in military aid, the government said on "
+                           "Tuesday.", ("pledge", "SWE", "UKR", 6.5e9, "SEK"), id="en-bare-crowns-of-a-swedish-donor"),
+        pytest.param("en", "Denmark pledged 1 billion kroner to Ukraine on Monday.",
+                     ("pledge", "DNK", "UKR", 1e9, "DKK"), id="en-bare-kroner-of-a-danish-donor"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
