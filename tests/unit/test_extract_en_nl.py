@@ -105,6 +105,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
                      "GBR", "CZE", id="en-told-an-audience-in"),
         pytest.param("en", "The director of the CIA addressed a packed audience in Warsaw on Monday.", "USA", "POL",
                      id="en-addressed-an-audience-in"),
+        pytest.param("nl", "Rutte sprak maandag met Zelensky in Kiev.", "NLD", "UKR", id="nl-sprak-day-met"),
+        pytest.param("nl", "Rutte sprak in Kiev met Zelensky.", "NLD", "UKR", id="nl-sprak-in-place-met"),
+        pytest.param("nl", "Rutte had maandag in Kiev een ontmoeting met Zelensky.", "NLD", "UKR",
+                     id="nl-had-day-in-place-een-ontmoeting-met"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -455,3 +459,16 @@ def test_a_pronoun_subject_goes_on_in_the_year_of_the_sentence_before(tmp_path: 
     rows = [r for r in extract(tmp_path, lang, body, header="2019-04") if r["event_type"] == "visit"]
     assert sorted((r["actor_country"], r["target_country"], r["event_date"].year) for r in rows) == [
         ("TUR", "NLD", 2016), ("TUR", "NLD", 2019)]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Nederland heeft de Russische zaakgelastigde op het matje geroepen.",
+                 id="heeft-op-het-matje-geroepen"),
+    pytest.param("Nederland liet de Russische ambassadeur ontbieden.", id="liet-ontbieden"),
+])
+def test_a_dutch_summons_with_the_diplomat_before_the_verb(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("demarche", "NLD", "RUS", None, None)]
+
+
+def test_a_dutch_conversation_about_a_place_is_no_visit(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "nl", "Rutte sprak maandag met Zelensky over de oorlog in Oekraïne.")) == []
