@@ -1088,11 +1088,17 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
     elif trig.event_type == "demarche":
-        if lexicon.cues["diplomat"].search(sentence) is None:
+        no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
+        # a protest note needs no diplomat when the sentence names the protesting government before it and the
+        # protested one after ("China lodged a formal protest with Japan", "Москва заявила протест Вашингтону")
+        if no_diplomat and not trig.rule.endswith(".note"):
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        if no_diplomat and (actor is None or target is None or actor.start >= match.start()
+                            or target.start < match.end()):
+            return None
     else:
         if has_cue(lexicon, "not_pledge", sentence):
             return None

@@ -472,3 +472,17 @@ def test_a_dutch_summons_with_the_diplomat_before_the_verb(tmp_path: Path, body:
 
 def test_a_dutch_conversation_about_a_place_is_no_visit(tmp_path: Path) -> None:
     assert events(extract(tmp_path, "nl", "Rutte sprak maandag met Zelensky over de oorlog in Oekraïne.")) == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "China lodged a formal protest with Japan on Sunday over the remarks.",
+                 [("demarche", "CHN", "JPN", None, None)], id="en-lodged-with"),
+    pytest.param("nl", "Duitsland diende een formeel protest in bij Rusland.",
+                 [("demarche", "DEU", "RUS", None, None)], id="nl-diende-in-bij"),
+    pytest.param("en", "The opposition lodged a formal protest with the election commission.", [],
+                 id="en-no-government-before"),
+    pytest.param("en", "Poland will lodge a formal protest with Russia.", [], id="en-future"),
+])
+def test_a_protest_note_without_a_diplomat_needs_both_governments(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected

@@ -311,3 +311,12 @@ def test_an_unexpected_visit_is_no_expected_one(tmp_path: Path) -> None:
 
 def test_an_expected_visit_is_still_a_plan(tmp_path: Path) -> None:
     assert events(extract(tmp_path, "ru", "Кисида, как ожидается, прибудет в Киев.")) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Москва заявила протест Вашингтону.", [("demarche", "RUS", "USA", None, None)],
+                 id="dative-government"),
+    pytest.param("Оппозиция заявила протест против результатов выборов в Грузии.", [], id="no-government-before"),
+])
+def test_a_protest_without_a_diplomat_needs_both_governments(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
