@@ -486,3 +486,18 @@ def test_a_dutch_conversation_about_a_place_is_no_visit(tmp_path: Path) -> None:
 def test_a_protest_note_without_a_diplomat_needs_both_governments(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_a_disbursement_of_an_earlier_loan_is_no_pledge(tmp_path: Path) -> None:
+    body = "The European Commission disbursed the first 5 billion euros of the loan to Ukraine on Tuesday."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_money_to_be_disbursed_is_still_pledged(tmp_path: Path) -> None:
+    body = "The EU pledged 5 billion euros to Ukraine, to be disbursed in tranches."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "EU", "UKR", 5e9, "EUR")]
+
+
+def test_an_ambassador_reprimanded_was_summoned(tmp_path: Path) -> None:
+    body = "Israel's foreign ministry reprimanded the Spanish ambassador on Friday."
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "ISR", "ESP", None, None)]
