@@ -109,6 +109,10 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "Rutte sprak in Kiev met Zelensky.", "NLD", "UKR", id="nl-sprak-in-place-met"),
         pytest.param("nl", "Rutte had maandag in Kiev een ontmoeting met Zelensky.", "NLD", "UKR",
                      id="nl-had-day-in-place-een-ontmoeting-met"),
+        pytest.param("nl", "Minister Veldkamp reisde maandag af naar Israël.", "NLD", "ISR", id="nl-reisde-af-naar"),
+        pytest.param("nl", "De Amerikaanse minister Blinken is in Peking voor gesprekken met zijn Chinese ambtgenoot.",
+                     "USA", "CHN", id="nl-is-in"),
+        pytest.param("nl", "Premier Schoof was maandag in Kiev.", "NLD", "UKR", id="nl-was-day-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -470,8 +474,13 @@ def test_a_dutch_summons_with_the_diplomat_before_the_verb(tmp_path: Path, body:
     assert events(extract(tmp_path, "nl", body)) == [("demarche", "NLD", "RUS", None, None)]
 
 
-def test_a_dutch_conversation_about_a_place_is_no_visit(tmp_path: Path) -> None:
-    assert events(extract(tmp_path, "nl", "Rutte sprak maandag met Zelensky over de oorlog in Oekraïne.")) == []
+@pytest.mark.parametrize("body", [
+    "Rutte sprak maandag met Zelensky over de oorlog in Oekraïne.",
+    "Rutte was in 2010 nog geen premier.",
+    "Blinken is in gesprek met Israël.",
+])
+def test_a_dutch_conversation_or_a_year_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == []
 
 
 @pytest.mark.parametrize(("lang", "body", "expected"), [
