@@ -38,6 +38,8 @@ from tests.unit.test_extract import events, extract
                            "Tuesday.", ("pledge", "SWE", "UKR", 6.5e9, "SEK"), id="en-bare-crowns-of-a-swedish-donor"),
         pytest.param("en", "Denmark pledged 1 billion kroner to Ukraine on Monday.",
                      ("pledge", "DNK", "UKR", 1e9, "DKK"), id="en-bare-kroner-of-a-danish-donor"),
+        pytest.param("en", "The U.N. released $10 million from its emergency fund for Sudan.",
+                     ("pledge", "UN", "SDN", 1e7, "USD"), id="en-released-a-sum"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
@@ -499,6 +501,14 @@ def test_a_protest_note_without_a_diplomat_needs_both_governments(
 
 def test_a_disbursement_of_an_earlier_loan_is_no_pledge(tmp_path: Path) -> None:
     body = "The European Commission disbursed the first 5 billion euros of the loan to Ukraine on Tuesday."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The UN released a report on Sudan on Monday.",
+    "Russia released 50 Ukrainian prisoners of war.",
+])
+def test_released_without_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "en", body)) == []
 
 
