@@ -112,6 +112,11 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "Rutte had maandag in Kiev een ontmoeting met Zelensky.", "NLD", "UKR",
                      id="nl-had-day-in-place-een-ontmoeting-met"),
         pytest.param("nl", "Minister Veldkamp reisde maandag af naar Israël.", "NLD", "ISR", id="nl-reisde-af-naar"),
+        pytest.param("en", "Germany's foreign minister met Zelensky in Kyiv on Monday.", "DEU", "UKR",
+                     id="en-country-possessive-title-met-in"),
+        pytest.param("en", "Britain's foreign secretary held talks with his Chinese counterpart in Beijing on "
+                           "Wednesday.",
+                     "GBR", "CHN", id="en-country-possessive-title-held-talks-in"),
         pytest.param("nl", "De Amerikaanse minister Blinken is in Peking voor gesprekken met zijn Chinese ambtgenoot.",
                      "USA", "CHN", id="nl-is-in"),
         pytest.param("nl", "Premier Schoof was maandag in Kiev.", "NLD", "UKR", id="nl-was-day-in"),
@@ -520,3 +525,7 @@ def test_money_to_be_disbursed_is_still_pledged(tmp_path: Path) -> None:
 def test_an_ambassador_reprimanded_was_summoned(tmp_path: Path) -> None:
     body = "Israel's foreign ministry reprimanded the Spanish ambassador on Friday."
     assert events(extract(tmp_path, "en", body)) == [("demarche", "ISR", "ESP", None, None)]
+
+
+def test_a_country_possessive_without_a_title_meets_nobody(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "en", "Russia's army met fierce resistance in Bakhmut.")) == []
