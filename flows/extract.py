@@ -575,11 +575,30 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     # so the name just before is that verb's object; the visitor is the one met
     if word_before(sentence, trigger.start()) not in SHARED_SUBJECT:
         visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
+        if visitor is None:
+            visitor = possessive_official(lexicon, sentence, entities, trigger.start(), {place.code})
     if visitor is None:
         visitor = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80, sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
+
+
+POSSESSIVE = regex.compile(r"['’]s\s+")
+
+
+def possessive_official(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], before: int,
+                        exclude: set[str]) -> EntityMention | None:
+    """A country whose office-holder is the subject ("Germany's foreign minister met Zelensky in Kyiv"): the
+    country right before the trigger, its possessive and an office title within a few words after it."""
+    country = nearest_before(entities, before, frozenset({"country"}), exclude, sentence)
+    if country is None:
+        return None
+    possessive = POSSESSIVE.match(sentence, country.end)
+    if possessive is None or any(e.start >= country.end and e.end <= before for e in entities):
+        return None
+    return country if lexicon.cues["officials"].search(sentence, possessive.end(),
+                                                        min(before, possessive.end() + 30)) else None
 
 
 def participle_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -1091,11 +1110,17 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
     elif trig.event_type == "demarche":
-        if lexicon.cues["diplomat"].search(sentence) is None:
+        no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
+        # a protest note needs no diplomat when the sentence names the protesting government before it and the
+        # protested one after ("China lodged a formal protest with Japan", "Москва заявила протест Вашингтону")
+        if no_diplomat and not trig.rule.endswith(".note"):
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        if no_diplomat and (actor is None or target is None or actor.start >= match.start()
+                            or target.start < match.end()):
+            return None
     else:
         if has_cue(lexicon, "not_pledge", sentence):
             return None

@@ -28,6 +28,18 @@ from tests.unit.test_extract import events, extract
                      id="en-recipient-as-indirect-object"),
         pytest.param("en", "The United States said its contribution to Syria this year would be $890 million.",
                      ("pledge", "USA", "SYR", 8.9e8, "USD"), id="en-contribution"),
+        pytest.param("en", "Denmark will donate 19 F-16 fighter jets to Ukraine, Prime Minister Mette Frederiksen "
+                           "said on Sunday.", ("pledge", "DNK", "UKR", None, None), id="en-will-donate"),
+        pytest.param("en", "Japan said on Friday it would extend $5.5 billion in additional financial support to "
+                           "Ukraine.", ("pledge", "JPN", "UKR", 5.5e9, "USD"), id="en-would-extend"),
+        pytest.param("en", "Norway announced on Wednesday 7.5 billion crowns in aid to Ukraine.",
+                     ("pledge", "NOR", "UKR", 7.5e9, "NOK"), id="en-bare-crowns-of-a-norwegian-donor"),
+        pytest.param("en", "Sweden will give Ukraine 6.5 billion crowns in military aid, the government said on "
+                           "Tuesday.", ("pledge", "SWE", "UKR", 6.5e9, "SEK"), id="en-bare-crowns-of-a-swedish-donor"),
+        pytest.param("en", "Denmark pledged 1 billion kroner to Ukraine on Monday.",
+                     ("pledge", "DNK", "UKR", 1e9, "DKK"), id="en-bare-kroner-of-a-danish-donor"),
+        pytest.param("en", "The U.N. released $10 million from its emergency fund for Sudan.",
+                     ("pledge", "UN", "SDN", 1e7, "USD"), id="en-released-a-sum"),
     ],
 )
 def test_pledge(tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
@@ -103,6 +115,19 @@ def test_not_a_pledge(tmp_path: Path, lang: str, body: str) -> None:
         pytest.param("nl", "De Italiaanse premier Meloni was dinsdag in Kiev.", "ITA", "UKR", id="nl-was-in"),
         pytest.param("nl", "De Deense premier sprak de pers. Die was vorige maand met een zakendelegatie in "
                            "Peking.", "DNK", "CHN", id="nl-was-met-een-delegatie-in"),
+        pytest.param("nl", "Rutte sprak maandag met Zelensky in Kiev.", "NLD", "UKR", id="nl-sprak-day-met"),
+        pytest.param("nl", "Rutte sprak in Kiev met Zelensky.", "NLD", "UKR", id="nl-sprak-in-place-met"),
+        pytest.param("nl", "Rutte had maandag in Kiev een ontmoeting met Zelensky.", "NLD", "UKR",
+                     id="nl-had-day-in-place-een-ontmoeting-met"),
+        pytest.param("nl", "Minister Veldkamp reisde maandag af naar Israël.", "NLD", "ISR", id="nl-reisde-af-naar"),
+        pytest.param("en", "Germany's foreign minister met Zelensky in Kyiv on Monday.", "DEU", "UKR",
+                     id="en-country-possessive-title-met-in"),
+        pytest.param("en", "Britain's foreign secretary held talks with his Chinese counterpart in Beijing on "
+                           "Wednesday.",
+                     "GBR", "CHN", id="en-country-possessive-title-held-talks-in"),
+        pytest.param("nl", "De Amerikaanse minister Blinken is in Peking voor gesprekken met zijn Chinese ambtgenoot.",
+                     "USA", "CHN", id="nl-is-in"),
+        pytest.param("nl", "Premier Schoof was maandag in Kiev.", "NLD", "UKR", id="nl-was-day-in"),
     ],
 )
 def test_visit(tmp_path: Path, lang: str, body: str, actor: str, target: str) -> None:
@@ -464,3 +489,62 @@ def test_a_pronoun_subject_goes_on_in_the_year_of_the_sentence_before(tmp_path: 
 def test_a_venue_before_the_place_or_in_its_own_phrase_only(tmp_path: Path, lang: str, body: str,
                                                              visits: list[tuple[str, str]]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == visits
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Nederland heeft de Russische zaakgelastigde op het matje geroepen.",
+                 id="heeft-op-het-matje-geroepen"),
+    pytest.param("Nederland liet de Russische ambassadeur ontbieden.", id="liet-ontbieden"),
+])
+def test_a_dutch_summons_with_the_diplomat_before_the_verb(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("demarche", "NLD", "RUS", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    "Rutte sprak maandag met Zelensky over de oorlog in Oekraïne.",
+    "Rutte was in 2010 nog geen premier.",
+    "Blinken is in gesprek met Israël.",
+])
+def test_a_dutch_conversation_or_a_year_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "China lodged a formal protest with Japan on Sunday over the remarks.",
+                 [("demarche", "CHN", "JPN", None, None)], id="en-lodged-with"),
+    pytest.param("nl", "Duitsland diende een formeel protest in bij Rusland.",
+                 [("demarche", "DEU", "RUS", None, None)], id="nl-diende-in-bij"),
+    pytest.param("en", "The opposition lodged a formal protest with the election commission.", [],
+                 id="en-no-government-before"),
+    pytest.param("en", "Poland will lodge a formal protest with Russia.", [], id="en-future"),
+])
+def test_a_protest_note_without_a_diplomat_needs_both_governments(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_a_disbursement_of_an_earlier_loan_is_no_pledge(tmp_path: Path) -> None:
+    body = "The European Commission disbursed the first 5 billion euros of the loan to Ukraine on Tuesday."
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The UN released a report on Sudan on Monday.",
+    "Russia released 50 Ukrainian prisoners of war.",
+])
+def test_released_without_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_money_to_be_disbursed_is_still_pledged(tmp_path: Path) -> None:
+    body = "The EU pledged 5 billion euros to Ukraine, to be disbursed in tranches."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "EU", "UKR", 5e9, "EUR")]
+
+
+def test_an_ambassador_reprimanded_was_summoned(tmp_path: Path) -> None:
+    body = "Israel's foreign ministry reprimanded the Spanish ambassador on Friday."
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "ISR", "ESP", None, None)]
+
+
+def test_a_country_possessive_without_a_title_meets_nobody(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "en", "Russia's army met fierce resistance in Bakhmut.")) == []

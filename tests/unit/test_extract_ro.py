@@ -50,6 +50,7 @@ def parties_beside_control(tmp_path: Path, body: str, event_type: str) -> list[t
                      "MDA", "DEU", id="intalnit-cu-la"),
         pytest.param("Premierul Dorin Recean se află într-o vizită de lucru la Varșovia.",
                      "MDA", "POL", id="se-afla-in-vizita"),
+        pytest.param("Președintele Zelenski a vizitat Bucureștiul marți.", "UKR", "ROU", id="bucurestiul"),
     ],
 )
 def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> None:
@@ -128,6 +129,8 @@ def test_not_a_romanian_demarche(tmp_path: Path, body: str) -> None:
                      ("pledge", "DEU", "UKR", 100_000_000.0, "EUR"), id="demonym-after-its-army"),
         pytest.param("Germania a anunțat un ajutor de 100 de milioane de euro pentru forțele armate ucrainene.",
                      ("pledge", "DEU", "UKR", 100_000_000.0, "EUR"), id="demonym-after-armed-forces"),
+        pytest.param("Banca Mondială a aprobat un credit de 100 de milioane de dolari pentru Ucraina.",
+                     ("pledge", "WB", "UKR", 100_000_000.0, "USD"), id="aprobat-un-credit"),
     ],
 )
 def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:

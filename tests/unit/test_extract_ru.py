@@ -42,6 +42,12 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "FRA", "GEO", 40_000_000.0, "EUR"), id="package-of-a-total-sum"),
         pytest.param("Германия выделит Грузии 100 млн евро, в том числе 20 млн евро на энергетику.",
                      ("pledge", "DEU", "GEO", 100_000_000.0, "EUR"), id="recipient-before-the-share-takes-the-total"),
+        pytest.param("Норвегия выделит Украине 7,5 миллиарда крон.",
+                     ("pledge", "NOR", "UKR", 7_500_000_000.0, "NOK"), id="bare-crowns-of-a-norwegian-donor"),
+        pytest.param("Швеция объявила о новом пакете военной помощи Украине на сумму 6,5 млрд крон.",
+                     ("pledge", "SWE", "UKR", 6_500_000_000.0, "SEK"), id="bare-crowns-of-a-swedish-donor"),
+        pytest.param("Чехия выделила Украине 300 млн крон.",
+                     ("pledge", "CZE", "UKR", 300_000_000.0, "CZK"), id="bare-crowns-of-a-czech-donor"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -295,3 +301,22 @@ AGREEMENT_HEADLINE = "Молдова подписала пять соглаше�
 def test_signed_financing_agreement_is_a_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body, header="2024-09", headline=AGREEMENT_HEADLINE)) == expected
 
+
+
+def test_an_unexpected_visit_is_no_expected_one(tmp_path: Path) -> None:
+    # "неожиданным" (surprise) holds "ожида" (expected), the future cue
+    body = "Премьер-министр Японии Фумио Кисида прибыл в Киев с неожиданным визитом."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "JPN", "UKR", None, None)]
+
+
+def test_an_expected_visit_is_still_a_plan(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "ru", "Кисида, как ожидается, прибудет в Киев.")) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Москва заявила протест Вашингтону.", [("demarche", "RUS", "USA", None, None)],
+                 id="dative-government"),
+    pytest.param("Оппозиция заявила протест против результатов выборов в Грузии.", [], id="no-government-before"),
+])
+def test_a_protest_without_a_diplomat_needs_both_governments(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
