@@ -414,6 +414,19 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
     return None
 
 
+def source_of_statement(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name after "volgens", "according (to)", "по словам", "potrivit", with only articles, titles and capitalised
+    words between: whom a statement is attributed to, not its subject."""
+    words = WORD.findall(sentence[max(0, ent.start - 60):ent.start])[-4:]
+    for word in reversed(words):
+        if word.lower() in lexicon.words["source_prepositions"]:
+            return True
+        if word.lower() in lexicon.words["goal_prepositions"] or not (
+                is_modifier(word) or lexicon.cues["officials"].match(word.lower())):
+            return False
+    return False
+
+
 def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                        trigger: regex.Match[str], rule: str) -> tuple[Role | None, Role | None]:
     """Visit: the traveller (genitive of a noun, or the subject), the destination after a preposition."""
@@ -425,7 +438,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     # "VN-werkbezoek", "EU-visit": a name glued to the noun says in whose name or where, not who travels
     glued = {e.code for e in entities if sentence[e.end:e.end + 1] in ("-", "‑") and e.end <= trigger.start()
              and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
-    possessor = nearest_before(entities, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
+    # "Volgens premier Rutte is in Oekraïne veel veranderd": the source of a statement is no traveller
+    candidates = [e for e in entities if not source_of_statement(lexicon, sentence, e)]
+    possessor = nearest_before(candidates, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
     during_re = during_a_visit(lexicon.language)
     during = (rule.endswith("noun") and during_re is not None
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
@@ -489,12 +504,12 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         exclude = ({target.code} if target else set()) | glued
         # the traveller is a person where the clause names one ("Orban ... chose ... to visit"), not his office
         clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
-        people = [e for e in entities if e.kind == "person" and e.start >= clause_start and e.end <= subject_end
+        people = [e for e in candidates if e.kind == "person" and e.start >= clause_start and e.end <= subject_end
                   and e.code not in exclude and not governed_by(sentence, e.start, goal_words, 1)]
         # the subject comes first: "Blinken met with Wang in Laos during a trip" is Blinken's trip
         actor_ent = people[0] if people else None
         if actor_ent is None:
-            actor_ent = nearest_before(entities, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
+            actor_ent = nearest_before(candidates, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None

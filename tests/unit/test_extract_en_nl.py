@@ -548,3 +548,12 @@ def test_an_ambassador_reprimanded_was_summoned(tmp_path: Path) -> None:
 
 def test_a_country_possessive_without_a_title_meets_nobody(tmp_path: Path) -> None:
     assert events(extract(tmp_path, "en", "Russia's army met fierce resistance in Bakhmut.")) == []
+
+
+@pytest.mark.parametrize(("body", "visits"), [
+    ("Volgens premier Rutte is in Oekraïne veel veranderd.", []),
+    ("Volgens de Amerikaanse president Biden is in Oekraïne veel veranderd.", []),
+    ("Premier Rutte was dinsdag in Kiev.", [("NLD", "UKR")]),
+])
+def test_the_source_of_a_statement_is_no_traveller(tmp_path: Path, body: str, visits: list[tuple[str, str]]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "visit"] == visits
