@@ -86,6 +86,19 @@ class Role:
     start: int = -1
 
 
+def owned_metonyms_dropped(sentence: str, entities: list[EntityMention]) -> list[EntityMention]:
+    """A metonym that a demonym or a country's possessive owns names that country's institution, not the
+    metonym's ("the German Foreign Office", "Germany's Foreign Office" are Berlin's, not London's)."""
+    kept: list[EntityMention] = []
+    for ent in entities:
+        prev = kept[-1] if kept else None
+        if (ent.kind == "metonym" and prev is not None and prev.kind in ("demonym", "country")
+                and prev.code != ent.code and regex.fullmatch(r"(?:['\u2019]s)?\s+", sentence[prev.end:ent.start])):
+            continue
+        kept.append(ent)
+    return kept
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -97,7 +110,8 @@ class DocumentContext:
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
-            self.entity_cache[sent_idx] = find_entities(self.sentences.get(sent_idx, ""), self.lang)
+            sentence = self.sentences.get(sent_idx, "")
+            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang))
         return self.entity_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:

@@ -557,3 +557,16 @@ def test_a_country_possessive_without_a_title_meets_nobody(tmp_path: Path) -> No
 ])
 def test_the_source_of_a_statement_is_no_traveller(tmp_path: Path, body: str, visits: list[tuple[str, str]]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "visit"] == visits
+
+
+@pytest.mark.parametrize("body", [
+    "The German Foreign Office called in the Russian ambassador on Tuesday.",
+    "Germany's Foreign Office called in the Russian ambassador.",
+])
+def test_a_metonym_owned_by_a_demonym_is_that_countrys(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "DEU", "RUS", None, None)]
+
+
+def test_a_bare_foreign_office_is_still_londons(tmp_path: Path) -> None:
+    body = "The Foreign Office summoned the Russian ambassador."
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "GBR", "RUS", None, None)]
