@@ -559,6 +559,11 @@ def test_the_source_of_a_statement_is_no_traveller(tmp_path: Path, body: str, vi
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "visit"] == visits
 
 
+def test_touched_down_in_is_an_arrival(tmp_path: Path) -> None:
+    body = "Indian Prime Minister Narendra Modi touched down in Washington on Tuesday."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "IND", "USA", None, None)]
+
+
 @pytest.mark.parametrize("body", [
     "The German Foreign Office called in the Russian ambassador on Tuesday.",
     "Germany's Foreign Office called in the Russian ambassador.",
