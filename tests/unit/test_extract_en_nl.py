@@ -575,3 +575,12 @@ def test_a_metonym_owned_by_a_demonym_is_that_countrys(tmp_path: Path, body: str
 def test_a_bare_foreign_office_is_still_londons(tmp_path: Path) -> None:
     body = "The Foreign Office summoned the Russian ambassador."
     assert events(extract(tmp_path, "en", body)) == [("demarche", "GBR", "RUS", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    "Macron en Xi hadden donderdag in Peking overleg.",
+    "Macron en Xi voerden donderdag in Peking overleg.",
+    "Macron en Xi hadden donderdag in Peking een gesprek.",
+])
+def test_two_leaders_who_had_talks_in_a_capital_need_no_met(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "FRA", "CHN", None, None)]
