@@ -584,3 +584,21 @@ def test_a_bare_foreign_office_is_still_londons(tmp_path: Path) -> None:
 ])
 def test_two_leaders_who_had_talks_in_a_capital_need_no_met(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "nl", body)) == [("visit", "FRA", "CHN", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "Ukraine signed a $1.5 billion loan agreement with the World Bank."),
+    ("en", "The World Bank signed a $1.5 billion loan agreement with Ukraine."),
+    ("nl", "Oekraïne ondertekende een leningsovereenkomst van 1,5 miljard dollar met de Wereldbank."),
+])
+def test_an_institution_that_signs_a_loan_agreement_with_a_country_gives(
+        tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("pledge", "WB", "UKR", 1.5e9, "USD")]
+
+
+@pytest.mark.parametrize("body", [
+    "Washington signed a $300 million grant agreement with Kyiv.",
+    "Kyiv signed a $300 million grant agreement with Washington.",
+])
+def test_an_agreement_between_two_countries_does_not_say_who_gives(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == []
