@@ -602,3 +602,13 @@ def test_an_institution_that_signs_a_loan_agreement_with_a_country_gives(
 ])
 def test_an_agreement_between_two_countries_does_not_say_who_gives(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_sum_received_from_a_donor_is_a_pledge(tmp_path: Path) -> None:
+    body = "Oekraïne krijgt 200 miljoen euro van Nederland voor energieherstel."
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "NLD", "UKR", 2e8, "EUR")]
+
+
+def test_roept_op_het_matje_in_the_present_is_a_summons(tmp_path: Path) -> None:
+    body = "België roept de Iraanse ambassadeur op het matje."
+    assert events(extract(tmp_path, "nl", body)) == [("demarche", "BEL", "IRN", None, None)]
