@@ -612,3 +612,24 @@ def test_a_sum_received_from_a_donor_is_a_pledge(tmp_path: Path) -> None:
 def test_roept_op_het_matje_in_the_present_is_a_summons(tmp_path: Path) -> None:
     body = "België roept de Iraanse ambassadeur op het matje."
     assert events(extract(tmp_path, "nl", body)) == [("demarche", "BEL", "IRN", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ukraine will receive $500 million from Japan for reconstruction.", [("pledge", "JPN", "UKR", 5e8, "USD")]),
+    ("Kyiv is due to receive a $15 billion loan from the IMF.", [("pledge", "IMF", "UKR", 1.5e10, "USD")]),
+    ("Ukraine is set to receive the first F-16s from Denmark this summer.", []),
+    ("Ukraine has received $75 billion from the US.", []),
+])
+def test_a_sum_a_country_will_receive_from_a_donor_is_a_pledge(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("China lodged stern representations with the United States.", [("demarche", "CHN", "USA", None, None)]),
+    ("Beijing made solemn representations to Tokyo over the visit.", [("demarche", "CHN", "JPN", None, None)]),
+    ("The FCDO summoned the Russian ambassador.", [("demarche", "GBR", "RUS", None, None)]),
+])
+def test_chinese_representations_and_the_fcdo_are_demarches(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
