@@ -86,6 +86,19 @@ class Role:
     start: int = -1
 
 
+def owned_metonyms_dropped(sentence: str, entities: list[EntityMention]) -> list[EntityMention]:
+    """A metonym that a demonym or a country's possessive owns names that country's institution, not the
+    metonym's ("the German Foreign Office", "Germany's Foreign Office" are Berlin's, not London's)."""
+    kept: list[EntityMention] = []
+    for ent in entities:
+        prev = kept[-1] if kept else None
+        if (ent.kind == "metonym" and prev is not None and prev.kind in ("demonym", "country")
+                and prev.code != ent.code and regex.fullmatch(r"(?:['\u2019]s)?\s+", sentence[prev.end:ent.start])):
+            continue
+        kept.append(ent)
+    return kept
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -97,7 +110,8 @@ class DocumentContext:
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
-            self.entity_cache[sent_idx] = find_entities(self.sentences.get(sent_idx, ""), self.lang)
+            sentence = self.sentences.get(sent_idx, "")
+            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang))
         return self.entity_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:
@@ -809,7 +823,8 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
     """A signed loan, grant or financing agreement (the `.agreement` rules): the syntax names the parties, not
     who gives. The partner after 'with' gives to the subject (or, when the subject is no country, 'our
     authorities', to the country the headline opens on); of coordinated subjects ("Moldova and France signed"),
-    the one the headline opens on receives and the first other one gives. Otherwise no pledge."""
+    the one the headline opens on receives and the first other one gives. Otherwise no pledge. Russian and
+    Romanian only: English and Dutch decide from the sentence (`sentence_agreement_roles`)."""
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     headline = headline_subject(lexicon, context, set())
     with_partner = lexicon.words["partner_prepositions"]  # "signed an agreement with the US"
@@ -817,6 +832,14 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
                 and e.kind in AGENT_KINDS and word_before(sentence, e.start) not in with_partner]
     partner = next((e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
                     and e.kind in AGENT_KINDS - {"place"} and word_before(sentence, e.start) in with_partner), None)
+    if lexicon.language not in CASE_ENDINGS:
+        partners = [e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
+                    and e.kind in AGENT_KINDS and governed_by(sentence, e.start, with_partner, 2)]
+        parties: list[EntityMention] = []
+        for ent in subjects + partners[:1]:
+            if ent.code not in {e.code for e in parties}:
+                parties.append(ent)
+        return sentence_agreement_roles(lexicon, sentence, entities, trigger, parties)
     if partner is not None:
         own = next((e for e in subjects if e.kind in ("country", "place") and e.code != partner.code), None)
         if own is not None:
@@ -831,6 +854,26 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
     if donor is None:
         return None, None
     return role(donor, "other signing party"), role(recipient, "signing party the headline opens on")
+
+
+def sentence_agreement_roles(
+        lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+        parties: list[EntityMention]) -> tuple[Role | None, Role | None]:
+    """English and Dutch: "A signed an agreement with B" says nothing of who gives, so the sentence must: a
+    party after 'to/for' receives ("signed an agreement with Japan to provide $50 million to Moldova"), or an
+    institution that signs with a country gives (a bank or fund lends, the country borrows). Otherwise none."""
+    if len(parties) != 2 or parties[0].code == parties[1].code:
+        return None, None
+    recipient = first_after(entities, trigger.end(), frozenset({"country", "place"}), set(), 160, sentence,
+                            lexicon.words["recipient_prepositions"])
+    if recipient is not None and recipient.code in {e.code for e in parties}:
+        giver = next(e for e in parties if e.code != recipient.code)
+        return role(giver, "party that provides"), role(recipient, "recipient after 'to/for'")
+    orgs = [e for e in parties if e.kind == "org"]
+    others = [e for e in parties if e.kind in ("country", "place", "demonym")]
+    if len(orgs) == 1 and len(others) == 1:
+        return role(orgs[0], "institution that signs with a country"), role(others[0], "country that signs")
+    return None, None
 
 
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],

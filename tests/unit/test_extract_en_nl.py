@@ -557,3 +557,79 @@ def test_a_country_possessive_without_a_title_meets_nobody(tmp_path: Path) -> No
 ])
 def test_the_source_of_a_statement_is_no_traveller(tmp_path: Path, body: str, visits: list[tuple[str, str]]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "visit"] == visits
+
+
+def test_touched_down_in_is_an_arrival(tmp_path: Path) -> None:
+    body = "Indian Prime Minister Narendra Modi touched down in Washington on Tuesday."
+    assert events(extract(tmp_path, "en", body)) == [("visit", "IND", "USA", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    "The German Foreign Office called in the Russian ambassador on Tuesday.",
+    "Germany's Foreign Office called in the Russian ambassador.",
+])
+def test_a_metonym_owned_by_a_demonym_is_that_countrys(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "DEU", "RUS", None, None)]
+
+
+def test_a_bare_foreign_office_is_still_londons(tmp_path: Path) -> None:
+    body = "The Foreign Office summoned the Russian ambassador."
+    assert events(extract(tmp_path, "en", body)) == [("demarche", "GBR", "RUS", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    "Macron en Xi hadden donderdag in Peking overleg.",
+    "Macron en Xi voerden donderdag in Peking overleg.",
+    "Macron en Xi hadden donderdag in Peking een gesprek.",
+])
+def test_two_leaders_who_had_talks_in_a_capital_need_no_met(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "FRA", "CHN", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "Ukraine signed a $1.5 billion loan agreement with the World Bank."),
+    ("en", "The World Bank signed a $1.5 billion loan agreement with Ukraine."),
+    ("nl", "Oekraïne ondertekende een leningsovereenkomst van 1,5 miljard dollar met de Wereldbank."),
+])
+def test_an_institution_that_signs_a_loan_agreement_with_a_country_gives(
+        tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("pledge", "WB", "UKR", 1.5e9, "USD")]
+
+
+@pytest.mark.parametrize("body", [
+    "Washington signed a $300 million grant agreement with Kyiv.",
+    "Kyiv signed a $300 million grant agreement with Washington.",
+])
+def test_an_agreement_between_two_countries_does_not_say_who_gives(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == []
+
+
+def test_a_sum_received_from_a_donor_is_a_pledge(tmp_path: Path) -> None:
+    body = "Oekraïne krijgt 200 miljoen euro van Nederland voor energieherstel."
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "NLD", "UKR", 2e8, "EUR")]
+
+
+def test_roept_op_het_matje_in_the_present_is_a_summons(tmp_path: Path) -> None:
+    body = "België roept de Iraanse ambassadeur op het matje."
+    assert events(extract(tmp_path, "nl", body)) == [("demarche", "BEL", "IRN", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ukraine will receive $500 million from Japan for reconstruction.", [("pledge", "JPN", "UKR", 5e8, "USD")]),
+    ("Kyiv is due to receive a $15 billion loan from the IMF.", [("pledge", "IMF", "UKR", 1.5e10, "USD")]),
+    ("Ukraine is set to receive the first F-16s from Denmark this summer.", []),
+    ("Ukraine has received $75 billion from the US.", []),
+])
+def test_a_sum_a_country_will_receive_from_a_donor_is_a_pledge(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("China lodged stern representations with the United States.", [("demarche", "CHN", "USA", None, None)]),
+    ("Beijing made solemn representations to Tokyo over the visit.", [("demarche", "CHN", "JPN", None, None)]),
+    ("The FCDO summoned the Russian ambassador.", [("demarche", "GBR", "RUS", None, None)]),
+])
+def test_chinese_representations_and_the_fcdo_are_demarches(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "en", body)) == expected
