@@ -18,7 +18,7 @@ import regex
 from babel.numbers import get_territory_currencies
 
 from flows.gazetteer import EntityMention, find_entities
-from flows.lexicon import EventLexicon, Trigger, event_lexicon, teaser_pattern
+from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
 from flows.temporal import same_day_words
 
@@ -1241,6 +1241,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None  # "after Russia's invasion of Ukraine, Scholz announced a fund": Ukraine is named, not helped
     if actor is None or target is None or actor.code == target.code:
         return None
+    if trig.event_type == "visit" and target.code in organisation_seats().get(actor.code, frozenset()):
+        return None  # "EU ministers held talks in Brussels": an organisation at its own seat travels nowhere
     if trig.event_type == "visit" and restates_planned_trip(lexicon, context, sent_idx, trig, actor, target):
         return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):

@@ -149,3 +149,19 @@ def teaser_pattern(path: Path = LEXICON_DIR / "boilerplate.json") -> str:
         compile_pattern(marker, f"{path}: teaser marker {n}")
     return r"(?i)^[\s\W]*(?:" + "|".join(f"(?:{m})" for m in markers) + ")"
 
+
+@cache
+def organisation_seats(path: Path = LEXICON_DIR / "org_seats.json") -> dict[str, frozenset[str]]:
+    """The countries where each organisation sits (its officials there are at home, not on a visit)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    seats = data.get("seats")
+    if not isinstance(seats, dict):
+        raise ValueError(f"{path}: 'seats' must map organisation codes to lists of country codes")
+    checked: dict[str, frozenset[str]] = {}
+    for org, countries in seats.items():
+        if not isinstance(countries, list) or not all(
+                isinstance(c, str) and len(c) == 3 and c.isupper() and c.isalpha() for c in countries):
+            raise ValueError(f"{path}: {org}: seats must be ISO 3166-1 alpha-3 codes, got {countries!r}")
+        checked[org] = frozenset(countries)
+    return checked
+

@@ -633,3 +633,14 @@ def test_a_sum_a_country_will_receive_from_a_donor_is_a_pledge(
 def test_chinese_representations_and_the_fcdo_are_demarches(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "en", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "visits"), [
+    ("en", "EU foreign ministers held talks in Brussels on Monday.", []),
+    ("en", "NATO Secretary General Stoltenberg arrived in Brussels.", []),
+    ("nl", "De EU-ministers van Buitenlandse Zaken hadden maandag in Brussel overleg.", []),
+    ("en", "EU foreign policy chief Borrell arrived in Kyiv on Monday.", [("EU", "UKR")]),
+])
+def test_an_organisation_at_its_own_seat_travels_nowhere(tmp_path: Path, lang: str, body: str,
+                                                         visits: list[tuple[str, str]]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == visits

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from flows.lexicon import event_lexicon, load_cues, load_triggers, supported_event_languages, teaser_pattern
+from flows.lexicon import (
+    event_lexicon,
+    load_cues,
+    load_triggers,
+    organisation_seats,
+    supported_event_languages,
+    teaser_pattern,
+)
 
 
 def test_shipped_languages_load() -> None:
@@ -65,3 +72,11 @@ def test_broken_teaser_marker_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({"teaser_markers": []}), encoding="utf-8")
     with pytest.raises(ValueError, match="non-empty list"):
         teaser_pattern(path)
+
+
+def test_organisation_seats_are_country_codes(tmp_path: Path) -> None:
+    assert "BEL" in organisation_seats()["EU"]
+    path = tmp_path / "org_seats.json"
+    path.write_text(json.dumps({"seats": {"EU": ["Brussels"]}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="EU: seats must be ISO 3166-1 alpha-3 codes"):
+        organisation_seats(path)
