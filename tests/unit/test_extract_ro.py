@@ -86,6 +86,8 @@ def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None
                      "POL", "RUS", id="protest-ferm-cedilla"),
         pytest.param("Pe 3 februarie, însărcinatului cu afaceri al Belarusului la Kiev i-a fost exprimat "
                      "protestul autorităților.", "UKR", "BLR", id="exprimat-protestul-charge"),
+        pytest.param("Ministerul de Externe de la Moscova l-a convocat luni pe ambasadorul României.",
+                     "RUS", "ROU", id="de-la-is-from-not-to"),
     ],
 )
 def test_romanian_demarches(tmp_path: Path, body: str, actor: str, target: str) -> None:
