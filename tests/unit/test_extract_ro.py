@@ -51,6 +51,8 @@ def parties_beside_control(tmp_path: Path, body: str, event_type: str) -> list[t
         pytest.param("Premierul Dorin Recean se află într-o vizită de lucru la Varșovia.",
                      "MDA", "POL", id="se-afla-in-vizita"),
         pytest.param("Președintele Zelenski a vizitat Bucureștiul marți.", "UKR", "ROU", id="bucurestiul"),
+        pytest.param("Premierul Nicolae Ciucă a efectuat o vizită la Kiev.", "ROU", "UKR", id="prime-minister-by-name"),
+        pytest.param("Ministrul Kuleba a efectuat o vizită la București.", "UKR", "ROU", id="kuleba-by-name"),
     ],
 )
 def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> None:
@@ -88,6 +90,8 @@ def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None
                      "protestul autorităților.", "UKR", "BLR", id="exprimat-protestul-charge"),
         pytest.param("Ministerul de Externe de la Moscova l-a convocat luni pe ambasadorul României.",
                      "RUS", "ROU", id="de-la-is-from-not-to"),
+        pytest.param("Ministrul de Externe Bogdan Aurescu i-a înmânat ambasadorului rus o notă de protest.",
+                     "ROU", "RUS", id="foreign-minister-by-name"),
     ],
 )
 def test_romanian_demarches(tmp_path: Path, body: str, actor: str, target: str) -> None:
