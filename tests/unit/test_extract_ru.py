@@ -48,6 +48,12 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "SWE", "UKR", 6_500_000_000.0, "SEK"), id="bare-crowns-of-a-swedish-donor"),
         pytest.param("Чехия выделила Украине 300 млн крон.",
                      ("pledge", "CZE", "UKR", 300_000_000.0, "CZK"), id="bare-crowns-of-a-czech-donor"),
+        pytest.param("Канада направит Украине 50 бронемашин.",
+                     ("pledge", "CAN", "UKR", None, None), id="armoured-vehicles-are-named-items"),
+        pytest.param("Германия передаст Украине зенитные установки Gepard.",
+                     ("pledge", "DEU", "UKR", None, None), id="anti-aircraft-guns-are-named-items"),
+        pytest.param("США передадут Украине боевые машины Bradley.",
+                     ("pledge", "USA", "UKR", None, None), id="fighting-vehicles-are-named-items"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
