@@ -176,6 +176,15 @@ def test_ambassadors_invited_to_the_ministry_are_summoned(tmp_path: Path) -> Non
         ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
 
 
+@pytest.mark.parametrize("body", [
+    "Временный поверенный в делах Великобритании был приглашён в МИД России.",
+    "Посол Великобритании был приглашен в МИД России.",
+])
+def test_diplomat_invited_to_the_ministry_is_summoned(tmp_path: Path, body: str) -> None:
+    # "был приглашён в МИД": the passive euphemism for a summons, the diplomat before the verb
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("demarche", "RUS", "GBR")]
+
+
 def test_ambassador_invited_to_a_reception_is_no_summons(tmp_path: Path) -> None:
     body = "Президент Турции пригласил посла Франции на приём по случаю праздника."
     assert events(extract(tmp_path, "ru", body)) == []
