@@ -145,6 +145,10 @@ def test_not_a_romanian_demarche(tmp_path: Path, body: str) -> None:
                      ("pledge", "WB", "UKR", 100_000_000.0, "USD"), id="aprobat-un-credit"),
         pytest.param("Marea Britanie va trimite Ucrainei tancuri Challenger 2.",
                      ("pledge", "GBR", "UKR", None, None), id="va-trimite-named-items"),
+        pytest.param("Banca Europeană de Investiții va acorda Ucrainei un împrumut de 50 de milioane de euro.",
+                     ("pledge", "EIB", "UKR", 50_000_000.0, "EUR"), id="eib-full-name"),
+        pytest.param("Banca Europeană pentru Reconstrucție și Dezvoltare va acorda Moldovei un credit de 20 de "
+                     "milioane de euro.", ("pledge", "EBRD", "MDA", 20_000_000.0, "EUR"), id="ebrd-full-name"),
     ],
 )
 def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
