@@ -57,6 +57,10 @@ def parties_beside_control(tmp_path: Path, body: str, event_type: str) -> list[t
                      "ROU", "UKR", id="avut-place-between-convorbiri"),
         pytest.param("Președintele Iohannis a purtat la Berlin discuții cu cancelarul Olaf Scholz.",
                      "ROU", "DEU", id="purtat-place-between-discutii"),
+        pytest.param("Președintele Klaus Iohannis l-a primit, marți, la Palatul Cotroceni, pe președintele Finlandei.",
+                     "FIN", "ROU", id="primit-venue-before-guest"),
+        pytest.param("Președintele Maia Sandu a primit-o, luni, pe premierul Poloniei.",
+                     "POL", "MDA", id="primit-o-day-before-guest"),
     ],
 )
 def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> None:
