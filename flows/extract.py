@@ -563,6 +563,8 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                  None)
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
+    if lexicon.cues["ambassador"].search(sentence, max(trigger.end(), guest.start - 15), guest.start) is not None:
+        return None, role(host, "host")  # "received the French ambassador": he lives in the host country
     return role(guest, "guest after trigger"), role(host, "host")
 
 

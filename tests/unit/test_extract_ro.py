@@ -77,6 +77,8 @@ def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> 
                      id="intentioneaza-cedilla"),
         pytest.param("Președintele Klaus Iohannis nu a vizitat Chișinăul în acest an.", id="negated"),
         pytest.param("Președintele Klaus Iohannis sosește mâine la Chișinău.", id="arrives-tomorrow"),
+        pytest.param("Președintele Klaus Iohannis l-a primit ieri pe ambasadorul Franței.",
+                     id="received-an-ambassador"),
     ],
 )
 def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None:
