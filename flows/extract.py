@@ -206,16 +206,22 @@ def word_before(sentence: str, position: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def governed_by(sentence: str, position: int, prepositions: frozenset[str], reach: int = 3) -> bool:
+def governed_by(sentence: str, position: int, prepositions: frozenset[str], reach: int = 3,
+                compound_heads: frozenset[str] = frozenset()) -> bool:
     """Whether one of the prepositions stands among the few words before a name.
 
     Articles, titles and adjectives sit between a preposition and its name ("aan de Oekraïense
     hoofdstad", "van president Joe Biden"), so the preposition is looked for a few words back.
+    A preposition right after one of compound_heads is part of another preposition (Romanian "de la
+    Moscova" is "from Moscow", not "to Moscow").
     """
-    words = WORD.findall(sentence[max(0, position - 60):position])[-reach:]
+    words = WORD.findall(sentence[max(0, position - 60):position])
+    heads = words[:-reach][-1:]
+    words = words[-reach:]
     for n in range(len(words) - 1, -1, -1):
         if words[n].lower() in prepositions:
-            return True
+            before = words[n - 1] if n > 0 else (heads[0] if heads else "")
+            return before.lower() not in compound_heads
         if not is_modifier(words[n]):
             return False  # a verb or noun in between: "to prevent Russia" is not "to Russia"
     return False
@@ -368,12 +374,14 @@ def role(ent: EntityMention, basis: str) -> Role:
 
 
 def nearest_before(entities: list[EntityMention], position: int, kinds: frozenset[str],
-                   exclude: set[str], sentence: str, skip_words: frozenset[str] = frozenset()) -> EntityMention | None:
+                   exclude: set[str], sentence: str, skip_words: frozenset[str] = frozenset(),
+                   compound_heads: frozenset[str] = frozenset()) -> EntityMention | None:
     """The closest entity ending before position, of the given kinds, not preceded by a skipped word."""
     for ent in reversed(entities):
         if ent.end <= position and ent.kind in kinds and ent.code not in exclude:
             # "in de Oekraïense hoofdstad" reaches over two words; a person is governed only directly
-            if skip_words and governed_by(sentence, ent.start, skip_words, 1 if ent.kind == "person" else 2):
+            if skip_words and governed_by(sentence, ent.start, skip_words, 1 if ent.kind == "person" else 2,
+                                          compound_heads):
                 continue
             return ent
     return None
@@ -569,6 +577,8 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                  None)
     if guest is None or not is_official(lexicon, sentence, guest):
         return None, role(host, "host")
+    if lexicon.cues["ambassador"].search(sentence, max(trigger.end(), guest.start - 15), guest.start) is not None:
+        return None, role(host, "host")  # "received the French ambassador": he lives in the host country
     return role(guest, "guest after trigger"), role(host, "host")
 
 
@@ -706,7 +716,9 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     else:
         target_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
     exclude = {target_ent.code} if target_ent else set()
-    actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words)
+    # "Ministerul de Externe de la Moscova l-a convocat": "de la" is "from", no goal
+    actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words,
+                               lexicon.words["agent_prepositions"])
     basis = "subject before trigger"
     if actor_ent is None and host_ent is not None:
         actor_ent, basis = host_ent, "diplomat's host country"

@@ -51,6 +51,16 @@ def parties_beside_control(tmp_path: Path, body: str, event_type: str) -> list[t
         pytest.param("Premierul Dorin Recean se află într-o vizită de lucru la Varșovia.",
                      "MDA", "POL", id="se-afla-in-vizita"),
         pytest.param("Președintele Zelenski a vizitat Bucureștiul marți.", "UKR", "ROU", id="bucurestiul"),
+        pytest.param("Premierul Nicolae Ciucă a efectuat o vizită la Kiev.", "ROU", "UKR", id="prime-minister-by-name"),
+        pytest.param("Ministrul Kuleba a efectuat o vizită la București.", "UKR", "ROU", id="kuleba-by-name"),
+        pytest.param("Premierul Ciolacu a avut luni la Kiev convorbiri cu președintele Zelenski.",
+                     "ROU", "UKR", id="avut-place-between-convorbiri"),
+        pytest.param("Președintele Iohannis a purtat la Berlin discuții cu cancelarul Olaf Scholz.",
+                     "ROU", "DEU", id="purtat-place-between-discutii"),
+        pytest.param("Președintele Klaus Iohannis l-a primit, marți, la Palatul Cotroceni, pe președintele Finlandei.",
+                     "FIN", "ROU", id="primit-venue-before-guest"),
+        pytest.param("Președintele Maia Sandu a primit-o, luni, pe premierul Poloniei.",
+                     "POL", "MDA", id="primit-o-day-before-guest"),
     ],
 )
 def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> None:
@@ -67,6 +77,8 @@ def test_romanian_visits(tmp_path: Path, body: str, actor: str, target: str) -> 
                      id="intentioneaza-cedilla"),
         pytest.param("Președintele Klaus Iohannis nu a vizitat Chișinăul în acest an.", id="negated"),
         pytest.param("Președintele Klaus Iohannis sosește mâine la Chișinău.", id="arrives-tomorrow"),
+        pytest.param("Președintele Klaus Iohannis l-a primit ieri pe ambasadorul Franței.",
+                     id="received-an-ambassador"),
     ],
 )
 def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None:
@@ -86,6 +98,12 @@ def test_planned_or_negated_visit_is_no_visit(tmp_path: Path, body: str) -> None
                      "POL", "RUS", id="protest-ferm-cedilla"),
         pytest.param("Pe 3 februarie, însărcinatului cu afaceri al Belarusului la Kiev i-a fost exprimat "
                      "protestul autorităților.", "UKR", "BLR", id="exprimat-protestul-charge"),
+        pytest.param("Ministerul de Externe de la Moscova l-a convocat luni pe ambasadorul României.",
+                     "RUS", "ROU", id="de-la-is-from-not-to"),
+        pytest.param("Ministrul de Externe Bogdan Aurescu i-a înmânat ambasadorului rus o notă de protest.",
+                     "ROU", "RUS", id="foreign-minister-by-name"),
+        pytest.param("Ambasadorul rus la Chișinău a fost chemat la MAEIE pentru explicații.",
+                     "MDA", "RUS", id="chemat-la-maeie"),
     ],
 )
 def test_romanian_demarches(tmp_path: Path, body: str, actor: str, target: str) -> None:
@@ -131,6 +149,12 @@ def test_not_a_romanian_demarche(tmp_path: Path, body: str) -> None:
                      ("pledge", "DEU", "UKR", 100_000_000.0, "EUR"), id="demonym-after-armed-forces"),
         pytest.param("Banca Mondială a aprobat un credit de 100 de milioane de dolari pentru Ucraina.",
                      ("pledge", "WB", "UKR", 100_000_000.0, "USD"), id="aprobat-un-credit"),
+        pytest.param("Marea Britanie va trimite Ucrainei tancuri Challenger 2.",
+                     ("pledge", "GBR", "UKR", None, None), id="va-trimite-named-items"),
+        pytest.param("Banca Europeană de Investiții va acorda Ucrainei un împrumut de 50 de milioane de euro.",
+                     ("pledge", "EIB", "UKR", 50_000_000.0, "EUR"), id="eib-full-name"),
+        pytest.param("Banca Europeană pentru Reconstrucție și Dezvoltare va acorda Moldovei un credit de 20 de "
+                     "milioane de euro.", ("pledge", "EBRD", "MDA", 20_000_000.0, "EUR"), id="ebrd-full-name"),
     ],
 )
 def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -148,6 +172,7 @@ def test_romanian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
         pytest.param("Guvernul Ucrainei a solicitat Uniunii Europene un ajutor de 1 miliard de euro.",
                      id="request"),
         pytest.param("Franța va sprijini Ucraina atât cât va fi nevoie.", id="vague-support"),
+        pytest.param("Marea Britanie a trimis Ucrainei tancurile promise.", id="sent-is-a-delivery"),
     ],
 )
 def test_not_a_romanian_pledge(tmp_path: Path, body: str) -> None:

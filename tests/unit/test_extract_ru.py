@@ -48,6 +48,12 @@ def test_name_glued_to_a_number_is_still_found() -> None:
                      ("pledge", "SWE", "UKR", 6_500_000_000.0, "SEK"), id="bare-crowns-of-a-swedish-donor"),
         pytest.param("Чехия выделила Украине 300 млн крон.",
                      ("pledge", "CZE", "UKR", 300_000_000.0, "CZK"), id="bare-crowns-of-a-czech-donor"),
+        pytest.param("Канада направит Украине 50 бронемашин.",
+                     ("pledge", "CAN", "UKR", None, None), id="armoured-vehicles-are-named-items"),
+        pytest.param("Германия передаст Украине зенитные установки Gepard.",
+                     ("pledge", "DEU", "UKR", None, None), id="anti-aircraft-guns-are-named-items"),
+        pytest.param("США передадут Украине боевые машины Bradley.",
+                     ("pledge", "USA", "UKR", None, None), id="fighting-vehicles-are-named-items"),
     ],
 )
 def test_russian_pledges(tmp_path: Path, body: str, expected: Event) -> None:
@@ -168,6 +174,15 @@ def test_ambassadors_invited_to_the_ministry_are_summoned(tmp_path: Path) -> Non
     body = "Власти Турции потребовали разъяснений, поэтому были приглашены послы Франции, Италии и Греции."
     assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [
         ("demarche", "TUR", "FRA"), ("demarche", "TUR", "GRC"), ("demarche", "TUR", "ITA")]
+
+
+@pytest.mark.parametrize("body", [
+    "Временный поверенный в делах Великобритании был приглашён в МИД России.",
+    "Посол Великобритании был приглашен в МИД России.",
+])
+def test_diplomat_invited_to_the_ministry_is_summoned(tmp_path: Path, body: str) -> None:
+    # "был приглашён в МИД": the passive euphemism for a summons, the diplomat before the verb
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body))] == [("demarche", "RUS", "GBR")]
 
 
 def test_ambassador_invited_to_a_reception_is_no_summons(tmp_path: Path) -> None:
