@@ -21,7 +21,8 @@ from flows.segment import split_sentences
 # (event_type, actor_country, target_country, amount, currency)
 Event = tuple[str, str | None, str | None, float | None, str | None]
 # A headline that names no entity and holds no trigger, so it adds nothing of its own.
-NEUTRAL_HEADLINE = {"nl": "Nieuws uit de wereld", "en": "World news in brief", "ru": "Новости дня"}
+NEUTRAL_HEADLINE = {"nl": "Nieuws uit de wereld", "en": "World news in brief", "ru": "Новости дня",
+                     "ro": "Știri pe scurt"}
 
 
 def extract(tmp_path: Path, lang: str, body: str, header: str = "2023-02", headline: str | None = None
