@@ -833,25 +833,26 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
                     trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A signed loan, grant or financing agreement (the `.agreement` rules): the syntax names the parties, not
-    who gives. The partner after 'with' gives to the subject (or, when the subject is no country, 'our
-    authorities', to the country the headline opens on); of coordinated subjects ("Moldova and France signed"),
-    the one the headline opens on receives and the first other one gives. Otherwise no pledge. Russian and
-    Romanian only: English and Dutch decide from the sentence (`sentence_agreement_roles`)."""
+    who gives. The sentence decides first (`sentence_agreement_roles`: a party after 'to/for' receives, an
+    institution signing with a country gives). Else the document's subject receives: the partner after 'with'
+    gives to the signing country (or, when the subject is no country, 'our authorities', to the country the
+    headline opens on); of coordinated signers ("Moldova and France signed"), the one the headline opens on
+    receives and the first other one gives. Otherwise no pledge."""
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
-    headline = headline_subject(lexicon, context, set())
     with_partner = lexicon.words["partner_prepositions"]  # "signed an agreement with the US"
     subjects = [e for e in entities if clause_start <= e.start and e.end <= trigger.start() + 1
-                and e.kind in AGENT_KINDS and word_before(sentence, e.start) not in with_partner]
-    partner = next((e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
-                    and e.kind in AGENT_KINDS - {"place"} and word_before(sentence, e.start) in with_partner), None)
-    if lexicon.language not in CASE_ENDINGS:
-        partners = [e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
-                    and e.kind in AGENT_KINDS and governed_by(sentence, e.start, with_partner, 2)]
-        parties: list[EntityMention] = []
-        for ent in subjects + partners[:1]:
-            if ent.code not in {e.code for e in parties}:
-                parties.append(ent)
-        return sentence_agreement_roles(lexicon, sentence, entities, trigger, parties)
+                and e.kind in AGENT_KINDS and not governed_by(sentence, e.start, with_partner, 2)]
+    partners = [e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
+                and e.kind in AGENT_KINDS and governed_by(sentence, e.start, with_partner, 2)]
+    parties: list[EntityMention] = []
+    for ent in subjects + partners[:1]:
+        if ent.code not in {e.code for e in parties}:
+            parties.append(ent)
+    actor, target = sentence_agreement_roles(lexicon, sentence, entities, trigger, parties)
+    if actor is not None and target is not None:
+        return actor, target
+    headline = headline_subject(lexicon, context, set())
+    partner = next((e for e in partners if e.kind != "place"), None)
     if partner is not None:
         own = next((e for e in subjects if e.kind in ("country", "place") and e.code != partner.code), None)
         if own is not None:
@@ -871,7 +872,7 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
 def sentence_agreement_roles(
         lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
         parties: list[EntityMention]) -> tuple[Role | None, Role | None]:
-    """English and Dutch: "A signed an agreement with B" says nothing of who gives, so the sentence must: a
+    """What the sentence says of who gives under "A signed an agreement with B": a
     party after 'to/for' receives ("signed an agreement with Japan to provide $50 million to Moldova"), or an
     institution that signs with a country gives (a bank or fund lends, the country borrows). Otherwise none."""
     if len(parties) != 2 or parties[0].code == parties[1].code:
