@@ -834,10 +834,10 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
                     trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A signed loan, grant or financing agreement (the `.agreement` rules): the syntax names the parties, not
     who gives. The sentence decides first (`sentence_agreement_roles`: a party after 'to/for' receives, an
-    institution signing with a country gives). Else the document's subject receives: the partner after 'with'
-    gives to the signing country (or, when the subject is no country, 'our authorities', to the country the
-    headline opens on); of coordinated signers ("Moldova and France signed"), the one the headline opens on
-    receives and the first other one gives. Otherwise no pledge."""
+    institution signing with a country gives). Else the document says who receives: of the signers
+    ("Moldova and France signed", "France signed with Moldova"), the one the headline opens on receives and the
+    first other one gives; when the subject names no country ("our authorities signed with the US"), the partner
+    after 'with' gives to the headline's country. Otherwise no pledge: two countries may sign either way."""
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     with_partner = lexicon.words["partner_prepositions"]  # "signed an agreement with the US"
     subjects = [e for e in entities if clause_start <= e.start and e.end <= trigger.start() + 1
@@ -851,22 +851,19 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
     actor, target = sentence_agreement_roles(lexicon, sentence, entities, trigger, parties)
     if actor is not None and target is not None:
         return actor, target
+    # else the document says who receives: the country its headline opens on, when it signs
     headline = headline_subject(lexicon, context, set())
+    if headline is None:
+        return None, None
+    recipient = next((e for e in parties if e.code == headline.code), None)
+    donor = next((e for e in parties if e.code != headline.code and e.kind != "place"), None)
+    if recipient is not None and donor is not None:
+        return role(donor, "other signing party"), role(recipient, "signing party the headline opens on")
     partner = next((e for e in partners if e.kind != "place"), None)
-    if partner is not None:
-        own = next((e for e in subjects if e.kind in ("country", "place") and e.code != partner.code), None)
-        if own is not None:
-            return role(partner, "partner after 'with'"), role(own, "signing recipient")
-        if headline is not None and headline.code != partner.code and not subjects:
-            return role(partner, "partner after 'with'"), Role(headline.name, headline.code, headline.basis)
-        return None, None
-    if headline is None or headline.code not in {e.code for e in subjects}:
-        return None, None
-    donor = next((e for e in subjects if e.code != headline.code and e.kind != "place"), None)
-    recipient = next(e for e in subjects if e.code == headline.code)
-    if donor is None:
-        return None, None
-    return role(donor, "other signing party"), role(recipient, "signing party the headline opens on")
+    if recipient is None and not subjects and partner is not None and partner.code != headline.code:
+        # "Наши власти подписали соглашение с США": the subject names no country, the headline's signs
+        return role(partner, "partner after 'with'"), Role(headline.name, headline.code, headline.basis)
+    return None, None
 
 
 def sentence_agreement_roles(

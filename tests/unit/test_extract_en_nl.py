@@ -644,3 +644,8 @@ def test_chinese_representations_and_the_fcdo_are_demarches(
 def test_an_organisation_at_its_own_seat_travels_nowhere(tmp_path: Path, lang: str, body: str,
                                                          visits: list[tuple[str, str]]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == visits
+
+
+def test_a_country_that_signs_with_another_is_not_read_as_a_recipient(tmp_path: Path) -> None:
+    body = "The United States signed a $300 million grant agreement with Ukraine on Monday."
+    assert events(extract(tmp_path, "en", body)) == []

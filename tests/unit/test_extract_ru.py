@@ -335,3 +335,14 @@ def test_an_expected_visit_is_still_a_plan(tmp_path: Path) -> None:
 ])
 def test_a_protest_without_a_diplomat_needs_both_governments(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    (AGREEMENT_HEADLINE, [("pledge", "FRA", "MDA", 25_000_000.0, "EUR")]),
+    # nothing says which of two signing countries gives: no guess
+    (None, []),
+])
+def test_the_signer_the_headline_opens_on_receives_whatever_the_word_order(
+        tmp_path: Path, headline: str | None, expected: list[Event]) -> None:
+    body = "Франция подписала с Молдовой соглашение о финансировании на сумму 25 млн евро."
+    assert events(extract(tmp_path, "ru", body, headline=headline)) == expected
