@@ -12,7 +12,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -1142,6 +1142,27 @@ def _with_duration(
 _PLACE_TO_DAY = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}\s+)?")
 
 
+def _merge_labels(sentence: str, found: list[_Found]) -> list[_Found]:
+    """A weekday naming the stated date right after it ("on Monday, Feb. 20", "op maandag 20 februari",
+    "в понедельник, 20 февраля") is one expression: the date, written from the weekday on."""
+    merged: list[_Found] = []
+    skip: set[int] = set()
+    for i, f in enumerate(found):
+        if i in skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (f.expr.kind == "weekday" and nxt is not None
+                and nxt.expr.kind in ("explicit_date", "explicit_range")
+                and not f.roles & {"since", "until", "prev_week", "next_week"}
+                and re.fullmatch(r"[\s,]*", sentence[f.expr.end:nxt.expr.start])):
+            expr = replace(nxt.expr, start=f.expr.start, text=sentence[f.expr.start:nxt.expr.end])
+            merged.append(replace(nxt, expr=expr))
+            skip.add(i + 1)
+        else:
+            merged.append(f)
+    return merged
+
+
 def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _Found | None:
     """In a list of places with a day each ("meeting Putin in Moscow on July 5 and Xi in Beijing on
     July 8"), the event at one place takes the day written right after that place."""
@@ -1210,7 +1231,8 @@ def resolve_event_date(
     g = _grammar(lang)
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
-    found = [f for f in _scan(sentence, lang, ref) if not _in_clock_conversion(sentence, f.expr)]
+    found = _merge_labels(sentence, [f for f in _scan(sentence, lang, ref)
+                                     if not _in_clock_conversion(sentence, f.expr)])
     if not found:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")

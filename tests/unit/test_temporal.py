@@ -511,3 +511,18 @@ def test_day_in_other_parentheses_still_counts() -> None:
     sentence = "The ministry summoned the envoy (on Thursday) to protest."
     resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
     assert resolved.event_date == date(2025, 5, 8)
+
+
+MONTH_REF = DocumentReference(date(2023, 2, 1), date(2023, 2, 28), date(2023, 2, 14), "header_month")
+
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "place"), [
+    ("President Biden visited Kyiv on Monday, Feb. 20.", "en", "visited", "Kyiv"),
+    ("President Biden bezocht Kyiv op maandag 20 februari.", "nl", "bezocht", "Kyiv"),
+    ("Президент Байден посетил Киев в понедельник, 20 февраля.", "ru", "посетил", "Киев"),
+])
+def test_weekday_naming_the_stated_date_gives_that_date_even_right_after_the_place(
+        sentence: str, lang: str, trigger: str, place: str) -> None:
+    start = sentence.index(trigger)
+    resolved = resolve_event_date(sentence, lang, MONTH_REF, start, start + len(trigger), place=place)
+    assert interval(resolved) == (date(2023, 2, 20),) * 3
