@@ -101,6 +101,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "month_adjectives": ("int_map", (1, 12)),
     "parts_of_day": ("str_list", None),
     "weekday_prefixes": ("role_map", _WEEKDAY_ROLES),
+    "weekday_suffixes": ("role_map", _WEEKDAY_ROLES),
     "relative_days": ("int_map", (-7, 7)),
     "relative_day_blockers": ("str_list", None),
     "eve_words": ("str_list", None),
@@ -143,6 +144,7 @@ class TimeLexicon:
     month_adjectives: dict[str, int]  # stems of adjectives naming a month ("майск": "майского визита")
     parts_of_day: tuple[str, ...]
     weekday_prefixes: dict[str, str]
+    weekday_suffixes: dict[str, str]  # after the weekday: ro "marțea trecută", nl "dinsdag jongstleden"
     relative_days: dict[str, int]
     relative_day_blockers: tuple[str, ...]
     eve_words: tuple[str, ...]
@@ -380,7 +382,8 @@ def _grammar(lang: str) -> _Grammar:
         ("rel_week", rf"{parts}(?P<rel>{_alt(lex.relative_weeks)}){_NOT_BEFORE_LETTER}"),
         ("rel_day", rf"{prefixes}(?P<rel>{_alt(lex.relative_days)}){_NOT_BEFORE_LETTER}{pod}"),
         ("weekday", rf"{prefixes}(?P<wd>{_alt(weekdays)})(?P<comp>{_alt(lex.weekday_compounds)})?"
-                    rf"{_NOT_BEFORE_LETTER}{pod}"),
+                    rf"{_NOT_BEFORE_LETTER}{pod}"
+                    rf"(?:\s+(?P<post>{_alt(lex.weekday_suffixes)}){_NOT_BEFORE_LETTER})?"),
         ("duration", rf"(?P<dur>{_alt(lex.durations)}){_L}*"),
     ]
     # numbers may be glued to a preceding word in scraped text ("в среду22 февраля")
@@ -769,10 +772,13 @@ def _build_weekday(g: _Grammar, m: re.Match[str], ref: DocumentReference | None)
     if ref is None or not _capitalised(g, m.group("wd")):
         return None
     token = _norm(m.group("wd"))
-    if token in g.lex.weekdays_need_prefix and not _group(m, "pre"):
+    post = _group(m, "post")
+    if token in g.lex.weekdays_need_prefix and not _group(m, "pre") and not post:
         return None  # "окружающую среду" is the environment, "в среду" is Wednesday
     weekday = g.weekdays[token]
     roles = _roles(g, _group(m, "pre"))
+    if post:
+        roles |= {g.lex.weekday_suffixes[_norm(post)]}
     rule, description = _weekday_rule(roles, weekday)
     future = bool(roles & {"future", "next_week"})
     interval, future = _spread(ref, lambda pub: (rule(pub), rule(pub), rule(pub)), future)

@@ -526,3 +526,17 @@ def test_weekday_naming_the_stated_date_gives_that_date_even_right_after_the_pla
     start = sentence.index(trigger)
     resolved = resolve_event_date(sentence, lang, MONTH_REF, start, start + len(trigger), place=place)
     assert interval(resolved) == (date(2023, 2, 20),) * 3
+
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "weekday"), [
+    ("Președintele a vizitat Ucraina marțea trecută.", "ro", "vizitat", 1),
+    ("Președintele a vizitat Ucraina vinerea trecută.", "ro", "vizitat", 4),
+    ("De president bezocht Oekraïne dinsdag jongstleden.", "nl", "bezocht", 1),
+])
+def test_weekday_with_a_past_word_after_it_is_a_weekday_strictly_before_publication(
+        sentence: str, lang: str, trigger: str, weekday: int) -> None:
+    low, best, high = interval(resolve(sentence, lang, MONTH_REF, trigger))
+    assert low.weekday() == best.weekday() == high.weekday() == weekday
+    # any such weekday of the month window, strictly before the latest publication day
+    assert low < MONTH_REF.pub_min and MONTH_REF.pub_max - timedelta(days=7) <= high < MONTH_REF.pub_max
+
