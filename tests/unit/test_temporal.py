@@ -540,3 +540,17 @@ def test_weekday_with_a_past_word_after_it_is_a_weekday_strictly_before_publicat
     # any such weekday of the month window, strictly before the latest publication day
     assert low < MONTH_REF.pub_min and MONTH_REF.pub_max - timedelta(days=7) <= high < MONTH_REF.pub_max
 
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "days"), [
+    ("President Biden visited Kyiv two days ago.", "en", "visited", 2),
+    ("De president bezocht Oekraïne drie dagen geleden.", "nl", "bezocht", 3),
+    ("Президент посетил Украину два дня назад.", "ru", "посетил", 2),
+    ("Președintele a vizitat Ucraina acum două zile.", "ro", "vizitat", 2),
+])
+def test_days_ago_counts_back_from_every_possible_publication_day(
+        sentence: str, lang: str, trigger: str, days: int) -> None:
+    resolved = resolve(sentence, lang, MONTH_REF, trigger)
+    assert interval(resolved) == (MONTH_REF.pub_min - timedelta(days=days),
+                                  MONTH_REF.pub_best - timedelta(days=days),
+                                  MONTH_REF.pub_max - timedelta(days=days))
+    assert resolved.precision == "day"
