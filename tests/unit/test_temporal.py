@@ -554,3 +554,18 @@ def test_days_ago_counts_back_from_every_possible_publication_day(
                                   MONTH_REF.pub_best - timedelta(days=days),
                                   MONTH_REF.pub_max - timedelta(days=days))
     assert resolved.precision == "day"
+
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "days"), [
+    ("The president visited Kyiv at the beginning of the month.", "en", "visited", (1, 9)),
+    ("De president bezocht Kyiv halverwege de maand.", "nl", "bezocht", (10, 19)),
+    ("Президент посетил Киев в середине месяца.", "ru", "посетил", (10, 19)),
+    ("Президент посетил Киев в конце месяца.", "ru", "посетил", (20, 28)),
+    ("Președintele a vizitat Kievul la începutul lunii.", "ro", "vizitat", (1, 9)),
+])
+def test_part_of_the_month_without_its_name_is_that_part_of_the_publication_month(
+        sentence: str, lang: str, trigger: str, days: tuple[int, int]) -> None:
+    resolved = resolve(sentence, lang, MONTH_REF, trigger)
+    low, _, high = interval(resolved)
+    assert (low, high) == (date(2023, 2, days[0]), date(2023, 2, days[1]))
+    assert resolved.precision == "month"
