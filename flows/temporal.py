@@ -25,17 +25,17 @@ LANGUAGES: tuple[str, ...] = ("nl", "en", "ru")
 
 KINDS: tuple[str, ...] = (
     "explicit_date", "explicit_range", "weekday", "relative_day", "relative_week",
-    "relative_month", "month_name", "year", "duration",
+    "relative_month", "month_name", "year", "duration", "weekend",
 )
 PRECISION_BY_KIND: dict[str, str] = {
     "explicit_date": "day", "explicit_range": "days", "weekday": "day", "relative_day": "day",
     "relative_week": "week", "relative_month": "month", "month_name": "month", "year": "year",
-    "duration": "days",
+    "duration": "days", "weekend": "days",
 }
 # Lower rank wins when several expressions are equally close to the trigger.
 KIND_RANK: dict[str, int] = {
     "explicit_date": 0, "explicit_range": 0, "weekday": 1, "relative_day": 2, "relative_week": 3,
-    "relative_month": 4, "month_name": 4, "year": 5,
+    "relative_month": 4, "month_name": 4, "year": 5, "weekend": 2,
 }
 _DAY_PRECISE = frozenset({"explicit_date", "weekday", "relative_day"})
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -102,6 +102,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "parts_of_day": ("str_list", None),
     "weekday_prefixes": ("role_map", _WEEKDAY_ROLES),
     "weekday_suffixes": ("role_map", _WEEKDAY_ROLES),
+    "weekends": ("role_map", frozenset({"on", "past"})),
     "relative_days": ("int_map", (-7, 7)),
     "relative_day_blockers": ("str_list", None),
     "eve_words": ("str_list", None),
@@ -145,6 +146,7 @@ class TimeLexicon:
     parts_of_day: tuple[str, ...]
     weekday_prefixes: dict[str, str]
     weekday_suffixes: dict[str, str]  # after the weekday: ro "marțea trecută", nl "dinsdag jongstleden"
+    weekends: dict[str, str]  # "over the weekend" (on), "last weekend" (past)
     relative_days: dict[str, int]
     relative_day_blockers: tuple[str, ...]
     eve_words: tuple[str, ...]
@@ -384,6 +386,7 @@ def _grammar(lang: str) -> _Grammar:
         ("weekday", rf"{prefixes}(?P<wd>{_alt(weekdays)})(?P<comp>{_alt(lex.weekday_compounds)})?"
                     rf"{_NOT_BEFORE_LETTER}{pod}"
                     rf"(?:\s+(?P<post>{_alt(lex.weekday_suffixes)}){_NOT_BEFORE_LETTER})?"),
+        ("weekend", rf"(?P<we>{_alt(lex.weekends)}){_NOT_BEFORE_LETTER}"),
         ("duration", rf"(?P<dur>{_alt(lex.durations)}){_L}*"),
     ]
     # numbers may be glued to a preceding word in scraped text ("в среду22 февраля")
@@ -399,6 +402,7 @@ def _grammar(lang: str) -> _Grammar:
         "rel_week": f"(?:{_alt(lex.relative_weeks)}){_NOT_BEFORE_LETTER}",
         "rel_day": f"(?:{_alt(lex.relative_days)}){_NOT_BEFORE_LETTER}",
         "duration": _alt(lex.durations),
+        "weekend": _alt(lex.weekends),
     }
     gate = _gate(keys)
     # the reference scan reads no week, month or year words and no lengths: a gate without their many keys is
@@ -788,6 +792,22 @@ def _build_weekday(g: _Grammar, m: re.Match[str], ref: DocumentReference | None)
     return _Found(_expr(m, "weekday", interval, basis, future), roles)
 
 
+def _build_weekend(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -> _Found | None:
+    """The Saturday and Sunday of the latest weekend at or before publication, cut at publication ("over
+    the weekend"); for a past word ("last weekend") the latest weekend wholly before publication."""
+    if ref is None:
+        return None
+    past = g.lex.weekends[_norm(m.group("we"))] == "past"
+
+    def per_pub(pub: date) -> _Interval:
+        saturday = _on_or_before(pub - timedelta(days=2) if past else pub, 5)
+        return saturday, min(saturday + _ONE_DAY, pub), saturday
+
+    interval, future = _spread(ref, per_pub, False)
+    basis = f'weekend "{m.group(0)}" -> {interval[0].isoformat()}..{interval[1].isoformat()}'
+    return _Found(_expr(m, "weekend", interval, basis, future), frozenset())
+
+
 def _build_duration(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) -> _Found:
     days = g.lex.durations[_norm(m.group("dur"))]
     anchor = ref.pub_best if ref is not None else date.min
@@ -818,6 +838,8 @@ def _build(
         return _build_relative_day(g, m, ref, text)
     if form == "weekday":
         return _build_weekday(g, m, ref)
+    if form == "weekend":
+        return _build_weekend(g, m, ref)
     return _build_duration(g, m, ref)
 
 

@@ -569,3 +569,25 @@ def test_part_of_the_month_without_its_name_is_that_part_of_the_publication_mont
     low, _, high = interval(resolved)
     assert (low, high) == (date(2023, 2, days[0]), date(2023, 2, days[1]))
     assert resolved.precision == "month"
+
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "published", "weekend"), [
+    ("Biden visited Kyiv over the weekend.", "en", "visited", 27, (25, 26)),
+    ("Biden visited Kyiv over the weekend.", "en", "visited", 25, (25, 25)),
+    ("Biden visited Kyiv last weekend.", "en", "visited", 26, (18, 19)),
+    ("Biden bezocht Kyiv afgelopen weekend.", "nl", "bezocht", 28, (25, 26)),
+    ("Байден посетил Киев на выходных.", "ru", "посетил", 27, (25, 26)),
+    ("Biden a vizitat Kievul în weekend.", "ro", "vizitat", 27, (25, 26)),
+])
+def test_weekend_is_its_saturday_and_sunday_never_after_publication(
+        sentence: str, lang: str, trigger: str, published: int, weekend: tuple[int, int]) -> None:
+    """Days of February 2023, whose 25th is a Saturday."""
+    resolved = resolve(sentence, lang, day_ref(date(2023, 2, published)), trigger)
+    saturday, last = date(2023, 2, weekend[0]), date(2023, 2, weekend[1])
+    assert interval(resolved) == (saturday, saturday, last)
+    assert resolved.precision == "days"
+
+
+def test_weekend_with_a_month_header_is_any_weekend_of_the_month_window() -> None:
+    low, best, high = interval(resolve("Biden visited Kyiv over the weekend.", "en", MONTH_REF, "visited"))
+    assert (low, high) == (date(2023, 1, 28), date(2023, 2, 26)) and best.weekday() == 5
