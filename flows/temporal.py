@@ -690,6 +690,12 @@ def _build_year(g: _Grammar, m: re.Match[str], ref: DocumentReference | None) ->
     return _Found(_expr(m, "year", (low, high, best), basis, future), _since_role(g, _group(m, "pre")))
 
 
+def _names_a_month_next(g: _Grammar, text: str, position: int) -> bool:
+    """Whether the next word after position is a month's name ("... van de maand januari", "в конце месяца мая")."""
+    following = re.match(r"\s+(\w+)", text[position:position + 30])
+    return following is not None and _norm(following.group(1)) in g.months
+
+
 def _build_relative_period(
     g: _Grammar, m: re.Match[str], ref: DocumentReference | None, kind: str
 ) -> _Found | None:
@@ -697,6 +703,8 @@ def _build_relative_period(
         return None
     table = {"relative_week": g.lex.relative_weeks, "relative_month": g.lex.relative_months,
              "year": g.lex.relative_years}[kind]
+    if kind == "relative_month" and _names_a_month_next(g, m.string, m.end()):
+        return None  # "eind van de maand januari": the month is named, this is no month of the publication
     whole = _norm(m.group(0))
     if whole in table:  # the lexicon's own reading of the whole phrase wins over part + phrase
         offset, part = table[whole]

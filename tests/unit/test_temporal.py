@@ -571,6 +571,13 @@ def test_part_of_the_month_without_its_name_is_that_part_of_the_publication_mont
     assert resolved.precision == "month"
 
 
+def test_part_of_the_month_before_a_month_name_is_not_the_publication_month() -> None:
+    # "eind van de maand januari" names January: it is no part of the publication month (February)
+    resolved = resolve("De president bezocht Kyiv eind van de maand januari.", "nl", MONTH_REF, "bezocht")
+    low, _, high = interval(resolved)
+    assert not (low >= date(2023, 2, 20) and high <= date(2023, 2, 28))
+
+
 @pytest.mark.parametrize(("sentence", "lang", "trigger", "published", "weekend"), [
     ("Biden visited Kyiv over the weekend.", "en", "visited", 27, (25, 26)),
     ("Biden visited Kyiv over the weekend.", "en", "visited", 25, (25, 25)),
