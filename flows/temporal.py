@@ -1063,8 +1063,7 @@ def _reported_from(
 
 
 def _breaks_between(
-    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int,
-    g: _Grammar | None = None,
+    sentence: str, g: _Grammar, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int
 ) -> int:
     """Clause boundaries between an expression and the trigger, ignoring the commas around a bare
     adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in, and those before
@@ -1076,7 +1075,7 @@ def _breaks_between(
     around = sentence[left + 1:expr.start] + " " + sentence[expr.end:right]
     bare = len(re.findall(r"\w+", around)) <= 1
     low, high = (expr.end, t_start) if expr.end <= t_start else (t_end, expr.start)
-    reported = _reported_from(sentence, g, breaks, expr, t_start) if g is not None else None
+    reported = _reported_from(sentence, g, breaks, expr, t_start)
     if reported is not None:
         low = reported
     count = 0
@@ -1218,7 +1217,7 @@ def resolve_event_date(
     breaks = _clause_breaks(sentence, g)
 
     def closeness(f: _Found) -> tuple[int, int]:
-        return _breaks_between(sentence, breaks, f.expr, t_start, t_end, g), _distance(f.expr, t_start, t_end)
+        return _breaks_between(sentence, g, breaks, f.expr, t_start, t_end), _distance(f.expr, t_start, t_end)
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"
