@@ -1191,8 +1191,7 @@ def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | Non
     if not found or found[0].expr.start != 0 or found[0].expr.kind not in ("explicit_date", "explicit_range"):
         return None
     a = found[0].expr
-    precision = "days" if a.kind == "explicit_range" else PRECISION_BY_KIND[a.kind]
-    return _resolved(a.event_date, a.date_min, a.date_max, precision,
+    return _resolved(a.event_date, a.date_min, a.date_max, PRECISION_BY_KIND[a.kind],
                      f"{a.basis}, opening the next sentence: the days of the visit under way")
 
 
