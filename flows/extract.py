@@ -139,10 +139,11 @@ class DocumentContext:
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
-        """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
-        office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
-        and a subject is looked for first: the first such name of a sentence that no preposition governs, since
-        "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
+        """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
+        else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
+        names a person ("de Turkse minister"), and a subject is looked for first: the first such name of a
+        sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
+        ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
