@@ -1157,9 +1157,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if trig.event_type == "visit":
         # "met Zelensky by video link", "по телефону": nobody travelled (GUIDE.md); only between the commas around
         # the trigger, since "visited Kyiv, a week after a phone call with Zelensky" is a visit
-        left = sentence.rfind(",", clause_start, match.start()) + 1 or clause_start
+        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
         right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "remote", sentence, max(left, clause_start), clause_end if right < 0 else right):
+        if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
             return None
         if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
             return None  # "Это первый официальный визит...": the visit reported (or only planned) before
