@@ -311,7 +311,7 @@ class _Grammar:
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
-    ongoing_re: re.Pattern[str] | None
+    ongoing_re: re.Pattern[str]
 
 
 @cache
@@ -428,7 +428,7 @@ def _grammar(lang: str) -> _Grammar:
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
         blocker_re=re.compile(rf"(?<!{_L})(?:{_alt(lex.relative_day_blockers)})\s+$", flags),
-        ongoing_re=words_re(lex.ongoing_words) if lex.ongoing_words else None,
+        ongoing_re=words_re(lex.ongoing_words),
     )
 
 
@@ -1184,7 +1184,7 @@ def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | Non
     if ref is None or not has_time_lexicon(lang):
         return None
     g = _grammar(lang)
-    if g.ongoing_re is None or g.ongoing_re.search(sentence) is None:
+    if g.ongoing_re.search(sentence) is None:
         return None
     head = following.lstrip(" \t\n\r\"'«„“")
     found = _scan(head[:_OPENING_REACH], lang, ref)
