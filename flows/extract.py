@@ -932,12 +932,12 @@ def recipient_noun_after(lexicon: EventLexicon, sentence: str, position: int) ->
     for word in WORD.finditer(sentence, position, min(len(sentence), position + 80)):
         if word.group(0).lower() not in lexicon.words["recipient_prepositions"]:
             continue
-        rest = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
-        for n, follower in enumerate(rest):
+        followers = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
+        for follower in followers:
             if lexicon.cues["recipient_nouns"].fullmatch(follower.group(0).lower()) is not None:
                 return True
-            if n == 2 or follower.group(0)[:1].isupper():
-                break
+            if follower.group(0)[:1].isupper():
+                break  # a name after the preposition: the recipient is named, not pointed back at
     return False
 
 
