@@ -38,6 +38,8 @@ KIND_RANK: dict[str, int] = {
     "relative_month": 4, "month_name": 4, "year": 5,
 }
 _DAY_PRECISE = frozenset({"explicit_date", "weekday", "relative_day"})
+# a day or a run of named days: what may date an event from another clause, or a place in a list
+_DAYS_NAMED = _DAY_PRECISE | {"explicit_range"}
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -1144,7 +1146,7 @@ _PLACE_TO_DAY = re.compile(r"[\s,]*(?:[^\W\d_]{1,3}\s+)?")
 def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _Found | None:
     """In a list of places with a day each ("meeting Putin in Moscow on July 5 and Xi in Beijing on
     July 8"), the event at one place takes the day written right after that place."""
-    days = [f for f in anchors if f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range"]
+    days = [f for f in anchors if f.expr.kind in _DAYS_NAMED]
     if not place or len({f.expr.start for f in days}) < 2:
         return None
     for m in re.finditer(re.escape(place), sentence):
@@ -1220,7 +1222,7 @@ def resolve_event_date(
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"
-               and (f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range" or closeness(f)[0] == 0)
+               and (f.expr.kind in _DAYS_NAMED or closeness(f)[0] == 0)
                # "the first visit since 2007": a year or month after "since" is a point of comparison
                and not ("since" in f.roles and f.expr.kind not in _DAY_PRECISE)]
     anchor = min(
