@@ -62,7 +62,7 @@ APPOSITION = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+), (?:the |de
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
-OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"'«„]*")
+OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"']*")
 CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
 CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
@@ -139,10 +139,11 @@ class DocumentContext:
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
-        """The nearest suitable entity in the three previous sentences, else in the headline; with a lexicon's
-        office titles (a traveller), a nationality before an office also names a person ("de Turkse minister"),
-        and a subject is looked for first: the first such name of a sentence that no preposition governs, since
-        "he" goes on with the one who acted, not the one met ("Orban met Putin. Then he met with Trump.")."""
+        """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
+        else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
+        names a person ("de Turkse minister"), and a subject is looked for first: the first such name of a
+        sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
+        ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -931,12 +932,12 @@ def recipient_noun_after(lexicon: EventLexicon, sentence: str, position: int) ->
     for word in WORD.finditer(sentence, position, min(len(sentence), position + 80)):
         if word.group(0).lower() not in lexicon.words["recipient_prepositions"]:
             continue
-        rest = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
-        for n, follower in enumerate(rest):
+        followers = list(WORD.finditer(sentence, word.end(), min(len(sentence), word.end() + 40)))[:3]
+        for follower in followers:
             if lexicon.cues["recipient_nouns"].fullmatch(follower.group(0).lower()) is not None:
                 return True
-            if n == 2 or follower.group(0)[:1].isupper():
-                break
+            if follower.group(0)[:1].isupper():
+                break  # a name after the preposition: the recipient is named, not pointed back at
     return False
 
 
@@ -1156,9 +1157,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if trig.event_type == "visit":
         # "met Zelensky by video link", "по телефону": nobody travelled (GUIDE.md); only between the commas around
         # the trigger, since "visited Kyiv, a week after a phone call with Zelensky" is a visit
-        left = sentence.rfind(",", clause_start, match.start()) + 1 or clause_start
+        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
         right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "remote", sentence, max(left, clause_start), clause_end if right < 0 else right):
+        if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
             return None
         if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
             return None  # "Это первый официальный визит...": the visit reported (or only planned) before

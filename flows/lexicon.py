@@ -164,4 +164,3 @@ def organisation_seats(path: Path = LEXICON_DIR / "org_seats.json") -> dict[str,
             raise ValueError(f"{path}: {org}: seats must be ISO 3166-1 alpha-3 codes, got {countries!r}")
         checked[org] = frozenset(countries)
     return checked
-

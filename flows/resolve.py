@@ -116,7 +116,8 @@ def sentence_before(text: str, start: int) -> str:
     return head[cut + 1:]
 
 
-def context_year(row: MentionRow, text: str, lang: str, ref: DocumentReference | None) -> ResolvedDate | None:
+def date_of_sentence_before(row: MentionRow, text: str, lang: str,
+                            ref: DocumentReference | None) -> ResolvedDate | None:
     """The past year, month or day that the sentence before names, for an undated mention whose traveller or
     recipient is carried from there ("In 2017 Nederland zette minister Kaya uit. Zij dook in Rotterdam op."):
     a sentence that goes on with a pronoun goes on in the time of the one before, not on the publication day."""
@@ -145,7 +146,7 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
             following = text[int(row["char_end"]):int(row["char_end"]) + NEXT_SENTENCE_REACH]
             resolved = days_of_next_sentence(row["evidence"], languages[row["doc_id"]], ref, following) or resolved
         if resolved.basis.startswith("publication") and text is not None:
-            resolved = context_year(row, text, languages[row["doc_id"]], ref) or resolved
+            resolved = date_of_sentence_before(row, text, languages[row["doc_id"]], ref) or resolved
         if ref is not None and resolved.date_min is not None and resolved.date_min > ref.pub_max:
             # events are reported after they happen: a later date is a deadline or a plan, not the event's day
             fallback = publication_date(ref)

@@ -38,6 +38,8 @@ KIND_RANK: dict[str, int] = {
     "relative_month": 4, "month_name": 4, "year": 5, "weekend": 2,
 }
 _DAY_PRECISE = frozenset({"explicit_date", "weekday", "relative_day"})
+# a day or a run of named days: what may date an event from another clause, or a place in a list
+_DAYS_NAMED = _DAY_PRECISE | {"explicit_range"}
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -315,7 +317,7 @@ class _Grammar:
     start_re: re.Pattern[str]
     end_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
-    ongoing_re: re.Pattern[str] | None
+    ongoing_re: re.Pattern[str]
 
 
 @cache
@@ -435,7 +437,7 @@ def _grammar(lang: str) -> _Grammar:
         start_re=words_re(lex.start_words, stems=True),
         end_re=words_re(lex.end_words, stems=True),
         blocker_re=re.compile(rf"(?<!{_L})(?:{_alt(lex.relative_day_blockers)})\s+$", flags),
-        ongoing_re=words_re(lex.ongoing_words) if lex.ongoing_words else None,
+        ongoing_re=words_re(lex.ongoing_words),
     )
 
 
@@ -1099,8 +1101,7 @@ def _reported_from(
 
 
 def _breaks_between(
-    sentence: str, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int,
-    g: _Grammar | None = None,
+    sentence: str, g: _Grammar, breaks: list[tuple[int, bool]], expr: TimeExpression, t_start: int, t_end: int
 ) -> int:
     """Clause boundaries between an expression and the trigger, ignoring the commas around a bare
     adverbial ("On Friday, ...", ", 19 апреля,") which belongs to the clause it stands in, and those before
@@ -1112,7 +1113,7 @@ def _breaks_between(
     around = sentence[left + 1:expr.start] + " " + sentence[expr.end:right]
     bare = len(re.findall(r"\w+", around)) <= 1
     low, high = (expr.end, t_start) if expr.end <= t_start else (t_end, expr.start)
-    reported = _reported_from(sentence, g, breaks, expr, t_start) if g is not None else None
+    reported = _reported_from(sentence, g, breaks, expr, t_start)
     if reported is not None:
         low = reported
     count = 0
@@ -1202,7 +1203,7 @@ def _merge_labels(sentence: str, found: list[_Found]) -> list[_Found]:
 def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _Found | None:
     """In a list of places with a day each ("meeting Putin in Moscow on July 5 and Xi in Beijing on
     July 8"), the event at one place takes the day written right after that place."""
-    days = [f for f in anchors if f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range"]
+    days = [f for f in anchors if f.expr.kind in _DAYS_NAMED]
     if not place or len({f.expr.start for f in days}) < 2:
         return None
     for m in re.finditer(re.escape(place), sentence):
@@ -1242,15 +1243,14 @@ def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | Non
     if ref is None or not has_time_lexicon(lang):
         return None
     g = _grammar(lang)
-    if g.ongoing_re is None or g.ongoing_re.search(sentence) is None:
+    if g.ongoing_re.search(sentence) is None:
         return None
     head = following.lstrip(" \t\n\r\"'«„“")
     found = _scan(head[:_OPENING_REACH], lang, ref)
     if not found or found[0].expr.start != 0 or found[0].expr.kind not in ("explicit_date", "explicit_range"):
         return None
     a = found[0].expr
-    precision = "days" if a.kind == "explicit_range" else PRECISION_BY_KIND[a.kind]
-    return _resolved(a.event_date, a.date_min, a.date_max, precision,
+    return _resolved(a.event_date, a.date_min, a.date_max, PRECISION_BY_KIND[a.kind],
                      f"{a.basis}, opening the next sentence: the days of the visit under way")
 
 
@@ -1276,11 +1276,11 @@ def resolve_event_date(
     breaks = _clause_breaks(sentence, g)
 
     def closeness(f: _Found) -> tuple[int, int]:
-        return _breaks_between(sentence, breaks, f.expr, t_start, t_end, g), _distance(f.expr, t_start, t_end)
+        return _breaks_between(sentence, g, breaks, f.expr, t_start, t_end), _distance(f.expr, t_start, t_end)
 
     # a week, month or year in another clause is background ("since ... came to power in 1999")
     anchors = [f for f in found if f.expr.kind != "duration"
-               and (f.expr.kind in _DAY_PRECISE or f.expr.kind == "explicit_range" or closeness(f)[0] == 0)
+               and (f.expr.kind in _DAYS_NAMED or closeness(f)[0] == 0)
                # "the first visit since 2007": a year or month after "since" is a point of comparison
                and not ("since" in f.roles and f.expr.kind not in _DAY_PRECISE)]
     anchor = min(
