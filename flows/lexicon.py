@@ -118,7 +118,9 @@ def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]],
         if kind in WORD_CUES:
             words[kind] = frozenset(v.lower() for v in values)
         else:
-            cues[kind] = compile_pattern("|".join(f"(?:{v})" for v in values), f"{path}: {kind}")
+            # an empty list would join to "", which matches everywhere: a language without such words matches none
+            pattern = "|".join(f"(?:{v})" for v in values) if values else "(?!)"
+            cues[kind] = compile_pattern(pattern, f"{path}: {kind}")
     return cues, words
 
 

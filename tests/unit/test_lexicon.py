@@ -80,3 +80,12 @@ def test_organisation_seats_are_country_codes(tmp_path: Path) -> None:
     path.write_text(json.dumps({"seats": {"EU": ["Brussels"]}}), encoding="utf-8")
     with pytest.raises(ValueError, match="EU: seats must be ISO 3166-1 alpha-3 codes"):
         organisation_seats(path)
+
+
+def test_an_empty_cue_list_matches_nothing(tmp_path: Path) -> None:
+    shipped = json.loads((Path(__file__).parents[2] / "flows/lexicons/en/cues.json").read_text(encoding="utf-8"))
+    shipped["remote"] = []
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    cues, _ = load_cues(path, "en")
+    assert cues["remote"].search("met by video link in Kyiv") is None
