@@ -128,6 +128,8 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "report_words": ("str_list", None),
     "complement_words": ("str_list", None),
     "ongoing_words": ("str_list", None),
+    "clock_suffixes": ("str_list", None),
+    "local_time_zones": ("str_list", None),
     "numeric_dates": ("bool", None),
     "month_first_dates": ("bool", None),
     "capitalized_names": ("bool", None),
@@ -172,6 +174,8 @@ class TimeLexicon:
     report_words: tuple[str, ...]  # "announced", "объявлено": its time is the time of what it reports
     complement_words: tuple[str, ...]  # "that", "что": opens what a reporting verb reports
     ongoing_words: tuple[str, ...]  # "is visiting", "совершает": a visit under way, told in the present
+    clock_suffixes: tuple[str, ...]  # "p.m.", "uur", "ч": after the hour of a clock time
+    local_time_zones: tuple[str, ...]  # "мск": time zones the language writes in its own words
     numeric_dates: bool
     month_first_dates: bool
     capitalized_names: bool
@@ -318,6 +322,8 @@ class _Grammar:
     end_re: re.Pattern[str]
     blocker_re: re.Pattern[str]
     ongoing_re: re.Pattern[str]
+    clock_re: re.Pattern[str]  # a clock time: "2 a.m.", "19.30 uur", "13:00"
+    zone_re: re.Pattern[str]  # a time zone: "ET", "GMT", "мск"
 
 
 @cache
@@ -438,6 +444,9 @@ def _grammar(lang: str) -> _Grammar:
         end_re=words_re(lex.end_words, stems=True),
         blocker_re=re.compile(rf"(?<!{_L})(?:{_alt(lex.relative_day_blockers)})\s+$", flags),
         ongoing_re=words_re(lex.ongoing_words),
+        clock_re=re.compile(rf"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:{_alt(lex.clock_suffixes)})(?!{_L})"
+                            r"|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)", re.IGNORECASE),
+        zone_re=re.compile(rf"(?<!{_L})(?:{_TIME_ZONES}|{_alt(lex.local_time_zones)})(?!{_L})"),
     )
 
 
@@ -1215,20 +1224,17 @@ def _placed_anchor(sentence: str, anchors: list[_Found], place: str | None) -> _
 
 # an aside converting a clock time to another time zone: "at 2 a.m. (1.00 p.m. ET on Wednesday)"
 _ASIDE = re.compile(r"\([^()]*\)")
-# "2 a.m.", "1.00 p.m.", "13:00", "19.30 uur": a clock time
-_CLOCK = re.compile(r"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\b|uur|ч)|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)",
-                    re.IGNORECASE)
-_ZONE = re.compile(r"(?<![^\W\d_])(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|мск)"
-                   r"(?![^\W\d_])")
+# the international abbreviations of time zones; a language's own ("мск") are in its time.json
+_TIME_ZONES = "GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST"
 
 
-def _in_clock_conversion(sentence: str, expr: TimeExpression) -> bool:
+def _in_clock_conversion(g: _Grammar, sentence: str, expr: TimeExpression) -> bool:
     """A day inside parentheses holding a clock time and a time zone is the same moment told in another
     zone ("summoned the ambassador at 2 a.m. (1.00 p.m. ET on Wednesday)"), not the event's own day."""
     for aside in _ASIDE.finditer(sentence):
         if aside.start() < expr.start and expr.end <= aside.end():
             inside = aside.group(0)
-            return _ZONE.search(inside) is not None and _CLOCK.search(inside) is not None
+            return g.zone_re.search(inside) is not None and g.clock_re.search(inside) is not None
     return False
 
 
@@ -1268,7 +1274,7 @@ def resolve_event_date(
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
     found = _merge_labels(sentence, [f for f in _scan(sentence, lang, ref)
-                                     if not _in_clock_conversion(sentence, f.expr)])
+                                     if not _in_clock_conversion(g, sentence, f.expr)])
     if not found:
         if ref is None:
             return ResolvedDate(None, None, None, "unknown", "no time expression and no publication date")

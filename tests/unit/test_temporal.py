@@ -507,6 +507,14 @@ def test_day_of_a_time_zone_conversion_in_parentheses_is_not_the_event_day() -> 
     assert resolve(ru, "ru", day_ref(date(2025, 5, 10)), "вызвал").basis.startswith("publication")
 
 
+
+@pytest.mark.parametrize(("sentence", "lang", "trigger"), [
+    ("Het ministerie ontbood de ambassadeur om 3 uur (21.00 uur EST op donderdag).", "nl", "ontbood"),
+    ("МИД вызвал посла в 2 часа ночи (в 19 ч мск в среду).", "ru", "вызвал"),
+])
+def test_the_languages_own_clock_and_zone_words_mark_a_conversion(sentence: str, lang: str, trigger: str) -> None:
+    assert resolve(sentence, lang, day_ref(date(2025, 5, 10)), trigger).basis.startswith("publication")
+
 def test_day_in_other_parentheses_still_counts() -> None:
     sentence = "The ministry summoned the envoy (on Thursday) to protest."
     resolved = resolve(sentence, "en", day_ref(date(2025, 5, 10)), "summoned")
@@ -598,3 +606,4 @@ def test_weekend_is_its_saturday_and_sunday_never_after_publication(
 def test_weekend_with_a_month_header_is_any_weekend_of_the_month_window() -> None:
     low, best, high = interval(resolve("Biden visited Kyiv over the weekend.", "en", MONTH_REF, "visited"))
     assert (low, high) == (date(2023, 1, 28), date(2023, 2, 26)) and best.weekday() == 5
+
