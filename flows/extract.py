@@ -86,6 +86,10 @@ class Role:
     start: int = -1
 
 
+# "Germany's foreign minister", "Germany's Foreign Office": a name's possessive before the word it owns
+POSSESSIVE = regex.compile(r"['’]s\s+")
+
+
 def owned_metonyms_dropped(sentence: str, entities: list[EntityMention]) -> list[EntityMention]:
     """A metonym that a demonym or a country's possessive owns names that country's institution, not the
     metonym's ("the German Foreign Office", "Germany's Foreign Office" are Berlin's, not London's)."""
@@ -93,7 +97,8 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention]) -> list
     for ent in entities:
         prev = kept[-1] if kept else None
         if (ent.kind == "metonym" and prev is not None and prev.kind in ("demonym", "country")
-                and prev.code != ent.code and regex.fullmatch(r"(?:['\u2019]s)?\s+", sentence[prev.end:ent.start])):
+                and prev.code != ent.code and (POSSESSIVE.fullmatch(sentence, prev.end, ent.start) is not None
+                                               or sentence[prev.end:ent.start].isspace())):
             continue
         kept.append(ent)
     return kept
@@ -464,7 +469,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     # "Volgens premier Rutte is in Oekraïne veel veranderd": the source of a statement is no traveller
     candidates = [e for e in entities if not source_of_statement(lexicon, sentence, e)]
     possessor = nearest_before(candidates, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
-    during_re = during_a_visit(lexicon.language)
+    during_re = during_a_visit_re(lexicon.language)
     during = (rule.endswith("noun") and during_re is not None
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
@@ -544,15 +549,23 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
+@cache
+def any_preposition(language: str) -> frozenset[str]:
+    """Every preposition a language's cues list: a name after none of them is a bare subject or object."""
+    lexicon = event_lexicon(language)
+    assert lexicon is not None
+    return frozenset().union(*(lexicon.words[kind] for kind in (
+        "goal_prepositions", "agent_prepositions", "donor_prepositions", "recipient_prepositions",
+        "other_prepositions")))
+
+
 def acted_on_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                    trigger: regex.Match[str], taken: set[str]) -> EntityMention | None:
     """The one country or place a clause acts on before "during his visit" ("Obama pushed Cuba to reform during
     his visit"): after the clause's first name (its subject) and governed by no preposition, so the bare object."""
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
     named = [e for e in entities if clause_start <= e.start and e.end <= trigger.start()]
-    prepositions = frozenset().union(*(lexicon.words[kind] for kind in (
-        "goal_prepositions", "agent_prepositions", "donor_prepositions", "recipient_prepositions",
-        "other_prepositions")))
+    prepositions = any_preposition(lexicon.language)
     objects = [e for e in named[1:] if e.kind in PLACE_KINDS and e.code not in taken
                and e.code != named[0].code and not governed_by(sentence, e.start, prepositions, 2)]
     return objects[0] if len({e.code for e in objects}) == 1 else None
@@ -622,9 +635,6 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
-
-
-POSSESSIVE = regex.compile(r"['’]s\s+")
 
 
 def possessive_official(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], before: int,
@@ -757,7 +767,7 @@ def opening_locative_re(language: str) -> regex.Pattern[str] | None:
 
 
 @cache
-def during_a_visit(language: str) -> regex.Pattern[str] | None:
+def during_a_visit_re(language: str) -> regex.Pattern[str] | None:
     """"during his (historic) " right before a visit noun: the noun names a stay where the clause acted ("pushed
     Cuba to reform during his visit"); None for a language whose lexicon lists no such word."""
     lexicon = event_lexicon(language)
