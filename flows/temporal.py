@@ -11,7 +11,7 @@ import calendar
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -311,6 +311,8 @@ class _Grammar:
     weekdays: dict[str, int]
     prefix_roles: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex), in priority order
+    # the same without IGNORECASE, for lower-cased text: case folding at every position costs a quarter of a scan
+    lowered_patterns: tuple[re.Pattern[str], ...]
     gate: re.Pattern[str]  # one scan telling which pattern families can match at all
     reference_gate: re.Pattern[str]  # the same for the families the publication reference reads
     prefix_word_re: re.Pattern[str]
@@ -398,10 +400,9 @@ def _grammar(lang: str) -> _Grammar:
         ("duration", rf"(?P<dur>{_alt(lex.durations)}){_L}*"),
     ]
     # numbers may be glued to a preceding word in scraped text ("в среду22 февраля")
-    patterns = tuple(
-        (form, re.compile(body if form in _DIGIT_LED else _NOT_AFTER_WORD + body, flags))
-        for form, body in forms
-    )
+    bodies = [body if form in _DIGIT_LED else _NOT_AFTER_WORD + body for form, body in forms]
+    patterns = tuple((form, re.compile(body, flags)) for (form, _), body in zip(forms, bodies, strict=True))
+    lowered_patterns = tuple(re.compile(body) for body in bodies)
     keys = {
         "month": _alt([*all_months, *lex.month_adjectives]), "weekday": _alt(weekdays), "digits": r"\d{4}",
         # whole words, as their patterns want them: else "afgelopen maand|ag" hides the weekday behind it
@@ -432,6 +433,7 @@ def _grammar(lang: str) -> _Grammar:
         weekdays=weekdays,
         prefix_roles={_norm(k): v for k, v in prefix_roles.items()},
         patterns=patterns,
+        lowered_patterns=lowered_patterns,
         gate=gate,
         reference_gate=reference_gate,
         prefix_word_re=re.compile(rf"(?<!{_L})(?:{prefix_word}){_NOT_BEFORE_LETTER}", flags),
@@ -892,6 +894,24 @@ def _gate(keys: dict[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<{family}>{key})" for family, key in keys.items()) + ")")
 
 
+def _matches(pattern: re.Pattern[str], lowered_pattern: re.Pattern[str], text: str, lowered: str, low: int,
+             high: int, same_positions: bool) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, low, high), found on the lowered text when it has the text's positions."""
+    if not same_positions:
+        yield from pattern.finditer(text, low, high)
+        return
+    resume = low
+    for found in lowered_pattern.finditer(lowered, low, high):
+        again = pattern.match(text, found.start(), high)
+        if again is None or again.end() != found.end():
+            break  # a letter whose case folding differs from lower(): from here the scan of the text decides
+        yield again
+        resume = again.end()
+    else:
+        return
+    yield from pattern.finditer(text, resume, high)
+
+
 def _scan(text: str, lang: str, ref: DocumentReference | None,
           forms: frozenset[str] | None = None) -> list[_Found]:
     """All time expressions of a text (of the given forms only, when given); overlaps go to the longest, then
@@ -905,13 +925,16 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
     # a long text is scanned only around its time words; lower() may change the length (İ), then all of it
     windowed = len(text) > _WINDOW_MIN_TEXT and len(lowered) == len(text)
     candidates: list[tuple[int, int, int, _Found]] = []
+    # where lower() kept every position, the lowered text is searched case-sensitively and each match is taken
+    # again from the text itself (its words, in their case, go into the row's date basis)
+    same_positions = len(lowered) == len(text)
     for priority, (form, pattern) in enumerate(g.patterns):
         family = _FAMILY.get(form, form)
         if family not in hits or (forms is not None and form not in forms):
             continue  # most sentences hold no time word at all: skip the expensive patterns
         spans = _windows(hits[family], len(text)) if windowed else [(0, len(text))]
         for low, high in spans:
-            for m in pattern.finditer(text, low, high):
+            for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions):
                 found = _build(form, g, m, text, ref)
                 if found is not None:
                     candidates.append((m.start(), m.end(), priority, found))
