@@ -1197,8 +1197,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        # the protested government follows closely: a country further on is the subject of the protest
+        # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
-                            or target.start < match.end()):
+                            or target.start < match.end() or target.start - match.end() > PROTESTED_REACH):
             return None
     else:
         if has_cue(lexicon, "not_pledge", sentence):
@@ -1320,6 +1322,22 @@ def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
     return mention["amount"] is None or mention["amount"] in amounts
 
 
+PROTESTED_REACH = 30  # characters between a protest without a diplomat and the protested government
+
+
+def first_name_of_person(sentence: str, match: regex.Match[str], entities: list[EntityMention]) -> bool:
+    """A capitalised trigger word inside the sentence right before a person's name is that person's first name
+    ("Министр обороны Грант Шаппс посетил Одессу": Grant, not a grant)."""
+    word = regex.search(r"\p{L}+", match.group())
+    if word is None:
+        return False
+    start = match.start() + word.start()
+    if not word.group()[0].isupper() or not sentence[:start].strip():
+        return False
+    gap = regex.match(r"\p{L}*\s+", sentence[start:])
+    return gap is not None and any(e.kind == "person" and e.start == start + gap.end() for e in entities)
+
+
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
                      sentence: str, trigger_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
     """Every mention that the triggers of one sentence yield (at most one per type and trigger position).
@@ -1332,6 +1350,8 @@ def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: 
     for trig in triggers:
         for match in trig.compiled.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if first_name_of_person(sentence, match, context.entities(sent_idx)):
                 continue
             mentions = mentions_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
             # "beloofde ... een pakket van $500 miljoen": the noun restates the verb's pledge

@@ -346,3 +346,18 @@ def test_the_signer_the_headline_opens_on_receives_whatever_the_word_order(
         tmp_path: Path, headline: str | None, expected: list[Event]) -> None:
     body = "Франция подписала с Молдовой соглашение о финансировании на сумму 25 млн евро."
     assert events(extract(tmp_path, "ru", body, headline=headline)) == expected
+
+
+def test_a_first_name_that_is_a_trigger_word_is_no_trigger(tmp_path: Path) -> None:
+    # "Грант" (Grant Shapps) is also the pledge noun "грант"
+    body = "Министр обороны Великобритании Грант Шаппс посетил Одессу. Там он встретился с командованием ВМС Украины."
+    assert events(extract(tmp_path, "ru", body, header="2024-03")) == [("visit", "GBR", "UKR", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Госсекретарь США Энтони Блинкен отложил свой визит в Китай.", id="postponed-active"),
+    pytest.param("В феврале должен был состояться визит Блинкена в Китай.", id="was-due-to"),
+    pytest.param("Блинкен должен был совершить визит в Китай.", id="was-due-to-make"),
+])
+def test_a_postponed_or_due_visit_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == []
