@@ -599,8 +599,8 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
 def guest_host_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                      trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A passive reception ("Trump verwelkomd door Britse koningin Elizabeth"): the guest before, the host
-    after 'by/door/от'."""
-    host = first_after(entities, trigger.end(), AGENT_KINDS, set(), 40, sentence)
+    after 'by/door/от', or the residence the trigger ends on ("был принят в Кремле")."""
+    host = first_after(entities, trigger.start(), AGENT_KINDS, set(), 40 + trigger.end() - trigger.start(), sentence)
     if host is None:
         return None, None
     guests = [e for e in entities if e.end <= trigger.start() and e.code != host.code

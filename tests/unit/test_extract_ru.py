@@ -358,6 +358,18 @@ def test_a_first_name_that_is_a_trigger_word_is_no_trigger(tmp_path: Path) -> No
     pytest.param("Госсекретарь США Энтони Блинкен отложил свой визит в Китай.", id="postponed-active"),
     pytest.param("В феврале должен был состояться визит Блинкена в Китай.", id="was-due-to"),
     pytest.param("Блинкен должен был совершить визит в Китай.", id="was-due-to-make"),
+    pytest.param("Президент Франции Эммануэль Макрон перенес визит в Киев.", id="put-off"),
 ])
 def test_a_postponed_or_due_visit_is_no_visit(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Президент Вьетнама был принят в Кремле. Переговоры продлились три часа.",
+                 [("visit", "VNM", "RUS", None, None)], id="kremlin"),
+    pytest.param("Премьер-министр Индии Нарендра Моди был принят в Белом доме.",
+                 [("visit", "IND", "USA", None, None)], id="white-house"),
+    pytest.param("Законопроект Путина был принят в Госдуме.", [], id="a-bill-adopted-in-the-duma"),
+])
+def test_received_in_a_residence_is_a_visit_of_the_guest(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
