@@ -146,7 +146,8 @@ class DocumentContext:
                 titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
         """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
         else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
-        names a person ("de Turkse minister"), and a subject is looked for first: the first such name of a
+        names a person ("de Turkse minister"), and so does a country right after one ("Канцлер Германии"),
+        and a subject is looked for first: the first such name of a
         sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
         ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
@@ -157,8 +158,9 @@ class DocumentContext:
                 sentence = self.sentences.get(back, "")
                 ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
                 for ent in ordered:
-                    titled = (titles_of is not None and ent.kind == "demonym"
-                              and titled_demonym(titles_of, sentence, ent))
+                    titled = titles_of is not None and (
+                        (ent.kind == "demonym" and titled_demonym(titles_of, sentence, ent))
+                        or (ent.kind == "country" and titled_place(titles_of, sentence, ent)))
                     if subjects_only and titles_of is not None and governed_by(
                             sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
@@ -1245,6 +1247,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            if actor is None and trig.event_type == "pledge":
+                # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД
+                # Нидерландов прибыл в Киев. Министр объявил о выделении..."
+                actor = context.carried(sent_idx, kinds, {target.code} if target else set(), lexicon, reach=1)
             if actor is None and trig.event_type == "demarche":
                 actor = headline_subject(lexicon, context, {target.code} if target else set())
                 confidence -= 0.1

@@ -373,3 +373,15 @@ def test_a_postponed_or_due_visit_is_no_visit(tmp_path: Path, body: str) -> None
 ])
 def test_received_in_a_residence_is_a_visit_of_the_guest(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Канцлер Германии прибыл в Варшаву. Затем он посетил Киев.",
+                 [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)],
+                 id="he-after-a-titled-country"),
+    pytest.param("Глава МИД Нидерландов прибыл в Киев. Министр объявил о выделении Украине 50 млн евро.",
+                 [("pledge", "NLD", "UKR", 50_000_000.0, "EUR"), ("visit", "NLD", "UKR", None, None)],
+                 id="bare-title-pledges-for-the-titled-country-just-before"),
+])
+def test_an_unnamed_office_holder_carries_his_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
