@@ -146,7 +146,8 @@ class DocumentContext:
                 titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
         """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
         else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
-        names a person ("de Turkse minister"), and a subject is looked for first: the first such name of a
+        names a person ("de Turkse minister"), and so does a country right after one ("Канцлер Германии"),
+        and a subject is looked for first: the first such name of a
         sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
         ("Orban met Putin. Then he met with Trump.")."""
         passes = (True, False) if titles_of is not None else (False,)
@@ -157,8 +158,9 @@ class DocumentContext:
                 sentence = self.sentences.get(back, "")
                 ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
                 for ent in ordered:
-                    titled = (titles_of is not None and ent.kind == "demonym"
-                              and titled_demonym(titles_of, sentence, ent))
+                    titled = titles_of is not None and (
+                        (ent.kind == "demonym" and titled_demonym(titles_of, sentence, ent))
+                        or (ent.kind == "country" and titled_place(titles_of, sentence, ent)))
                     if subjects_only and titles_of is not None and governed_by(
                             sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
@@ -599,8 +601,8 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
 def guest_host_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                      trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A passive reception ("Trump verwelkomd door Britse koningin Elizabeth"): the guest before, the host
-    after 'by/door/от'."""
-    host = first_after(entities, trigger.end(), AGENT_KINDS, set(), 40, sentence)
+    after 'by/door/от', or the residence the trigger ends on ("был принят в Кремле")."""
+    host = first_after(entities, trigger.start(), AGENT_KINDS, set(), 40 + trigger.end() - trigger.start(), sentence)
     if host is None:
         return None, None
     guests = [e for e in entities if e.end <= trigger.start() and e.code != host.code
@@ -1197,8 +1199,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        # the protested government follows closely: a country further on is the subject of the protest
+        # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
-                            or target.start < match.end()):
+                            or target.start < match.end() or target.start - match.end() > PROTESTED_REACH):
             return None
     else:
         if has_cue(lexicon, "not_pledge", sentence):
@@ -1243,6 +1247,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            if actor is None and trig.event_type == "pledge":
+                # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД
+                # Нидерландов прибыл в Киев. Министр объявил о выделении..."
+                actor = context.carried(sent_idx, kinds, {target.code} if target else set(), lexicon, reach=1)
             if actor is None and trig.event_type == "demarche":
                 actor = headline_subject(lexicon, context, {target.code} if target else set())
                 confidence -= 0.1
@@ -1320,6 +1328,22 @@ def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
     return mention["amount"] is None or mention["amount"] in amounts
 
 
+PROTESTED_REACH = 30  # characters between a protest without a diplomat and the protested government
+
+
+def first_name_of_person(sentence: str, match: regex.Match[str], entities: list[EntityMention]) -> bool:
+    """A capitalised trigger word inside the sentence right before a person's name is that person's first name
+    ("Министр обороны Грант Шаппс посетил Одессу": Grant, not a grant)."""
+    word = regex.search(r"\p{L}+", match.group())
+    if word is None:
+        return False
+    start = match.start() + word.start()
+    if not word.group()[0].isupper() or not sentence[:start].strip():
+        return False
+    gap = regex.match(r"\p{L}*\s+", sentence[start:])
+    return gap is not None and any(e.kind == "person" and e.start == start + gap.end() for e in entities)
+
+
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
                      sentence: str, trigger_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
     """Every mention that the triggers of one sentence yield (at most one per type and trigger position).
@@ -1332,6 +1356,8 @@ def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: 
     for trig in triggers:
         for match in trig.compiled.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if first_name_of_person(sentence, match, context.entities(sent_idx)):
                 continue
             mentions = mentions_from_trigger(lexicon, context, sent_idx, sentence, trig, match)
             # "beloofde ... een pakket van $500 miljoen": the noun restates the verb's pledge

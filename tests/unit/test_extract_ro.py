@@ -230,3 +230,15 @@ def test_signed_financing_agreement_with_a_partner_is_its_pledge(tmp_path: Path)
     headline = "Moldova a semnat cinci acorduri cu partenerii externi"
     assert events(extract(tmp_path, "ro", body, header="2024-09", headline=headline)) == [
         ("pledge", "POL", "MDA", 3_500_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Partea română a exprimat un protest ferm părții ruse.", [("demarche", "ROU", "RUS", None, None)],
+                 id="protested-government-right-after"),
+    # the country far after the protest is what it is about, not who receives it
+    pytest.param("Partea română a exprimat un protest ferm față de atacurile asupra porturilor ucrainene.", [],
+                 id="country-of-the-protested-attacks"),
+])
+def test_a_protest_without_a_diplomat_names_the_protested_government_next(
+        tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ro", body)) == expected

@@ -346,3 +346,42 @@ def test_the_signer_the_headline_opens_on_receives_whatever_the_word_order(
         tmp_path: Path, headline: str | None, expected: list[Event]) -> None:
     body = "Франция подписала с Молдовой соглашение о финансировании на сумму 25 млн евро."
     assert events(extract(tmp_path, "ru", body, headline=headline)) == expected
+
+
+def test_a_first_name_that_is_a_trigger_word_is_no_trigger(tmp_path: Path) -> None:
+    # "Грант" (Grant Shapps) is also the pledge noun "грант"
+    body = "Министр обороны Великобритании Грант Шаппс посетил Одессу. Там он встретился с командованием ВМС Украины."
+    assert events(extract(tmp_path, "ru", body, header="2024-03")) == [("visit", "GBR", "UKR", None, None)]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Госсекретарь США Энтони Блинкен отложил свой визит в Китай.", id="postponed-active"),
+    pytest.param("В феврале должен был состояться визит Блинкена в Китай.", id="was-due-to"),
+    pytest.param("Блинкен должен был совершить визит в Китай.", id="was-due-to-make"),
+    pytest.param("Президент Франции Эммануэль Макрон перенес визит в Киев.", id="put-off"),
+])
+def test_a_postponed_or_due_visit_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Президент Вьетнама был принят в Кремле. Переговоры продлились три часа.",
+                 [("visit", "VNM", "RUS", None, None)], id="kremlin"),
+    pytest.param("Премьер-министр Индии Нарендра Моди был принят в Белом доме.",
+                 [("visit", "IND", "USA", None, None)], id="white-house"),
+    pytest.param("Законопроект Путина был принят в Госдуме.", [], id="a-bill-adopted-in-the-duma"),
+])
+def test_received_in_a_residence_is_a_visit_of_the_guest(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Канцлер Германии прибыл в Варшаву. Затем он посетил Киев.",
+                 [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)],
+                 id="he-after-a-titled-country"),
+    pytest.param("Глава МИД Нидерландов прибыл в Киев. Министр объявил о выделении Украине 50 млн евро.",
+                 [("pledge", "NLD", "UKR", 50_000_000.0, "EUR"), ("visit", "NLD", "UKR", None, None)],
+                 id="bare-title-pledges-for-the-titled-country-just-before"),
+])
+def test_an_unnamed_office_holder_carries_his_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
