@@ -1243,6 +1243,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            lead = sentence[max(0, match.start() - 60):match.start()]
+            if actor is None and trig.event_type == "pledge" and (
+                    has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
+                # only then, and only for "he" or "the minister", a donor named by nationality and office ("the
+                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is
+                actor = context.carried(sent_idx, frozenset(), {target.code} if target else set(), lexicon)
             if actor is None and trig.event_type == "demarche":
                 actor = headline_subject(lexicon, context, {target.code} if target else set())
                 confidence -= 0.1
