@@ -960,9 +960,13 @@ def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigg
     pronoun = lexicon.cues["pronouns"].search(sentence, trigger_end, trigger_end + 8)
     if pronoun is not None and (first_entity is None or pronoun.start() < first_entity):
         return None  # "beloofde hij Oekraïne ...": the subject is the pronoun, the name its object
+    # "kondigde ... aan voor Oekraïne": a name after a preposition is the verb's object, not its subject
+    prepositions = (lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+                    | lexicon.words["other_prepositions"])
     for ent in entities:
         if ent.start >= trigger_end:
-            return ent if ent.start - trigger_end <= 12 and ent.kind in kinds else None
+            governed = any(w.lower() in prepositions for w in WORD.findall(sentence[trigger_end:ent.start]))
+            return ent if ent.start - trigger_end <= 12 and ent.kind in kinds and not governed else None
     return None
 
 
@@ -1196,6 +1200,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
+        object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
+        if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
+            return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
         actor, target = summon_roles(lexicon, sentence, entities, match)
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
                             or target.start < match.end()):

@@ -685,3 +685,23 @@ def test_a_dutch_pledge_made_known_or_a_loan_approved(tmp_path: Path, body: str,
 def test_a_donor_named_by_nationality_and_office_is_carried_to_the_minister(
         tmp_path: Path, body: str, pledges: list[tuple[object, ...]]) -> None:
     assert [(e[1], e[2], e[3]) for e in events(extract(tmp_path, "en", body)) if e[0] == "pledge"] == pledges
+
+
+@pytest.mark.parametrize(("body", "pledges"), [
+    ("Premier Rutte is dinsdag in Kyiv aangekomen. Hij kondigde 50 miljoen euro extra steun aan voor Oekraïne.",
+     [("NLD", "UKR", 5e7)]),
+    ("Nederland kondigde dinsdag 50 miljoen euro steun voor Oekraïne aan.", [("NLD", "UKR", 5e7)]),
+])
+def test_a_dutch_separable_pledge_verb_with_its_recipient_after_the_particle(
+        tmp_path: Path, body: str, pledges: list[tuple[object, ...]]) -> None:
+    assert [(e[1], e[2], e[3]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "pledge"] == pledges
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Minister Hoekstra heeft dinsdag de Russische ambassadeur laten ontbieden.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("Nederland veroordeelde de aanval scherp, maar ontbood de Russische ambassadeur niet.", []),
+])
+def test_heeft_laten_ontbieden_is_a_summons_and_ontbood_niet_is_none(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
