@@ -807,6 +807,16 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         donors = [e for e in entities if possible_donor(lexicon, e)]
         actor_ent = nearest_before(donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
+    fronted_recipient = None
+    if actor_ent is not None and basis == "donor before trigger":
+        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven": a country right after an auxiliary that
+        # follows another is the indirect object, the first the donor
+        earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
+                   and e.kind in AGENT_KINDS and e.code != actor_ent.code]
+        between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
+        if (earlier and len(WORD.findall(between)) == 1 and "," not in between
+                and has_cue(lexicon, "future", between)):
+            fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
                                 lexicon.words["donor_prepositions"])
@@ -825,6 +835,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if target_ent is None:
         target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
         target_basis = "recipient as indirect object"
+    if target_ent is None and fronted_recipient is not None:
+        target_ent, target_basis = fronted_recipient, "indirect object after an auxiliary"
     if target_ent is None:
         # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
         contrasts = [m for m in CLAUSE_BREAK.finditer(sentence) if m.group(0)[0] in ",;"]

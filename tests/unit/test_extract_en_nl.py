@@ -705,3 +705,12 @@ def test_a_dutch_separable_pledge_verb_with_its_recipient_after_the_particle(
 def test_heeft_laten_ontbieden_is_a_summons_and_ontbood_niet_is_none(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "De Verenigde Staten gaan Oekraïne een nieuw militair steunpakket ter waarde van 300 miljoen dollar geven, zei "
+    "het Pentagon dinsdag.",
+    "De Verenigde Staten zullen Oekraïne een steunpakket van 300 miljoen dollar geven.",
+])
+def test_a_country_after_an_auxiliary_after_the_donor_is_the_recipient(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "USA", "UKR", 3e8, "USD")]
