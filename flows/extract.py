@@ -832,6 +832,9 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     else:
         target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
         target_basis = "recipient after preposition"
+    if target_ent is None and lexicon.language not in CASE_ENDINGS:
+        target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
+        target_basis = "recipient of a purpose after preposition"
     if target_ent is None:
         target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
         target_basis = "recipient as indirect object"
@@ -907,6 +910,27 @@ def sentence_agreement_roles(
     if len(orgs) == 1 and len(others) == 1:
         return role(orgs[0], "institution that signs with a country"), role(others[0], "country that signs")
     return None, None
+
+
+def purpose_of_recipient(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger_end: int,
+                         exclude: set[str]) -> EntityMention | None:
+    """The first country after the trigger named as the owner of a purpose after 'for/to' ("for the reconstruction
+    of Ukraine", "voor de wederopbouw van Oekraïne"): the recipient, though 'of' governs it."""
+    ent = next((e for e in entities if e.start >= trigger_end and e.kind in ("country", "place")), None)
+    if ent is None or ent.code in exclude or ent.start - trigger_end > 160:
+        return None
+    words = [w.lower() for w in WORD.findall(sentence[trigger_end:ent.start])]
+    if len(words) < 3 or words[-1] not in lexicon.words["agent_prepositions"]:
+        return None
+    prepositions = (lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+                    | lexicon.words["other_prepositions"] | lexicon.words["agent_prepositions"])
+    for n in (-3, -4, -5):  # "for [the] reconstruction [and recovery] of"
+        if len(words) < -n or words[n] not in lexicon.words["recipient_prepositions"]:
+            continue
+        middle = [w for w in words[n + 1:-1] if w not in lexicon.words["definite_articles"]]
+        if 1 <= len(middle) <= 2 and not any(w in prepositions for w in middle):
+            return ent
+    return None
 
 
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],

@@ -714,3 +714,12 @@ def test_heeft_laten_ontbieden_is_a_summons_and_ontbood_niet_is_none(
 ])
 def test_a_country_after_an_auxiliary_after_the_donor_is_the_recipient(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "nl", body)) == [("pledge", "USA", "UKR", 3e8, "USD")]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "The Netherlands will provide 100 million euros for the reconstruction of Ukraine, the minister said."),
+    ("nl", "Nederland trekt nog eens 100 miljoen euro uit voor de wederopbouw van Oekraïne, maakte minister Bruins "
+           "Slot maandag bekend."),
+])
+def test_the_owner_of_a_purpose_after_for_is_the_recipient(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("pledge", "NLD", "UKR", 1e8, "EUR")]
