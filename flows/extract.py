@@ -809,6 +809,16 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         donors = [e for e in entities if possible_donor(lexicon, e)]
         actor_ent = nearest_before(donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
+    fronted_recipient = None
+    if actor_ent is not None and basis == "donor before trigger":
+        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven": a country right after an auxiliary that
+        # follows another is the indirect object, the first the donor
+        earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
+                   and e.kind in AGENT_KINDS and e.code != actor_ent.code]
+        between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
+        if (earlier and len(WORD.findall(between)) == 1 and "," not in between
+                and has_cue(lexicon, "future", between)):
+            fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
                                 lexicon.words["donor_prepositions"])
@@ -824,9 +834,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     else:
         target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
         target_basis = "recipient after preposition"
+    if target_ent is None and lexicon.language not in CASE_ENDINGS:
+        target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
+        target_basis = "recipient of a purpose after preposition"
     if target_ent is None:
         target_ent = indirect_object(lexicon, sentence, entities, trigger, exclude)
         target_basis = "recipient as indirect object"
+    if target_ent is None and fronted_recipient is not None:
+        target_ent, target_basis = fronted_recipient, "indirect object after an auxiliary"
     if target_ent is None:
         # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
         contrasts = [m for m in CLAUSE_BREAK.finditer(sentence) if m.group(0)[0] in ",;"]
@@ -899,6 +914,27 @@ def sentence_agreement_roles(
     return None, None
 
 
+def purpose_of_recipient(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger_end: int,
+                         exclude: set[str]) -> EntityMention | None:
+    """The first country after the trigger named as the owner of a purpose after 'for/to' ("for the reconstruction
+    of Ukraine", "voor de wederopbouw van Oekraïne"): the recipient, though 'of' governs it."""
+    ent = next((e for e in entities if e.start >= trigger_end and e.kind in ("country", "place")), None)
+    if ent is None or ent.code in exclude or ent.start - trigger_end > 160:
+        return None
+    words = [w.lower() for w in WORD.findall(sentence[trigger_end:ent.start])]
+    if len(words) < 3 or words[-1] not in lexicon.words["agent_prepositions"]:
+        return None
+    prepositions = (lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+                    | lexicon.words["other_prepositions"] | lexicon.words["agent_prepositions"])
+    for n in (-3, -4, -5):  # "for [the] reconstruction [and recovery] of"
+        if len(words) < -n or words[n] not in lexicon.words["recipient_prepositions"]:
+            continue
+        middle = [w for w in words[n + 1:-1] if w not in lexicon.words["definite_articles"]]
+        if 1 <= len(middle) <= 2 and not any(w in prepositions for w in middle):
+            return ent
+    return None
+
+
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
                     exclude: set[str]) -> EntityMention | None:
     """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
@@ -962,9 +998,13 @@ def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigg
     pronoun = lexicon.cues["pronouns"].search(sentence, trigger_end, trigger_end + 8)
     if pronoun is not None and (first_entity is None or pronoun.start() < first_entity):
         return None  # "beloofde hij Oekraïne ...": the subject is the pronoun, the name its object
+    # "kondigde ... aan voor Oekraïne": a name after a preposition is the verb's object, not its subject
+    prepositions = (lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+                    | lexicon.words["other_prepositions"])
     for ent in entities:
         if ent.start >= trigger_end:
-            return ent if ent.start - trigger_end <= 12 and ent.kind in kinds else None
+            governed = any(w.lower() in prepositions for w in WORD.findall(sentence[trigger_end:ent.start]))
+            return ent if ent.start - trigger_end <= 12 and ent.kind in kinds and not governed else None
     return None
 
 
@@ -1198,6 +1238,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
+        object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
+        if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
+            return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
         actor, target = summon_roles(lexicon, sentence, entities, match)
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
@@ -1247,6 +1290,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            lead = sentence[max(0, match.start() - 60):match.start()]
+            if actor is None and trig.event_type == "pledge" and (
+                    has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
+                # only then, and only for "he" or "the minister", a donor named by nationality and office ("the
+                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is
+                actor = context.carried(sent_idx, frozenset(), {target.code} if target else set(), lexicon)
             if actor is None and trig.event_type == "pledge":
                 # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД
                 # Нидерландов прибыл в Киев. Министр объявил о выделении..."

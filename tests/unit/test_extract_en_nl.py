@@ -649,3 +649,77 @@ def test_an_organisation_at_its_own_seat_travels_nowhere(tmp_path: Path, lang: s
 def test_a_country_that_signs_with_another_is_not_read_as_a_recipient(tmp_path: Path) -> None:
     body = "The United States signed a $300 million grant agreement with Ukraine on Monday."
     assert events(extract(tmp_path, "en", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "China's chargé d'affaires was called to the foreign ministry in Vilnius on Monday. Lithuania handed him "
+           "a protest note.", ("demarche", "LTU", "CHN", None, None)),
+    ("nl", "De Russische ambassadeur is maandag op het matje geroepen bij het ministerie van Buitenlandse Zaken in "
+           "Den Haag.", ("demarche", "NLD", "RUS", None, None)),
+])
+def test_a_diplomat_called_to_the_ministry_in_a_capital_was_summoned_there(
+        tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Zweden maakte woensdag een nieuwe tranche militaire steun aan Oekraïne bekend ter waarde van 7,1 miljard "
+     "kronen.", ("pledge", "SWE", "UKR", 7.1e9, "SEK")),
+    ("Noorwegen maakte dinsdag 5 miljard kronen steun voor Oekraïne bekend.", ("pledge", "NOR", "UKR", 5e9, "NOK")),
+    ("De Wereldbank heeft vrijdag een lening van 1,5 miljard dollar aan Oekraïne goedgekeurd.",
+     ("pledge", "WB", "UKR", 1.5e9, "USD")),
+    ("Het IMF keurde donderdag een lening van 900 miljoen dollar voor Oekraïne goed.",
+     ("pledge", "IMF", "UKR", 9e8, "USD")),
+])
+def test_a_dutch_pledge_made_known_or_a_loan_approved(tmp_path: Path, body: str,
+                                                      expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [expected]
+
+
+@pytest.mark.parametrize(("body", "pledges"), [
+    ("The Dutch foreign minister visited Kyiv on Monday. The minister announced 100 million euros in aid for "
+     "Ukraine.", [("NLD", "UKR", 1e8)]),
+    ("The German defence minister arrived in Kyiv on Monday. He pledged 500 million euros in military aid for "
+     "Ukraine.", [("DEU", "UKR", 5e8)]),
+])
+def test_a_donor_named_by_nationality_and_office_is_carried_to_the_minister(
+        tmp_path: Path, body: str, pledges: list[tuple[object, ...]]) -> None:
+    assert [(e[1], e[2], e[3]) for e in events(extract(tmp_path, "en", body)) if e[0] == "pledge"] == pledges
+
+
+@pytest.mark.parametrize(("body", "pledges"), [
+    ("Premier Rutte is dinsdag in Kyiv aangekomen. Hij kondigde 50 miljoen euro extra steun aan voor Oekraïne.",
+     [("NLD", "UKR", 5e7)]),
+    ("Nederland kondigde dinsdag 50 miljoen euro steun voor Oekraïne aan.", [("NLD", "UKR", 5e7)]),
+])
+def test_a_dutch_separable_pledge_verb_with_its_recipient_after_the_particle(
+        tmp_path: Path, body: str, pledges: list[tuple[object, ...]]) -> None:
+    assert [(e[1], e[2], e[3]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "pledge"] == pledges
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Minister Hoekstra heeft dinsdag de Russische ambassadeur laten ontbieden.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("Nederland veroordeelde de aanval scherp, maar ontbood de Russische ambassadeur niet.", []),
+])
+def test_heeft_laten_ontbieden_is_a_summons_and_ontbood_niet_is_none(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "De Verenigde Staten gaan Oekraïne een nieuw militair steunpakket ter waarde van 300 miljoen dollar geven, zei "
+    "het Pentagon dinsdag.",
+    "De Verenigde Staten zullen Oekraïne een steunpakket van 300 miljoen dollar geven.",
+])
+def test_a_country_after_an_auxiliary_after_the_donor_is_the_recipient(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "USA", "UKR", 3e8, "USD")]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "The Netherlands will provide 100 million euros for the reconstruction of Ukraine, the minister said."),
+    ("nl", "Nederland trekt nog eens 100 miljoen euro uit voor de wederopbouw van Oekraïne, maakte minister Bruins "
+           "Slot maandag bekend."),
+])
+def test_the_owner_of_a_purpose_after_for_is_the_recipient(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == [("pledge", "NLD", "UKR", 1e8, "EUR")]
