@@ -149,19 +149,29 @@ def printable_path(path: Path | str) -> str:
 def read_sources(paths: list[Path], seeds_dir: Path, max_file_bytes: int) -> pl.DataFrame:
     """The raw bytes of each file, or why they could not be read; nothing is skipped silently."""
     root = seeds_dir.resolve()
+    # a file that is no link lies where its folder really is: one lstat instead of resolving every part of
+    # every path (a third of the reading)
+    real_folders: dict[str, Path] = {}
     rows: list[dict[str, object]] = []
     for path in paths:
         shown = printable_path(path)
         row: dict[str, object] = {
-            "source_path": shown, "source_name": Path(shown).stem, "size_bytes": None, "modified_ns": None,
-            "raw": None, "read_error": None, "read_detail": None,
+            "source_path": shown, "source_name": os.path.splitext(os.path.basename(shown))[0], "size_bytes": None,
+            "modified_ns": None, "raw": None, "read_error": None, "read_detail": None,
         }
         try:
-            real = path.resolve(strict=True)
+            status = os.lstat(path)
+            if stat.S_ISLNK(status.st_mode):
+                real = Path(path).resolve(strict=True)
+                status = real.stat()
+            else:
+                folder, name = os.path.split(os.fspath(path))
+                if folder not in real_folders:
+                    real_folders[folder] = Path(folder or ".").resolve(strict=True)
+                real = real_folders[folder] / name
             if not real.is_relative_to(root):
                 row["read_error"], row["read_detail"] = "outside_seeds", f"links to {printable_path(real)}"
             else:
-                status = real.stat()
                 size = status.st_size
                 row["size_bytes"], row["modified_ns"] = size, status.st_mtime_ns
                 if not stat.S_ISREG(status.st_mode):  # a fifo would block the run forever
