@@ -1188,6 +1188,49 @@ def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMenti
     return listed
 
 
+def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, clause_end: int) -> bool:
+    """Whether the predicate of a visit noun calls the trip off or puts it off ("Macron's visit to Kyiv was
+    cancelled", "Het bezoek aan Peking werd uitgesteld", "Поездка ... отложена", "Vizita ... a fost amânată").
+
+    The rule: only the visit noun's own predicate decides, so the cue is read from the trigger to the first comma
+    of its clause, and, when a comma-enclosed aside follows ("The trip, planned for May, was postponed"), past the
+    aside up to the next comma. An aside, a relative clause (from a `relative` word on) and anything after a
+    second clause are skipped: they tell the visit's history, not whether it happened ("the visit, which had been
+    postponed in May, took place on Tuesday" is a visit, rescheduled and held; so is "During his visit to Kyiv,
+    Macron said the summit was postponed")."""
+    first = sentence.find(",", trigger_end, clause_end)
+    spans = [(trigger_end, clause_end if first < 0 else first)]
+    if first >= 0:
+        second = sentence.find(",", first + 1, clause_end)
+        if second >= 0:
+            third = sentence.find(",", second + 1, clause_end)
+            spans.append((second + 1, clause_end if third < 0 else third))
+    for start, end in spans:
+        relative = lexicon.cues["relative"].search(sentence, start, end)
+        if has_cue(lexicon, "called_off", sentence, start, end if relative is None else relative.start()):
+            return True
+    return False
+
+
+def attributive_called_off(lexicon: EventLexicon, sentence: str, cue_start: int, trigger_start: int) -> bool:
+    """A negation cue that is a participle inside the visit's own noun phrase, right before the noun and after an
+    article ("het eerder uitgestelde bezoek", "the previously postponed visit") or inflected as a Russian adjective
+    ("ранее отложенный визит"): it tells the visit's history (put off, then held); the predicate decides, as
+    `called_off_after` reads it."""
+    word = WORD.match(sentence, cue_start)
+    if word is None or sentence[word.end():trigger_start].strip():
+        return False  # another word between: "cancelled his visit", "not a visit"
+    if lexicon.language == "ru":
+        return RU_ADJECTIVE.search(word.group(0)) is not None
+    before = WORD.findall(sentence[max(0, word.start() - 40):word.start()])[-2:]
+    articles = lexicon.words["definite_articles"]
+    if before and before[-1].lower() in articles:
+        return True
+    # one adverb between the article and the participle ("het eerder uitgestelde"), but no office title
+    return (len(before) == 2 and before[0].lower() in articles and before[1].islower()
+            and lexicon.cues["officials"].match(before[1]) is None)
+
+
 def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                          trig: Trigger, match: regex.Match[str]) -> dict[str, Any] | None:
     """One event mention for a trigger occurrence, or None when the rules reject it."""
@@ -1202,8 +1245,14 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
     if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None
-    if has_cue(lexicon, "negation", sentence[max(0, match.start() - 25):match.end()]):
+    window = max(0, match.start() - 25)
+    if any(not (trig.event_type == "visit" and attributive_called_off(lexicon, sentence, window + cue.start(),
+                                                                      match.start()))
+           for cue in lexicon.cues["negation"].finditer(sentence[window:match.end()])):
         return None
+    if (trig.event_type == "visit" and trig.rule.endswith("noun")
+            and called_off_after(lexicon, sentence, match.end(), clause_end)):
+        return None  # "Macron's visit to Kyiv was cancelled": the trip was called off or put off
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
     if trig.event_type == "visit":

@@ -723,3 +723,40 @@ def test_a_country_after_an_auxiliary_after_the_donor_is_the_recipient(tmp_path:
 ])
 def test_the_owner_of_a_purpose_after_for_is_the_recipient(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("pledge", "NLD", "UKR", 1e8, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "Macron's visit to Kyiv was cancelled.", id="en-was-cancelled"),
+        pytest.param("en", "Blinken's trip to Beijing has been postponed.", id="en-has-been-postponed"),
+        pytest.param("en", "Blinken's visit to China was called off.", id="en-was-called-off"),
+        pytest.param("en", "Macron's trip to Kyiv, first announced in April, was put off.",
+                     id="en-put-off-past-an-aside"),
+        pytest.param("nl", "Het bezoek van Rutte aan Kiev is afgelast.", id="nl-is-afgelast"),
+        pytest.param("nl", "Het bezoek van Rutte aan Peking werd uitgesteld.", id="nl-werd-uitgesteld"),
+        pytest.param("nl", "Het bezoek van Rutte aan Kiev ging vorige week niet door.", id="nl-ging-niet-door"),
+    ],
+)
+def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, lang: str, body: str) -> None:
+    # GUIDE.md: only a visit that happened counts; the `called_off` cue is read after a visit noun
+    assert [e for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "Macron's visit to Kyiv, which had been postponed in May, took place on Tuesday.",
+                     ("FRA", "UKR"), id="en-postponed-in-a-relative-aside"),
+        pytest.param("en", "The previously postponed visit of Macron to Kyiv took place on Tuesday.",
+                     ("FRA", "UKR"), id="en-postponed-before-the-noun"),
+        pytest.param("nl", "Het eerder uitgestelde bezoek van Rutte aan Kiev vond dinsdag plaats.",
+                     ("NLD", "UKR"), id="nl-eerder-uitgestelde"),
+        pytest.param("nl", "Het bezoek van Rutte aan Kiev, dat in mei was uitgesteld, vond dinsdag plaats.",
+                     ("NLD", "UKR"), id="nl-uitgesteld-in-a-relative-clause"),
+    ],
+)
+def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, lang: str, body: str,
+                                                expected: tuple[str, str]) -> None:
+    # the visit's history (put off earlier) is told in an aside or before the noun; the predicate says it was held
+    assert [e[1:3] for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == [expected]

@@ -242,3 +242,20 @@ def test_signed_financing_agreement_with_a_partner_is_its_pledge(tmp_path: Path)
 def test_a_protest_without_a_diplomat_names_the_protested_government_next(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ro", body)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Vizita lui Macron la Kiev a fost amânată.", id="a-fost-amanata"),
+        pytest.param("Vizita lui Macron la Kiev a fost anulată.", id="a-fost-anulata"),
+        pytest.param("Vizita lui Macron la Kiev nu a mai avut loc.", id="nu-a-mai-avut-loc"),
+    ],
+)
+def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "visit") == [CONTROL["visit"][1]]
+
+
+def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path) -> None:
+    body = "Vizita lui Macron la Kiev, care fusese amânată în mai, a avut loc marți."
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [("FRA", "UKR")]

@@ -385,3 +385,29 @@ def test_received_in_a_residence_is_a_visit_of_the_guest(tmp_path: Path, body: s
 ])
 def test_an_unnamed_office_holder_carries_his_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Визит Макрона в Киев отменён.", id="otmenen"),
+        pytest.param("Поездка Блинкена в Китай отложена.", id="otlozhena"),
+        pytest.param("Визит Шольца в Пекин перенесён на осень.", id="perenesen"),
+        pytest.param("Поездка Блинкена в Китай должна была состояться на прошлой неделе.",
+                     id="dolzhna-byla-sostoyatsya-past-the-future-window"),
+        pytest.param("Визит Макрона в Киев не состоится.", id="ne-sostoitsya"),
+    ],
+)
+def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Визит Макрона в Киев, который был отложен в мае, состоялся во вторник.", id="relative-aside"),
+        pytest.param("Ранее отложенный визит Макрона в Киев состоялся во вторник.", id="participle-before-the-noun"),
+    ],
+)
+def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> None:
+    assert [e[:3] for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [("visit", "FRA", "UKR")]
