@@ -33,37 +33,36 @@ CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # the word right before a name, joined to it by one space only ("armata ucraineană", not "army, Ukrainian")
 NOUN_BEFORE = regex.compile(r"([\p{L}\p{M}]+) $")
-# What may stand between two members of a list once office titles are removed.
-COORDINATION = regex.compile(r"[\s,]*(?:(?:and|as well as|en|и|а также|the|de|het|former|voormalige?|бывш\w*|"
-                             r"prime|\p{Lu}\.)[\s,]*)*", regex.IGNORECASE)
-CAPITAL_NOUN = regex.compile(r"(?:hoofdstad|capital|столиц\w*|stad|city|город\w*|island|eiland|остров\w*)\b",
-                            regex.IGNORECASE)
-# A verb right after these coordinators shares the subject of the verb before ("hosted X, and dined with Y").
-SHARED_SUBJECT = frozenset({"and", "en", "и"})
-# "on a visit", "с визитом", "op werkbezoek", "voor een staatsbezoek": the visit names no destination itself
-ON_A_VISIT = frozenset({"on", "for", "с", "со", "op", "voor"})
-# "arriving in Europe from Turkey", "kwam uit Moskou naar de top": a place after these is where the traveller left
-DEPARTURE = frozenset({"from", "uit", "vanuit", "из"})
-MODIFIER_WORDS = frozenset({
-    "the", "a", "an", "de", "het", "een", "der", "des", "capital", "city", "island", "hoofdstad", "stad",
-    "eiland", "president", "prime", "minister", "king", "queen", "koning", "koningin", "premier", "former",
-    "voormalige", "new", "nieuwe", "working", "official", "state", "рабочим", "официальным", "государственным",
-})
 # Languages that mark the genitive and dative by a case ending rather than a preposition: "визит президента",
 # "vizita președintelui"; "выделит Украине", "a oferit Ucrainei"
 CASE_ENDINGS = frozenset({"ru", "ro"})
-RU_ADJECTIVE = regex.compile(r"(?:ую|ой|ый|ий|ая|ое|ом|ых|ей|ого|ему|ому)$"
-                              r"|^(?:столиц|город|остров|президент|премьер|парламент)")
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
-# "Sophie, the Duchess of Edinburgh, ...": a first name in apposition right before a known person
-APPOSITION = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+), (?:the |de |het )?$")
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
 OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"']*")
-CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|, (?:but|maar|а|но|while|terwijl|after|nadat|после того)\b")
+
+
+@cache
+def list_gap(joiners: str) -> regex.Pattern[str]:
+    """What may stand between two members of a list once office titles are removed: the language's list_joiners
+    (and, as well as, the, former...), an initial, commas and spaces."""
+    return regex.compile(rf"[\s,]*(?:(?:{joiners}|\p{{Lu}}\.)[\s,]*)*", regex.IGNORECASE)
+
+
+@cache
+def clause_break(contrasts: str) -> regex.Pattern[str]:
+    """A semicolon, colon or bracket, or a comma before one of the language's contrast_words (in lower case)."""
+    return regex.compile(rf"[;:()\[\]]|, (?:{contrasts})\b")
+
+
+@cache
+def apposition(articles: frozenset[str]) -> regex.Pattern[str]:
+    """"Sophie, the Duchess of Edinburgh, ...": a first name in apposition right before a known person."""
+    article = rf"(?:(?:{words_alternation(articles)}) )?" if articles else ""
+    return regex.compile(rf"(?:^|[^\p{{L}}\p{{M}}'’-])(\p{{Lu}}\p{{Ll}}+), {article}$")
 CANDIDATE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "sent_start": pl.Int64, "sent_end": pl.Int64,
     "sentence": pl.String, "lang": pl.String, "trigger_ids": pl.List(pl.Int32),
@@ -130,10 +129,12 @@ class DocumentContext:
         if self.alias_cache is None:
             self.alias_cache = {}
             text = " ".join(self.sentences.values())
+            lexicon = event_lexicon(self.lang)
+            appositive = apposition(lexicon.words["definite_articles"] if lexicon else frozenset())
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
                 for ent in self.entities(idx):
-                    apposed = APPOSITION.search(sentence[max(0, ent.start - 40):ent.start])
+                    apposed = appositive.search(sentence[max(0, ent.start - 40):ent.start])
                     if ent.kind != "person" or apposed is None:
                         continue
                     name = apposed.group(1)
@@ -162,7 +163,7 @@ class DocumentContext:
                         (ent.kind == "demonym" and titled_demonym(titles_of, sentence, ent))
                         or (ent.kind == "country" and titled_place(titles_of, sentence, ent)))
                     if subjects_only and titles_of is not None and governed_by(
-                            sentence, ent.start, titles_of.words["other_prepositions"]
+                            titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
                         continue
                     if (ent.kind in kinds or titled) and ent.code not in exclude:
@@ -214,7 +215,7 @@ def word_before(sentence: str, position: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def governed_by(sentence: str, position: int, prepositions: frozenset[str], reach: int = 3,
+def governed_by(lexicon: EventLexicon, sentence: str, position: int, prepositions: frozenset[str], reach: int = 3,
                 compound_heads: frozenset[str] = frozenset()) -> bool:
     """Whether one of the prepositions stands among the few words before a name.
 
@@ -230,16 +231,16 @@ def governed_by(sentence: str, position: int, prepositions: frozenset[str], reac
         if words[n].lower() in prepositions:
             before = words[n - 1] if n > 0 else (heads[0] if heads else "")
             return before.lower() not in compound_heads
-        if not is_modifier(words[n]):
+        if not is_modifier(lexicon, words[n]):
             return False  # a verb or noun in between: "to prevent Russia" is not "to Russia"
     return False
 
 
-def is_modifier(word: str) -> bool:
-    """A word that may stand between a preposition and its name: an article, a capitalised title
-    or adjective, a Russian adjective, or a place noun ("hoofdstad", "capital", "столицу")."""
-    return (word[:1].isupper() or word.lower() in MODIFIER_WORDS
-            or RU_ADJECTIVE.search(word) is not None)
+def is_modifier(lexicon: EventLexicon, word: str) -> bool:
+    """A word that may stand between a preposition and its name: a capitalised title or adjective, or one of the
+    language's modifier_words (articles, place nouns: "hoofdstad", "capital") or modifier_forms ("столицу")."""
+    return (word[:1].isupper() or word.lower() in lexicon.words["modifier_words"]
+            or lexicon.cues["modifier_forms"].search(word) is not None)
 
 
 def aside_start(sentence: str, position: int) -> int:
@@ -252,12 +253,13 @@ def aside_start(sentence: str, position: int) -> int:
     return openings[-1] if openings else position
 
 
-def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(lexicon: EventLexicon, sentence: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around [start, end) not cut by a semicolon, bracket or contrast."""
     left = 0
-    for m in CLAUSE_BREAK.finditer(sentence, 0, start):
+    breaks = clause_break(lexicon.cues["contrast_words"].pattern)
+    for m in breaks.finditer(sentence, 0, start):
         left = m.end()
-    right_match = CLAUSE_BREAK.search(sentence, end)
+    right_match = breaks.search(sentence, end)
     return left, right_match.start() if right_match else len(sentence)
 
 
@@ -269,7 +271,8 @@ def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bo
         return False
     words = WORD.findall(sentence[opening.end():position])
     # a capitalised word is a name ("That Biden's visit..." is no anaphora)
-    return all(not w[:1].isupper() and (w in MODIFIER_WORDS or RU_ADJECTIVE.search(w) is not None) for w in words)
+    return all(not w[:1].isupper() and (w in lexicon.words["modifier_words"]
+                                                or lexicon.cues["modifier_forms"].search(w) is not None) for w in words)
 
 
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
@@ -283,7 +286,7 @@ def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> b
     the cue, then only titles and capitalised words up to the name. Such a person represents no state."""
     for cue in lexicon.cues["former"].finditer(sentence, max(0, ent.start - 40), ent.start):
         between = WORD.findall(sentence[cue.end():ent.start])
-        if all(is_modifier(w) or lexicon.cues["officials"].match(w.lower()) for w in between):
+        if all(is_modifier(lexicon, w) or lexicon.cues["officials"].match(w.lower()) for w in between):
             return True
     return False
 
@@ -295,7 +298,8 @@ def headline_recipient(lexicon: EventLexicon, context: DocumentContext, exclude:
         return None
     words = lexicon.words["recipient_prepositions"]
     for ent in context.entities(0):
-        if ent.kind in ("country", "place") and ent.code not in exclude and governed_by(headline, ent.start, words, 2):
+        if ent.kind in ("country", "place") and ent.code not in exclude and governed_by(
+                lexicon, headline, ent.start, words, 2):
             return Role(ent.text, ent.code, "carried from headline")
     return None
 
@@ -308,7 +312,7 @@ def headline_subject(lexicon: EventLexicon, context: DocumentContext, exclude: s
     # only the first name: in "Armenia recognised Palestine" the object Palestine summons nobody
     ent = next(iter(context.entities(0)), None)
     if (ent is None or ent.kind not in PLACE_KINDS or ent.code in exclude
-            or governed_by(headline, ent.start, words, 2)):
+            or governed_by(lexicon, headline, ent.start, words, 2)):
         return None
     return Role(ent.text, ent.code, "carried from headline")
 
@@ -381,28 +385,29 @@ def role(ent: EntityMention, basis: str) -> Role:
     return Role(ent.text, ent.code, basis, ent.start)
 
 
-def nearest_before(entities: list[EntityMention], position: int, kinds: frozenset[str],
+def nearest_before(lexicon: EventLexicon, entities: list[EntityMention], position: int, kinds: frozenset[str],
                    exclude: set[str], sentence: str, skip_words: frozenset[str] = frozenset(),
                    compound_heads: frozenset[str] = frozenset()) -> EntityMention | None:
     """The closest entity ending before position, of the given kinds, not preceded by a skipped word."""
     for ent in reversed(entities):
         if ent.end <= position and ent.kind in kinds and ent.code not in exclude:
             # "in de Oekraïense hoofdstad" reaches over two words; a person is governed only directly
-            if skip_words and governed_by(sentence, ent.start, skip_words, 1 if ent.kind == "person" else 2,
+            if skip_words and governed_by(lexicon, sentence, ent.start, skip_words, 1 if ent.kind == "person" else 2,
                                           compound_heads):
                 continue
             return ent
     return None
 
 
-def first_after(entities: list[EntityMention], position: int, kinds: frozenset[str], exclude: set[str],
-                limit: int, sentence: str, need_words: frozenset[str] | None = None) -> EntityMention | None:
+def first_after(lexicon: EventLexicon, entities: list[EntityMention], position: int, kinds: frozenset[str],
+                exclude: set[str], limit: int, sentence: str,
+                need_words: frozenset[str] | None = None) -> EntityMention | None:
     """The first entity starting after position (within limit characters), optionally after one of need_words."""
     for ent in entities:
         if ent.start >= position and ent.kind in kinds and ent.code not in exclude:
             if ent.start - position > limit:
                 return None
-            if need_words is not None and not governed_by(sentence, ent.start, need_words):
+            if need_words is not None and not governed_by(lexicon, sentence, ent.start, need_words):
                 continue
             return ent
     return None
@@ -431,11 +436,11 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
             continue
         if ent.start - trigger_end > 50:
             return None
-        if governed_by(sentence, ent.start, goal_words, 1):
+        if governed_by(lexicon, sentence, ent.start, goal_words, 1):
             continue
         if ent.kind not in AGENT_KINDS:
             return None
-        if governed_by(sentence, ent.start, agent_words):
+        if governed_by(lexicon, sentence, ent.start, agent_words):
             return ent
         bare_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
         if lexicon.language in CASE_ENDINGS and bare_genitive:
@@ -452,7 +457,7 @@ def source_of_statement(lexicon: EventLexicon, sentence: str, ent: EntityMention
         if word.lower() in lexicon.words["source_prepositions"]:
             return True
         if word.lower() in lexicon.words["goal_prepositions"] or not (
-                is_modifier(word) or lexicon.cues["officials"].match(word.lower())):
+                is_modifier(lexicon, word) or lexicon.cues["officials"].match(word.lower())):
             return False
     return False
 
@@ -470,7 +475,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
              and GLUED_TAIL.fullmatch(sentence, e.end + 1, max(e.end + 1, trigger.start())) is not None}
     # "Volgens premier Rutte is in Oekraïne veel veranderd": the source of a statement is no traveller
     candidates = [e for e in entities if not source_of_statement(lexicon, sentence, e)]
-    possessor = nearest_before(candidates, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
+    possessor = nearest_before(lexicon, candidates, subject_end, AGENT_KINDS - {"place"}, glued, sentence, goal_words)
     during_re = during_a_visit_re(lexicon.language)
     during = (rule.endswith("noun") and during_re is not None
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
@@ -481,44 +486,46 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     returned = rule.endswith(".return")
     if returned:
         # "returned from Riyadh", "is terug uit Riyad": the place left is the one visited
-        target_ent = first_after(entities, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
-                                 sentence)
+        target_ent = first_after(lexicon, entities, trigger.start(), PLACE_KINDS, taken,
+                                 25 + trigger.end() - trigger.start(), sentence)
     elif rule.endswith("arrival") or rule.endswith(".verb"):
         # "arrived in", "speaking from", "прибыл в" end in their preposition; "visited Cuba" takes an object;
         # a split or verb-final arrival holds its place ("kwam dinsdag in Kiev aan", "die naar Kiev reisde")
-        arrivals = [e for e in entities if not DEPARTURE & {w.lower() for w in WORD.findall(
+        departure = lexicon.words["departure_prepositions"]
+        arrivals = [e for e in entities if not departure & {w.lower() for w in WORD.findall(
             sentence[trigger.end():e.start])[-1:]}]
-        target_ent = first_after(arrivals, trigger.start(), PLACE_KINDS, taken, 25 + trigger.end() - trigger.start(),
-                                 sentence)
+        target_ent = first_after(lexicon, arrivals, trigger.start(), PLACE_KINDS, taken,
+                                 25 + trigger.end() - trigger.start(), sentence)
         if target_ent is not None and rule.endswith("presence_arrival") and not governed_by(
-                sentence, target_ent.start, goal_words, 2):
+                lexicon, sentence, target_ent.start, goal_words, 2):
             target_ent = None  # "was in talks with Ukraine": the place must follow "in" at once
     else:
         target_ent = None
     if target_ent is None and not rule.endswith("arrival") and not returned:
         # a noun's destination follows it closely ("visit to Kyiv"); a verb's may come after its adverbs
         reach = 60 if rule.endswith("noun") else 90
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence,
+        target_ent = first_after(lexicon, entities, trigger.end(), PLACE_KINDS | {"demonym"}, taken, reach, sentence,
                                  goal_words)
         if target_ent is not None and target_ent.kind == "demonym" and \
-                CAPITAL_NOUN.match(sentence, target_ent.end + 1) is None:
+                lexicon.cues["place_nouns"].match(sentence, target_ent.end + 1) is None:
             target_ent = None  # "aan het Belgische detachement" is no trip to Belgium; "de Oekraïense hoofdstad" is
         if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
                                               min(target_ent.start, trigger.end() + 12)):
             target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
     if target_ent is None and rule.endswith(".in_place") and trigger.group(0).lower().endswith("bij"):
         # "was op bezoek bij Rutte", "bij de Nederlandse premier": a host named as a person gives the country visited
-        host = first_after(entities, trigger.end(), frozenset({"person", "demonym"}), taken, 45, sentence)
+        host = first_after(lexicon, entities, trigger.end(), frozenset({"person", "demonym"}), taken, 45, sentence)
         if host is not None and (host.kind == "person" or titled_demonym(lexicon, sentence, host)):
             target_ent = host
     if target_ent is None and rule.endswith(".verb"):
-        target_ent = first_after(entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
+        target_ent = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
-    on_a_visit = rule.endswith("noun") and governed_by(sentence, trigger.start(), ON_A_VISIT, 3)
+    on_a_visit = rule.endswith("noun") and governed_by(lexicon, sentence, trigger.start(),
+                                                       lexicon.words["visit_manner_prepositions"], 3)
     if target_ent is None and not returned and (not rule.endswith("noun") or on_a_visit):
-        target_ent = nearest_before(entities, trigger.start(), PLACE_KINDS, taken, sentence)
+        target_ent = nearest_before(lexicon, entities, trigger.start(), PLACE_KINDS, taken, sentence)
         if target_ent is not None and (trigger.start() - target_ent.end > (40 if on_a_visit else 20)
-                                       or not governed_by(sentence, target_ent.start, goal_words, 2)):
+                                       or not governed_by(lexicon, sentence, target_ent.start, goal_words, 2)):
             target_ent = None
     if target_ent is None and during:
         target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
@@ -533,13 +540,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if actor_ent is None:
         exclude = ({target.code} if target else set()) | glued
         # the traveller is a person where the clause names one ("Orban ... chose ... to visit"), not his office
-        clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+        clause_start, _ = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
         people = [e for e in candidates if e.kind == "person" and e.start >= clause_start and e.end <= subject_end
-                  and e.code not in exclude and not governed_by(sentence, e.start, goal_words, 1)]
+                  and e.code not in exclude and not governed_by(lexicon, sentence, e.start, goal_words, 1)]
         # the subject comes first: "Blinken met with Wang in Laos during a trip" is Blinken's trip
         actor_ent = people[0] if people else None
         if actor_ent is None:
-            actor_ent = nearest_before(candidates, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
+            actor_ent = nearest_before(lexicon, candidates, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None
@@ -565,20 +572,21 @@ def acted_on_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMe
                    trigger: regex.Match[str], taken: set[str]) -> EntityMention | None:
     """The one country or place a clause acts on before "during his visit" ("Obama pushed Cuba to reform during
     his visit"): after the clause's first name (its subject) and governed by no preposition, so the bare object."""
-    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    clause_start, _ = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
     named = [e for e in entities if clause_start <= e.start and e.end <= trigger.start()]
     prepositions = any_preposition(lexicon.language)
     objects = [e for e in named[1:] if e.kind in PLACE_KINDS and e.code not in taken
-               and e.code != named[0].code and not governed_by(sentence, e.start, prepositions, 2)]
+               and e.code != named[0].code and not governed_by(lexicon, sentence, e.start, prepositions, 2)]
     return objects[0] if len({e.code for e in objects}) == 1 else None
 
 
 def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                      trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """Reception: the host (subject, or the place) is the target, the guest after the trigger the actor."""
-    host = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence, lexicon.words["goal_prepositions"])
+    host = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, set(), sentence,
+                          lexicon.words["goal_prepositions"])
     if host is None:
-        host = first_after(entities, trigger.end(), PLACE_KINDS, set(), 120, sentence,
+        host = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, set(), 120, sentence,
                            lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
@@ -602,7 +610,8 @@ def guest_host_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                      trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """A passive reception ("Trump verwelkomd door Britse koningin Elizabeth"): the guest before, the host
     after 'by/door/от', or the residence the trigger ends on ("был принят в Кремле")."""
-    host = first_after(entities, trigger.start(), AGENT_KINDS, set(), 40 + trigger.end() - trigger.start(), sentence)
+    host = first_after(lexicon, entities, trigger.start(), AGENT_KINDS, set(), 40 + trigger.end() - trigger.start(),
+                       sentence)
     if host is None:
         return None, None
     guests = [e for e in entities if e.end <= trigger.start() and e.code != host.code
@@ -621,19 +630,21 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
     # families of hostages in Gaza"), not the meeting's
     place = next((e for e in entities
                   if (e.kind in ("place", "metonym") or meeting_country(lexicon, sentence, trigger, e))
-                  and abs(e.start - trigger.end()) <= 70 and governed_by(sentence, e.start, goal_words)
+                  and abs(e.start - trigger.end()) <= 70 and governed_by(lexicon, sentence, e.start, goal_words)
                   and not has_cue(lexicon, "relative", sentence, trigger.end(), max(trigger.end(), e.start))), None)
     if place is None:
         return None, None
     visitor = None
     # "hosting Orbán at Mar-a-Lago, and dining with Duda": after 'and' the subject is the earlier verb's,
     # so the name just before is that verb's object; the visitor is the one met
-    if word_before(sentence, trigger.start()) not in SHARED_SUBJECT:
-        visitor = nearest_before(entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code}, sentence)
+    if word_before(sentence, trigger.start()) not in lexicon.words["coordinators"]:
+        visitor = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place", "country"}, {place.code},
+                                 sentence)
         if visitor is None:
             visitor = possessive_official(lexicon, sentence, entities, trigger.start(), {place.code})
     if visitor is None:
-        visitor = first_after(entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80, sentence)
+        visitor = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80,
+                              sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
@@ -643,7 +654,7 @@ def possessive_official(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         exclude: set[str]) -> EntityMention | None:
     """A country whose office-holder is the subject ("Germany's foreign minister met Zelensky in Kyiv"): the
     country right before the trigger, its possessive and an office title within a few words after it."""
-    country = nearest_before(entities, before, frozenset({"country"}), exclude, sentence)
+    country = nearest_before(lexicon, entities, before, frozenset({"country"}), exclude, sentence)
     if country is None:
         return None
     possessive = POSSESSIVE.match(sentence, country.end)
@@ -663,15 +674,15 @@ def participle_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
     prepositions = lexicon.words["other_prepositions"] | lexicon.words["goal_prepositions"]
     visitor = next((e for e in entities if e.end <= trigger.start() and e.kind in AGENT_KINDS - {"place"}
                     and not any(a <= e.start < b for a, b in spans)
-                    and not governed_by(sentence, e.start, prepositions, 1)), None)
+                    and not governed_by(lexicon, sentence, e.start, prepositions, 1)), None)
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, []
-    _, clause_end = clause_bounds(sentence, trigger.start(), trigger.end())
+    _, clause_end = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
     goal_words = lexicon.words["goal_prepositions"]
     places: list[Role] = []
     for ent in entities:
         if (trigger.end() <= ent.start < clause_end and ent.code != visitor.code
-                and ent.kind in ("place", "metonym") and governed_by(sentence, ent.start, goal_words)
+                and ent.kind in ("place", "metonym") and governed_by(lexicon, sentence, ent.start, goal_words)
                 and ent.code not in {p.code for p in places}):
             places.append(role(ent, "meeting place"))
     if has_cue(lexicon, "relative", sentence, trigger.end(), places[0].start if places else trigger.end()):
@@ -685,7 +696,8 @@ def meeting_country(lexicon: EventLexicon, sentence: str, trigger: regex.Match[s
     if ent.kind != "country" or ent.start < trigger.end():
         return False
     allowed = lexicon.words["other_prepositions"] | lexicon.words["goal_prepositions"]
-    return all(is_modifier(w) or w.lower() in allowed or lexicon.cues["officials"].fullmatch(w.lower()) is not None
+    return all(is_modifier(lexicon, w) or w.lower() in allowed
+               or lexicon.cues["officials"].fullmatch(w.lower()) is not None
                for w in WORD.findall(sentence[trigger.end():ent.start]))
 
 
@@ -719,18 +731,19 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                  and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
-        named += [(e.start - diplomat.end(), e) for e in after if not governed_by(sentence, e.start, goal_words, 1)]
+        named += [(e.start - diplomat.end(), e) for e in after
+                  if not governed_by(lexicon, sentence, e.start, goal_words, 1)]
         # the diplomat's own name right after the title ("посла Дария", "ambassador Ozerov") is his country
         named += [(e.start - diplomat.end(), e) for e in entities
                   if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
-        host_ent = next((e for e in after if governed_by(sentence, e.start, goal_words, 1)
+        host_ent = next((e for e in after if governed_by(lexicon, sentence, e.start, goal_words, 1)
                          and (target_ent is None or e.code != target_ent.code)), None)
     else:
-        target_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+        target_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
     exclude = {target_ent.code} if target_ent else set()
     # "Ministerul de Externe de la Moscova l-a convocat": "de la" is "from", no goal
-    actor_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words,
+    actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words,
                                lexicon.words["agent_prepositions"])
     basis = "subject before trigger"
     if actor_ent is None and host_ent is not None:
@@ -739,7 +752,7 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         actor_ent = opening_locative(lexicon, sentence, entities, trigger.start(), exclude)
         basis = "place of the summons"
     if actor_ent is None:
-        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
         basis = "ministry after trigger"
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
@@ -789,16 +802,16 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     """Pledge: the donor before the trigger, the recipient after 'to/aan/для' (or reversed for 'receives')."""
     recipient_words = lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
     if reverse:
-        target_ent = nearest_before(entities, trigger.start(), AGENT_KINDS, set(), sentence)
+        target_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, set(), sentence)
         exclude = {target_ent.code} if target_ent else set()
-        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence,
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence,
                                 lexicon.words["donor_prepositions"])
         return (role(actor_ent, "donor after 'from'") if actor_ent else None,
                 role(target_ent, "recipient as subject") if target_ent else None)
-    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    clause_start, _ = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
     fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
-                  and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
-    passive = first_after(entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
+                  and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
+    passive = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:
         actor_ent, basis = passive, "agent of a passive ('donated by')"
@@ -807,7 +820,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         basis = "subject right after the verb"
     if actor_ent is None:
         donors = [e for e in entities if possible_donor(lexicon, e)]
-        actor_ent = nearest_before(donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
+        actor_ent = nearest_before(lexicon, donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
     fronted_recipient = None
     if actor_ent is not None and basis == "donor before trigger":
@@ -820,7 +833,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                 and has_cue(lexicon, "future", between)):
             fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
-        actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
                                 lexicon.words["donor_prepositions"])
         basis = "donor after 'by'"
     exclude = {actor_ent.code} if actor_ent else set()
@@ -829,10 +842,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if lexicon.language in CASE_ENDINGS:  # a bare dative ("выделит Украине", "oferă Ucrainei") as often as "для"
         target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
-                           and not governed_by(sentence, e.start, lexicon.words["other_prepositions"], 1)), None)
+                           and not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)),
+                          None)
         target_basis = "recipient after trigger"
     else:
-        target_ent = first_after(entities, trigger.end(), recipient_kinds, exclude, 160, sentence, recipient_words)
+        target_ent = first_after(lexicon, entities, trigger.end(), recipient_kinds, exclude, 160, sentence,
+                                 recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None and lexicon.language not in CASE_ENDINGS:
         target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
@@ -844,7 +859,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent, target_basis = fronted_recipient, "indirect object after an auxiliary"
     if target_ent is None:
         # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
-        contrasts = [m for m in CLAUSE_BREAK.finditer(sentence) if m.group(0)[0] in ",;"]
+        breaks = clause_break(lexicon.cues["contrast_words"].pattern)
+        contrasts = [m for m in breaks.finditer(sentence) if m.group(0)[0] in ",;"]
         after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         candidates = [e for e in entities if e.code not in exclude and e is not actor_ent and before <= e.start < after
@@ -866,12 +882,12 @@ def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: s
     ("Moldova and France signed", "France signed with Moldova"), the one the headline opens on receives and the
     first other one gives; when the subject names no country ("our authorities signed with the US"), the partner
     after 'with' gives to the headline's country. Otherwise no pledge: two countries may sign either way."""
-    clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
+    clause_start, _ = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
     with_partner = lexicon.words["partner_prepositions"]  # "signed an agreement with the US"
     subjects = [e for e in entities if clause_start <= e.start and e.end <= trigger.start() + 1
-                and e.kind in AGENT_KINDS and not governed_by(sentence, e.start, with_partner, 2)]
+                and e.kind in AGENT_KINDS and not governed_by(lexicon, sentence, e.start, with_partner, 2)]
     partners = [e for e in entities if trigger.start() <= e.start <= trigger.end() + 60
-                and e.kind in AGENT_KINDS and governed_by(sentence, e.start, with_partner, 2)]
+                and e.kind in AGENT_KINDS and governed_by(lexicon, sentence, e.start, with_partner, 2)]
     parties: list[EntityMention] = []
     for ent in subjects + partners[:1]:
         if ent.code not in {e.code for e in parties}:
@@ -902,7 +918,7 @@ def sentence_agreement_roles(
     institution that signs with a country gives (a bank or fund lends, the country borrows). Otherwise none."""
     if len(parties) != 2 or parties[0].code == parties[1].code:
         return None, None
-    recipient = first_after(entities, trigger.end(), frozenset({"country", "place"}), set(), 160, sentence,
+    recipient = first_after(lexicon, entities, trigger.end(), frozenset({"country", "place"}), set(), 160, sentence,
                             lexicon.words["recipient_prepositions"])
     if recipient is not None and recipient.code in {e.code for e in parties}:
         giver = next(e for e in parties if e.code != recipient.code)
@@ -942,7 +958,7 @@ def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityM
     ent = next((e for e in entities if e.start >= trigger.end()), None)
     if ent is None or ent.kind not in ("country", "place") or ent.code in exclude:
         return None
-    if any(not is_modifier(w) for w in WORD.findall(sentence[trigger.end():ent.start])):
+    if any(not is_modifier(lexicon, w) for w in WORD.findall(sentence[trigger.end():ent.start])):
         return None
     following = WORD.findall(sentence[ent.end:ent.end + 20])[:1]
     return ent if following and following[0].lower() in lexicon.words["other_prepositions"] else None
@@ -968,7 +984,7 @@ def known_sum(lexicon: EventLexicon, sentence: str, entities: list[EntityMention
             between = sentence[amount.end:m.start()]
             if "," in between or has_cue(lexicon, "package", between):
                 continue
-            if first_after(entities, m.end(), AGENT_KINDS, set(), 12, sentence,
+            if first_after(lexicon, entities, m.end(), AGENT_KINDS, set(), 12, sentence,
                            lexicon.words["donor_prepositions"]) is not None:
                 return True
     return False
@@ -1012,7 +1028,7 @@ def stands_for_recipient(lexicon: EventLexicon, sentence: str, ent: EntityMentio
     """A country named as a possible recipient: a country or place not after 'with/against/from',
     or a nationality before its army, people, government or leader ("the Ukrainian leader")."""
     if ent.kind in ("country", "place"):
-        return not governed_by(sentence, ent.start, lexicon.words["other_prepositions"], 2)
+        return not governed_by(lexicon, sentence, ent.start, lexicon.words["other_prepositions"], 2)
     if ent.kind == "demonym":
         follower = sentence[ent.end + 1:ent.end + 30]
         # Romanian puts the nationality after its noun: "armata ucraineană", "forțele armate ucrainene"
@@ -1117,7 +1133,7 @@ def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int
     named = context.entities(back) if back != sent_idx else [e for e in entities if e.end <= match.start()]
     shared = {e.code for e, _ in recipients}
     donor = next((e for e in named if e.kind in AGENT_KINDS - {"place"} and e.code not in shared
-                  and not governed_by(text, e.start, lexicon.words["recipient_prepositions"], 2)), None)
+                  and not governed_by(lexicon, text, e.start, lexicon.words["recipient_prepositions"], 2)), None)
     if donor is None:
         return []
     currency = sums[-1].currency
@@ -1147,8 +1163,9 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     donors = [donor]
     for ent in reversed([e for e in entities if e.end <= donor.start]):
         gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:donors[0].start].lower())
-        joined = "," in gap or bool(SHARED_SUBJECT & set(WORD.findall(gap)))
-        if ent.kind not in AGENT_KINDS - {"place"} or not COORDINATION.fullmatch(gap) or not joined:
+        joined = "," in gap or bool(lexicon.words["coordinators"] & set(WORD.findall(gap)))
+        if (ent.kind not in AGENT_KINDS - {"place"} or not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(gap)
+                or not joined):
             break
         donors.insert(0, ent)
     if len({e.code for e in donors}) < len(donors):
@@ -1156,7 +1173,7 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= trigger.end()), key=lambda m: m.start)
     listed = amounts[:1]
     for amount in amounts[1:]:
-        if not COORDINATION.fullmatch(sentence[listed[-1].end:amount.start]):
+        if not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(sentence[listed[-1].end:amount.start]):
             break
         listed.append(amount)
     if len(donors) < 2 or len(listed) != len(donors) or listed[0].amount != first["amount"]:
@@ -1180,7 +1197,7 @@ def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMenti
         if ent.start < head.end:
             continue
         gap = lexicon.cues["officials"].sub(" ", sentence[previous.end:ent.start].lower())
-        if not COORDINATION.fullmatch(gap):
+        if not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(gap):
             break
         if ent.kind in kinds:
             listed.append(ent)
@@ -1220,8 +1237,8 @@ def attributive_called_off(lexicon: EventLexicon, sentence: str, cue_start: int,
     word = WORD.match(sentence, cue_start)
     if word is None or sentence[word.end():trigger_start].strip():
         return False  # another word between: "cancelled his visit", "not a visit"
-    if lexicon.language == "ru":
-        return RU_ADJECTIVE.search(word.group(0)) is not None
+    if lexicon.cues["modifier_forms"].search(word.group(0)) is not None:
+        return True  # inflected as an adjective
     before = WORD.findall(sentence[max(0, word.start() - 40):word.start()])[-2:]
     articles = lexicon.words["definite_articles"]
     if before and before[-1].lower() in articles:
@@ -1235,7 +1252,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                          trig: Trigger, match: regex.Match[str]) -> dict[str, Any] | None:
     """One event mention for a trigger occurrence, or None when the rules reject it."""
     entities = context.entities(sent_idx)
-    clause_start, clause_end = clause_bounds(sentence, match.start(), match.end())
+    clause_start, clause_end = clause_bounds(lexicon, sentence, match.start(), match.end())
     # a plan in another comma clause is not this trigger's ("Fearful that Britain could leave, Obama arrived")
     comma = sentence.rfind(",", max(clause_start, match.start() - 60), match.start())
     # nor is one after the comma that closes the trigger's clause ("Carter, speaking in Manila, said he would visit")
@@ -1363,7 +1380,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                   or context.carried(sent_idx, PLACE_KINDS, exclude, reach=8 if by_noun else 3))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
-                e.code == target.code and governed_by(sentence, e.start, lexicon.words["other_prepositions"], 2)
+                e.code == target.code
+                and governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 2)
                 for e in entities):
             return None  # "after Russia's invasion of Ukraine, Scholz announced a fund": Ukraine is named, not helped
     if actor is None or target is None or actor.code == target.code:

@@ -21,12 +21,14 @@ CUE_KINDS = (
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
     "ambassador", "passive", "relative", "former", "venue", "followers", "followers_of", "remote",
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "government_bodies",
-    "source_prepositions", "called_off",
+    "source_prepositions", "called_off", "list_joiners", "place_nouns", "coordinators", "visit_manner_prepositions",
+    "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "donor_prepositions", "other_prepositions",
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "source_prepositions",
+    "coordinators", "visit_manner_prepositions", "departure_prepositions", "modifier_words",
 )
 
 

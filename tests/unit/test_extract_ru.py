@@ -12,6 +12,7 @@ import pytest
 
 from flows.extract import governed_by
 from flows.gazetteer import find_entities
+from flows.lexicon import event_lexicon
 from tests.unit.test_extract import Event, events, extract
 
 
@@ -250,7 +251,9 @@ def test_swedish_officials_are_visitors(tmp_path: Path, body: str) -> None:
 def test_parliament_noun_stands_between_preposition_and_country() -> None:
     # "в парламенте Грузии": the country is governed by "в" as in "в столице Грузии"
     sentence = "Премьер выступил в парламенте Грузии."
-    assert governed_by(sentence, sentence.index("Грузии"), frozenset({"в"}))
+    lexicon = event_lexicon("ru")
+    assert lexicon is not None
+    assert governed_by(lexicon, sentence, sentence.index("Грузии"), frozenset({"в"}))
 
 
 @pytest.mark.parametrize(

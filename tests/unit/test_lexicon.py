@@ -89,3 +89,32 @@ def test_an_empty_cue_list_matches_nothing(tmp_path: Path) -> None:
     path.write_text(json.dumps(shipped), encoding="utf-8")
     cues, _ = load_cues(path, "en")
     assert cues["remote"].search("met by video link in Kyiv") is None
+
+
+# the language words the extractor once held in Python constants, now cue kinds of every language
+LANGUAGE_WORD_KINDS = ("list_joiners", "place_nouns", "coordinators", "visit_manner_prepositions",
+                       "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words")
+
+
+@pytest.mark.parametrize("kind", LANGUAGE_WORD_KINDS)
+def test_cues_missing_a_language_word_kind_are_refused(tmp_path: Path, kind: str) -> None:
+    shipped = json.loads((Path(__file__).parents[2] / "flows/lexicons/nl/cues.json").read_text(encoding="utf-8"))
+    del shipped[kind]
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ValueError, match=f"missing cue kinds \\['{kind}'\\]"):
+        load_cues(path, "nl")
+
+
+def test_language_word_kinds_load_as_words_or_patterns(tmp_path: Path) -> None:
+    cues, words = load_cues(Path(__file__).parents[2] / "flows/lexicons/nl/cues.json", "nl")
+    assert {"coordinators", "visit_manner_prepositions", "departure_prepositions", "modifier_words"} <= set(words)
+    assert "vanuit" in words["departure_prepositions"]
+    assert cues["place_nouns"].match("hoofdstad") is not None
+    assert cues["modifier_forms"].search("recente") is None  # Dutch has no adjective endings listed: matches nothing
+    shipped = json.loads((Path(__file__).parents[2] / "flows/lexicons/nl/cues.json").read_text(encoding="utf-8"))
+    shipped["list_joiners"] = ["(en"]
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ValueError, match="list_joiners: invalid pattern"):
+        load_cues(path, "nl")
