@@ -1445,19 +1445,21 @@ def restates_pledge(mention: dict[str, Any], amounts: set[object]) -> bool:
 
 
 PROTESTED_REACH = 30  # characters between a protest without a diplomat and the protested government
+LETTERS = regex.compile(r"\p{L}+")
+REST_OF_WORD = regex.compile(r"\p{L}*\s+")
 
 
 def first_name_of_person(sentence: str, match: regex.Match[str], entities: list[EntityMention]) -> bool:
     """A capitalised trigger word inside the sentence right before a person's name is that person's first name
     ("Министр обороны Грант Шаппс посетил Одессу": Grant, not a grant)."""
-    word = regex.search(r"\p{L}+", match.group())
+    word = LETTERS.search(sentence, match.start(), match.end())
     if word is None:
         return False
-    start = match.start() + word.start()
+    start = word.start()
     if not word.group()[0].isupper() or not sentence[:start].strip():
         return False
-    gap = regex.match(r"\p{L}*\s+", sentence[start:])
-    return gap is not None and any(e.kind == "person" and e.start == start + gap.end() for e in entities)
+    gap = REST_OF_WORD.match(sentence, start)
+    return gap is not None and any(e.kind == "person" and e.start == gap.end() for e in entities)
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
