@@ -200,7 +200,8 @@ def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
                      for n, pattern in enumerate(lexicon.trigger_candidate_patterns)]
         parts.append(
             with_lang.filter(pl.col("lang") == lang)
-            .filter(pl.col("sentence").str.contains(lexicon.candidate_pattern))
+            .filter(pl.any_horizontal([pl.col("sentence").str.contains(group)
+                                        for group in lexicon.candidate_group_patterns]))
             .filter(~is_all_caps(pl.col("sentence")) & ~pl.col("teaser"))
             .with_columns(pl.concat_list(may_match).list.drop_nulls().alias("trigger_ids"))
         )

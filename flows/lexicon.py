@@ -24,6 +24,8 @@ CUE_KINDS = (
     "source_prepositions", "called_off", "list_joiners", "place_nouns", "coordinators", "visit_manner_prepositions",
     "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
 )
+# Triggers per alternation of the candidate filter (see EventLexicon.candidate_group_patterns).
+CANDIDATE_GROUP_SIZE = 5
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "donor_prepositions", "other_prepositions",
@@ -57,6 +59,19 @@ class EventLexicon:
         boundary), never lose one, and the Python rules confirm every candidate with the exact pattern.
         """
         return "(?i)" + "|".join(f"(?:{t.pattern})" for t in self.triggers).replace("\\b", "(?-u:\\b)")
+
+    @property
+    def candidate_group_patterns(self) -> tuple[str, ...]:
+        """The same union cut into alternations of CANDIDATE_GROUP_SIZE triggers, to be OR-ed together.
+
+        One alternation of a language's many-worded triggers ("zegde (?:\\S+ ){0,10}toe") can outgrow the lazy
+        DFA's cache of the regex crate, which then thrashes: on 20,000 Dutch sentences the whole union takes
+        0.24 s, its four groups 0.03 s together; English and Russian stay as fast either way.
+        """
+        patterns = [t.pattern for t in self.triggers]
+        return tuple(
+            "(?i)" + "|".join(f"(?:{p})" for p in patterns[i:i + CANDIDATE_GROUP_SIZE]).replace("\\b", "(?-u:\\b)")
+            for i in range(0, len(patterns), CANDIDATE_GROUP_SIZE))
 
     @property
     def trigger_candidate_patterns(self) -> tuple[str, ...]:

@@ -62,6 +62,28 @@ def test_trigger_patterns_compile_in_polars() -> None:
         lexicon = event_lexicon(lang)
         assert lexicon is not None
         pl.DataFrame({"s": ["x"]}).select(pl.col("s").str.contains(lexicon.candidate_pattern))
+        for group in lexicon.candidate_group_patterns:
+            pl.DataFrame({"s": ["x"]}).select(pl.col("s").str.contains(group))
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_candidate_groups_select_what_the_whole_union_selects() -> None:
+    """The groups OR-ed together are the union: on every line of the corpus they pick the same lines."""
+    import polars as pl
+
+    lines = pl.Series("s", [line for path in sorted(CORPUS.glob("*.txt"))
+                            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+    for lang in supported_event_languages():
+        lexicon = event_lexicon(lang)
+        assert lexicon is not None
+        assert len(lexicon.candidate_group_patterns) > 1  # else this test compares a pattern with itself
+        union = pl.select(lines.str.contains(lexicon.candidate_pattern)).to_series()
+        groups = pl.select(pl.any_horizontal([lines.str.contains(g) for g in lexicon.candidate_group_patterns]))
+        assert union.sum() > 0
+        assert union.equals(groups.to_series().alias(union.name))
 
 
 def test_broken_teaser_marker_is_refused(tmp_path: Path) -> None:
