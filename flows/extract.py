@@ -1225,7 +1225,10 @@ def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, cla
             spans.append((second + 1, clause_end if third < 0 else third))
     for start, end in spans:
         relative = lexicon.cues["relative"].search(sentence, start, end)
-        if has_cue(lexicon, "called_off", sentence, start, end if relative is None else relative.start()):
+        called_off = lexicon.cues["called_off"].search(sentence, start, end if relative is None else relative.start())
+        # a predicate that first says the trip happened owns the sentence: the called-off word belongs to something
+        # said about it ("Scholz's visit went ahead despite calls for it to be postponed")
+        if called_off is not None and not has_cue(lexicon, "took_place", sentence, start, called_off.start()):
             return True
     return False
 

@@ -21,8 +21,8 @@ CUE_KINDS = (
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
     "ambassador", "passive", "relative", "former", "venue", "followers", "followers_of", "remote",
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "government_bodies",
-    "source_prepositions", "called_off", "list_joiners", "place_nouns", "coordinators", "visit_manner_prepositions",
-    "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
+    "source_prepositions", "called_off", "took_place", "list_joiners", "place_nouns", "coordinators",
+    "visit_manner_prepositions", "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
 )
 # Triggers per alternation of the candidate filter (see EventLexicon.candidate_group_patterns).
 CANDIDATE_GROUP_SIZE = 5

@@ -754,6 +754,10 @@ def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, lang: str, 
                      ("NLD", "UKR"), id="nl-eerder-uitgestelde"),
         pytest.param("nl", "Het bezoek van Rutte aan Kiev, dat in mei was uitgesteld, vond dinsdag plaats.",
                      ("NLD", "UKR"), id="nl-uitgesteld-in-a-relative-clause"),
+        pytest.param("en", "Scholz's visit to Beijing on Tuesday went ahead despite calls for it to be postponed.",
+                     ("DEU", "CHN"), id="en-went-ahead-before-the-called-off-word"),
+        pytest.param("nl", "Het bezoek van Scholz aan Peking ging dinsdag gewoon door ondanks berichten dat het "
+                           "was afgelast.", ("DEU", "CHN"), id="nl-ging-door-before-the-called-off-word"),
     ],
 )
 def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, lang: str, body: str,

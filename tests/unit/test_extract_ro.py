@@ -256,6 +256,9 @@ def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) 
     assert parties_beside_control(tmp_path, body, "visit") == [CONTROL["visit"][1]]
 
 
-def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path) -> None:
-    body = "Vizita lui Macron la Kiev, care fusese amânată în mai, a avut loc marți."
+@pytest.mark.parametrize("body", [
+    "Vizita lui Macron la Kiev, care fusese amânată în mai, a avut loc marți.",
+    "Vizita lui Macron la Kiev a avut loc marți în ciuda zvonurilor că ar fi fost anulată.",
+])
+def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> None:
     assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [("FRA", "UKR")]

@@ -410,6 +410,8 @@ def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) 
     [
         pytest.param("Визит Макрона в Киев, который был отложен в мае, состоялся во вторник.", id="relative-aside"),
         pytest.param("Ранее отложенный визит Макрона в Киев состоялся во вторник.", id="participle-before-the-noun"),
+        pytest.param("Визит Макрона в Киев состоялся во вторник вопреки слухам о том что он отменён.",
+                     id="held-before-the-called-off-word"),
     ],
 )
 def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> None:
