@@ -723,3 +723,41 @@ def test_a_country_after_an_auxiliary_after_the_donor_is_the_recipient(tmp_path:
 ])
 def test_the_owner_of_a_purpose_after_for_is_the_recipient(tmp_path: Path, lang: str, body: str) -> None:
     assert events(extract(tmp_path, lang, body)) == [("pledge", "NLD", "UKR", 1e8, "EUR")]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)], id="en-he"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. The secretary announced $1 billion in new military "
+                       "aid.", [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)],
+                 id="en-the-secretary"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde 200 miljoen euro extra "
+                       "militaire steun aan.",
+                 [("pledge", "NLD", "UKR", 2e8, "EUR"), ("visit", "NLD", "UKR", None, None)], id="nl-hij"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Daarbij kondigde de minister 200 "
+                       "miljoen euro extra militaire steun aan.",
+                 [("pledge", "NLD", "UKR", 2e8, "EUR"), ("visit", "NLD", "UKR", None, None)],
+                 id="nl-verb-second-de-minister"),
+    # not a pledge, or "he" not the traveller: the visit only
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion for the country's own army.",
+                 [("visit", "USA", "UKR", None, None)], id="en-own-army"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He said the US has provided $30 billion since the war "
+                       "began.", [("visit", "USA", "UKR", None, None)], id="en-cumulative"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He met Zelensky, who thanked him. He announced $1 "
+                       "billion in new military aid.", [("visit", "USA", "UKR", None, None)],
+                 id="en-someone-else-between"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. Officials said $1 billion in weapons was delivered.",
+                 [("visit", "USA", "UKR", None, None)], id="en-delivery"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde steun aan.",
+                 [("visit", "NLD", "UKR", None, None)], id="nl-no-amount"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion in spending cuts.",
+                 [("visit", "USA", "UKR", None, None)], id="en-no-aid-word"),
+    pytest.param("en", "The US pledged $2 billion in aid to Ukraine. He announced $500 million of the aid for air "
+                       "defence.", [("pledge", "USA", "UKR", 2e9, "USD")], id="en-a-share-of-the-pledge-before"),
+    pytest.param("en", "Blinken visited Kyiv and Macron visited Warsaw. He announced $1 billion in new military aid.",
+                 [("visit", "FRA", "POL", None, None), ("visit", "USA", "UKR", None, None)],
+                 id="en-two-travellers-before"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert sorted(events(extract(tmp_path, lang, body, header="2024-03", headline="Bezoek"))) == expected

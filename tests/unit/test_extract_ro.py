@@ -242,3 +242,19 @@ def test_signed_financing_agreement_with_a_partner_is_its_pledge(tmp_path: Path)
 def test_a_protest_without_a_diplomat_names_the_protested_government_next(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ro", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a anunțat un ajutor de "
+                 "50 de milioane de euro.",
+                 [("pledge", "DEU", "MDA", 5e7, "EUR"), ("visit", "DEU", "MDA", None, None)], id="el"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. Ministrul a anunțat un "
+                 "ajutor de 50 de milioane de euro.",
+                 [("pledge", "DEU", "MDA", 5e7, "EUR"), ("visit", "DEU", "MDA", None, None)], id="ministrul"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a amintit că Germania a "
+                 "oferit deja 100 de milioane de euro.", [("visit", "DEU", "MDA", None, None)],
+                 id="a-total-stays-no-pledge"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ro", body, header="2024-03", headline="Vizită"))) == expected

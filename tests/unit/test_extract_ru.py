@@ -385,3 +385,16 @@ def test_received_in_a_residence_is_a_visit_of_the_guest(tmp_path: Path, body: s
 ])
 def test_an_unnamed_office_holder_carries_his_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Блинкен прибыл в Киев. Он объявил о новом пакете помощи на сумму 2 млрд долларов.",
+                 [("pledge", "USA", "UKR", 2e9, "USD"), ("visit", "USA", "UKR", None, None)], id="he"),
+    pytest.param("Блинкен прибыл в Киев. Он напомнил, что США уже выделили 40 млрд долларов.",
+                 [("visit", "USA", "UKR", None, None)], id="a-total-stays-no-pledge"),
+    pytest.param("Блинкен прибыл в Киев. Он объявил о выделении 2 млрд долларов на собственную армию.",
+                 [("visit", "USA", "UKR", None, None)], id="own-army-stays-no-pledge"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
