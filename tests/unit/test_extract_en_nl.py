@@ -757,7 +757,24 @@ def test_the_owner_of_a_purpose_after_for_is_the_recipient(tmp_path: Path, lang:
     pytest.param("en", "Blinken visited Kyiv and Macron visited Warsaw. He announced $1 billion in new military aid.",
                  [("visit", "FRA", "POL", None, None), ("visit", "USA", "UKR", None, None)],
                  id="en-two-travellers-before"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde 200 miljoen euro extra "
+                       "steun voor de eigen strijdkrachten aan.", [("visit", "NLD", "UKR", None, None)],
+                 id="nl-eigen-strijdkrachten"),
 ])
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert sorted(events(extract(tmp_path, lang, body, header="2024-03", headline="Bezoek"))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)], id="first-sentence"),
+    pytest.param("The trip was unannounced. He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)],
+                 id="after-a-sentence-naming-nobody"),
+    pytest.param("Zelensky thanked the allies. He announced $1 billion in new military aid.",
+                 [("visit", "USA", "UKR", None, None)], id="not-after-a-sentence-naming-someone-else"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_of_the_headline(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert sorted(events(extract(tmp_path, "en", body, header="2024-03", headline="Blinken visits Kyiv"))) == expected

@@ -254,6 +254,9 @@ def test_a_protest_without_a_diplomat_names_the_protested_government_next(
     pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a amintit că Germania a "
                  "oferit deja 100 de milioane de euro.", [("visit", "DEU", "MDA", None, None)],
                  id="a-total-stays-no-pledge"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a anunțat un ajutor de "
+                 "50 de milioane de euro pentru armata proprie.", [("visit", "DEU", "MDA", None, None)],
+                 id="own-army-stays-no-pledge"),
 ])
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
