@@ -796,14 +796,18 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         return (role(actor_ent, "donor after 'from'") if actor_ent else None,
                 role(target_ent, "recipient as subject") if target_ent else None)
     clause_start, _ = clause_bounds(sentence, trigger.start(), trigger.end())
-    fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
-                  and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
+    # "Oekraïne krijgt 200 miljoen euro, kondigde de Nederlandse minister aan": a reporting verb right after a
+    # comma has its subject after it, and the country before the comma is no donor of it
+    reporting = sentence[clause_start:trigger.start()].rstrip().endswith(",")
+    fronted = not reporting and any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
+                                    and not governed_by(sentence, e.start, recipient_words, 2) for e in entities)
+    verb_end = trigger.start() + regex.match(r"\S*", trigger.group()).end() if reporting else trigger.end()
     passive = first_after(entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:
         actor_ent, basis = passive, "agent of a passive ('donated by')"
     else:
-        actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end(), sentence)
+        actor_ent = None if fronted else inverted_subject(lexicon, entities, verb_end, sentence)
         basis = "subject right after the verb"
     if actor_ent is None:
         donors = [e for e in entities if possible_donor(lexicon, e)]
@@ -811,13 +815,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         basis = "donor before trigger"
     fronted_recipient = None
     if actor_ent is not None and basis == "donor before trigger":
-        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven": a country right after an auxiliary that
-        # follows another is the indirect object, the first the donor
+        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven", "Nederland heeft Oekraïne ... toegezegd":
+        # a country right after a future or perfect auxiliary that follows another is the indirect object, the
+        # first the donor
         earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
                    and e.kind in AGENT_KINDS and e.code != actor_ent.code]
         between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
         if (earlier and len(WORD.findall(between)) == 1 and "," not in between
-                and has_cue(lexicon, "future", between)):
+                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between))):
             fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,

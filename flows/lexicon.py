@@ -21,7 +21,7 @@ CUE_KINDS = (
     "donor_prepositions", "recipient_nouns", "other_prepositions", "cumulative_after", "anaphora", "pronouns",
     "ambassador", "passive", "relative", "former", "venue", "followers", "followers_of", "remote",
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "government_bodies",
-    "source_prepositions", "aid_nouns",
+    "source_prepositions", "aid_nouns", "perfect_auxiliaries",
 )
 # Cue kinds that hold plain words (matched as whole words), the others hold regular expressions.
 WORD_CUES = (

@@ -778,3 +778,18 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_of_the_headline(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert sorted(events(extract(tmp_path, "en", body, header="2024-03", headline="Blinken visits Kyiv"))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Nederland heeft Oekraïne 200 miljoen euro toegezegd.", ("pledge", "NLD", "UKR", 2e8, "EUR"),
+                 id="heeft-country-toegezegd"),
+    pytest.param("De Verenigde Staten hebben Oekraïne 2 miljard dollar toegezegd.",
+                 ("pledge", "USA", "UKR", 2e9, "USD"), id="hebben-country-toegezegd"),
+    pytest.param("Oekraïne krijgt 200 miljoen euro extra militaire steun, kondigde de Nederlandse minister "
+                 "Brekelmans aan.", ("pledge", "NLD", "UKR", 2e8, "EUR"), id="reporting-clause-after-a-comma"),
+    pytest.param("Moldavië krijgt 50 miljoen euro, beloofde Duitsland dinsdag.",
+                 ("pledge", "DEU", "MDA", 5e7, "EUR"), id="reporting-clause-with-a-country"),
+])
+def test_nl_donor_after_an_auxiliary_or_a_reporting_verb(tmp_path: Path, body: str,
+                                                         expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [expected]
