@@ -810,14 +810,19 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         return (role(actor_ent, "donor after 'from'") if actor_ent else None,
                 role(target_ent, "recipient as subject") if target_ent else None)
     clause_start, _ = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
-    fronted = any(clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
-                  and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
+    # "Oekraïne krijgt 200 miljoen euro, kondigde de Nederlandse minister aan": a reporting verb right after a
+    # comma has its subject after it, and the country before the comma is no donor of it
+    reporting = sentence[clause_start:trigger.start()].rstrip().endswith(",")
+    fronted = not reporting and any(
+        clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
+        and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
+    verb_end = trigger.start() + regex.match(r"\S*", trigger.group()).end() if reporting else trigger.end()
     passive = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:
         actor_ent, basis = passive, "agent of a passive ('donated by')"
     else:
-        actor_ent = None if fronted else inverted_subject(lexicon, entities, trigger.end(), sentence)
+        actor_ent = None if fronted else inverted_subject(lexicon, entities, verb_end, sentence)
         basis = "subject right after the verb"
     if actor_ent is None:
         donors = [e for e in entities if possible_donor(lexicon, e)]
@@ -825,13 +830,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         basis = "donor before trigger"
     fronted_recipient = None
     if actor_ent is not None and basis == "donor before trigger":
-        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven": a country right after an auxiliary that
-        # follows another is the indirect object, the first the donor
+        # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven", "Nederland heeft Oekraïne ... toegezegd":
+        # a country right after a future or perfect auxiliary that follows another is the indirect object, the
+        # first the donor
         earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
                    and e.kind in AGENT_KINDS and e.code != actor_ent.code]
         between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
         if (earlier and len(WORD.findall(between)) == 1 and "," not in between
-                and has_cue(lexicon, "future", between)):
+                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between))):
             fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
@@ -1345,7 +1351,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if actor is None and target is None:
-        return None  # a sentence that names neither party is too weak to carry both from elsewhere
+        carried = (parties_told_before(lexicon, context, sent_idx, sentence, trig, match, amount)
+                   if trig.event_type == "pledge" and amount is not None else None)
+        if carried is None:
+            return None  # a sentence that names neither party is too weak to carry both from elsewhere
+        actor, target = carried
+        confidence -= 0.4
     if actor is None and trig.roles in CARRY_ACTOR:
         named = named_subject(context, sentence, match.start()) if trig.event_type == "visit" else None
         if named is not None and not trig.rule.endswith("noun"):
@@ -1421,6 +1432,59 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         "trigger_start": match.start(), "trigger_end": match.end(),
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
     }
+
+
+FIRST_WORD = regex.compile(r"(\p{L}+)\s+")
+
+
+def bare_subject_at(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """Whether a pronoun or an office title with no name ("He", "The minister", "Министр", "Ministrul") stands at
+    position, an article allowed before the title."""
+    article = FIRST_WORD.match(sentence, position)
+    if article is None or article.group(1).lower() not in lexicon.words["definite_articles"]:
+        article = None
+    after_article = position if article is None else article.end()
+    return (lexicon.cues["pronouns"].match(sentence, position) is not None
+            or lexicon.cues["officials"].match(sentence, after_article) is not None)
+
+
+def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                        trig: Trigger, match: regex.Match[str], amount: MoneyMention) -> tuple[Role, Role] | None:
+    """Donor and recipient of a pledge whose sentence names neither, told by the sentence before: "Blinken arrived
+    in Kyiv. He announced $1 billion in new military aid." Only when the sentence names no person or place at all
+    and its subject is a pronoun or a bare office title (at its opening, or right after the verb in verb-second
+    order: "Daarbij kondigde hij ... aan"); the parties are the traveller and host of the one visit (or the donor
+    and recipient of the one pledge) that the sentence before names in full, else, early in the text and after a
+    sentence that names nobody, the headline's. With no party in the sentence, it must name aid (an aid noun)."""
+    if trig.roles != "donor_recipient" or any(e.kind != "org" for e in context.entities(sent_idx)):
+        return None
+    if not has_cue(lexicon, "aid_nouns", sentence):
+        return None  # "he announced $1 billion in spending cuts": with no party named, the words must say aid
+    verb = regex.match(r"\S+\s+", sentence[match.start():match.end()])
+    if not bare_subject_at(lexicon, sentence, OPENING_MARKS.match(sentence).end()) and (
+            verb is None or not bare_subject_at(lexicon, sentence, match.start() + verb.end())):
+        return None
+    sources = [sent_idx - 1] if sent_idx > 0 else []
+    if 1 < sent_idx <= 3 and not context.entities(sent_idx - 1):
+        sources.append(0)
+    for idx in sources:
+        before = [m for m in extract_sentence(lexicon, context, idx, context.sentences.get(idx, ""))
+                  if m["event_type"] in ("visit", "pledge") and m["actor_country"] != m["target_country"]
+                  and "carried" not in m["actor_basis"] + m["target_basis"]]
+        if any(m["amount"] is not None and m["currency"] == amount.currency and amount.amount <= m["amount"]
+               for m in before):
+            return None  # "pledged $2 billion ... He announced $500 million for air defence": a share of that
+        told = {(m["actor_name"], m["actor_country"], m["target_name"], m["target_country"], m["event_type"])
+                for m in before}
+        if len({(t[1], t[3]) for t in told}) > 1:
+            return None  # two parties before: "he" may be either
+        for actor_name, actor_code, target_name, target_code, kind in told:
+            where = "headline" if idx == 0 else f"sentence {idx}"
+            return (Role(actor_name, actor_code, f"carried from the {kind} of {where}"),
+                    Role(target_name, target_code, f"carried from the {kind} of {where}"))
+        if context.entities(idx):
+            return None  # the sentence before names someone but tells no event: the headline is too far
+    return None
 
 
 def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], target: Role) -> bool:

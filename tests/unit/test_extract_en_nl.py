@@ -764,3 +764,73 @@ def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, lang: str, body:
                                                 expected: tuple[str, str]) -> None:
     # the visit's history (put off earlier) is told in an aside or before the noun; the predicate says it was held
     assert [e[1:3] for e in events(extract(tmp_path, lang, body)) if e[0] == "visit"] == [expected]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)], id="en-he"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. The secretary announced $1 billion in new military "
+                       "aid.", [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)],
+                 id="en-the-secretary"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde 200 miljoen euro extra "
+                       "militaire steun aan.",
+                 [("pledge", "NLD", "UKR", 2e8, "EUR"), ("visit", "NLD", "UKR", None, None)], id="nl-hij"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Daarbij kondigde de minister 200 "
+                       "miljoen euro extra militaire steun aan.",
+                 [("pledge", "NLD", "UKR", 2e8, "EUR"), ("visit", "NLD", "UKR", None, None)],
+                 id="nl-verb-second-de-minister"),
+    # not a pledge, or "he" not the traveller: the visit only
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion for the country's own army.",
+                 [("visit", "USA", "UKR", None, None)], id="en-own-army"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He said the US has provided $30 billion since the war "
+                       "began.", [("visit", "USA", "UKR", None, None)], id="en-cumulative"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He met Zelensky, who thanked him. He announced $1 "
+                       "billion in new military aid.", [("visit", "USA", "UKR", None, None)],
+                 id="en-someone-else-between"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. Officials said $1 billion in weapons was delivered.",
+                 [("visit", "USA", "UKR", None, None)], id="en-delivery"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde steun aan.",
+                 [("visit", "NLD", "UKR", None, None)], id="nl-no-amount"),
+    pytest.param("en", "Blinken arrived in Kyiv on Wednesday. He announced $1 billion in spending cuts.",
+                 [("visit", "USA", "UKR", None, None)], id="en-no-aid-word"),
+    pytest.param("en", "The US pledged $2 billion in aid to Ukraine. He announced $500 million of the aid for air "
+                       "defence.", [("pledge", "USA", "UKR", 2e9, "USD")], id="en-a-share-of-the-pledge-before"),
+    pytest.param("en", "Blinken visited Kyiv and Macron visited Warsaw. He announced $1 billion in new military aid.",
+                 [("visit", "FRA", "POL", None, None), ("visit", "USA", "UKR", None, None)],
+                 id="en-two-travellers-before"),
+    pytest.param("nl", "Minister Brekelmans bracht dinsdag een bezoek aan Kiev. Hij kondigde 200 miljoen euro extra "
+                       "steun voor de eigen strijdkrachten aan.", [("visit", "NLD", "UKR", None, None)],
+                 id="nl-eigen-strijdkrachten"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert sorted(events(extract(tmp_path, lang, body, header="2024-03", headline="Bezoek"))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)], id="first-sentence"),
+    pytest.param("The trip was unannounced. He announced $1 billion in new military aid.",
+                 [("pledge", "USA", "UKR", 1e9, "USD"), ("visit", "USA", "UKR", None, None)],
+                 id="after-a-sentence-naming-nobody"),
+    pytest.param("Zelensky thanked the allies. He announced $1 billion in new military aid.",
+                 [("visit", "USA", "UKR", None, None)], id="not-after-a-sentence-naming-someone-else"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_of_the_headline(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert sorted(events(extract(tmp_path, "en", body, header="2024-03", headline="Blinken visits Kyiv"))) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Nederland heeft Oekraïne 200 miljoen euro toegezegd.", ("pledge", "NLD", "UKR", 2e8, "EUR"),
+                 id="heeft-country-toegezegd"),
+    pytest.param("De Verenigde Staten hebben Oekraïne 2 miljard dollar toegezegd.",
+                 ("pledge", "USA", "UKR", 2e9, "USD"), id="hebben-country-toegezegd"),
+    pytest.param("Oekraïne krijgt 200 miljoen euro extra militaire steun, kondigde de Nederlandse minister "
+                 "Brekelmans aan.", ("pledge", "NLD", "UKR", 2e8, "EUR"), id="reporting-clause-after-a-comma"),
+    pytest.param("Moldavië krijgt 50 miljoen euro, beloofde Duitsland dinsdag.",
+                 ("pledge", "DEU", "MDA", 5e7, "EUR"), id="reporting-clause-with-a-country"),
+])
+def test_nl_donor_after_an_auxiliary_or_a_reporting_verb(tmp_path: Path, body: str,
+                                                         expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [expected]

@@ -262,3 +262,22 @@ def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) 
 ])
 def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> None:
     assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [("FRA", "UKR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a anunțat un ajutor de "
+                 "50 de milioane de euro.",
+                 [("pledge", "DEU", "MDA", 5e7, "EUR"), ("visit", "DEU", "MDA", None, None)], id="el"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. Ministrul a anunțat un "
+                 "ajutor de 50 de milioane de euro.",
+                 [("pledge", "DEU", "MDA", 5e7, "EUR"), ("visit", "DEU", "MDA", None, None)], id="ministrul"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a amintit că Germania a "
+                 "oferit deja 100 de milioane de euro.", [("visit", "DEU", "MDA", None, None)],
+                 id="a-total-stays-no-pledge"),
+    pytest.param("Ministrul german al apărării, Boris Pistorius, a sosit la Chișinău. El a anunțat un ajutor de "
+                 "50 de milioane de euro pentru armata proprie.", [("visit", "DEU", "MDA", None, None)],
+                 id="own-army-stays-no-pledge"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ro", body, header="2024-03", headline="Vizită"))) == expected

@@ -416,3 +416,16 @@ def test_visit_called_off_after_the_noun_is_no_visit(tmp_path: Path, body: str) 
 )
 def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> None:
     assert [e[:3] for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [("visit", "FRA", "UKR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Блинкен прибыл в Киев. Он объявил о новом пакете помощи на сумму 2 млрд долларов.",
+                 [("pledge", "USA", "UKR", 2e9, "USD"), ("visit", "USA", "UKR", None, None)], id="he"),
+    pytest.param("Блинкен прибыл в Киев. Он напомнил, что США уже выделили 40 млрд долларов.",
+                 [("visit", "USA", "UKR", None, None)], id="a-total-stays-no-pledge"),
+    pytest.param("Блинкен прибыл в Киев. Он объявил о выделении 2 млрд долларов на собственную армию.",
+                 [("visit", "USA", "UKR", None, None)], id="own-army-stays-no-pledge"),
+])
+def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
+        tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
