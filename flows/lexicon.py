@@ -38,7 +38,7 @@ WORD_CUES = (
 GRAMMAR_PROPERTIES: dict[str, type] = {
     "genitive_agent_by_case": bool, "dative_recipient_by_case": bool, "recipient_before_trigger": bool,
     "possessive_suffixes": list, "host_prepositions": list, "inverted_subject_kinds": list,
-    "non_subject_place_endings": list,
+    "non_subject_place_endings": list, "abbreviations": list,
 }
 
 
@@ -52,6 +52,7 @@ class Grammar:
     host_prepositions: tuple[str, ...]  # a visit trigger ending on one names its host after it ("op bezoek bij")
     inverted_subject_kinds: frozenset[str]  # entity kinds that may be a subject right after its verb
     non_subject_place_endings: tuple[str, ...]  # lower-case endings of a place name in an oblique case
+    abbreviations: tuple[str, ...]  # patterns of a word whose full stop ends no sentence ("dhr.", "т.е.")
 
     @property
     def possessive(self) -> regex.Pattern[str]:
@@ -194,10 +195,13 @@ def load_grammar(path: Path, language: str) -> Grammar:
     if bad_kinds:
         raise ValueError(f"{path}: inverted_subject_kinds: unknown entity kinds {sorted(bad_kinds)} "
                          f"(expected some of {KINDS})")
+    for n, abbreviation in enumerate(data["abbreviations"], 1):
+        compile_pattern(abbreviation, f"{path}: abbreviations {n}")
     return Grammar(
         data["genitive_agent_by_case"], data["dative_recipient_by_case"], data["recipient_before_trigger"],
         tuple(data["possessive_suffixes"]), tuple(w.lower() for w in data["host_prepositions"]),
-        frozenset(data["inverted_subject_kinds"]), tuple(e.lower() for e in data["non_subject_place_endings"]))
+        frozenset(data["inverted_subject_kinds"]), tuple(e.lower() for e in data["non_subject_place_endings"]),
+        tuple(data["abbreviations"]))
 
 
 @cache
@@ -209,6 +213,16 @@ def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexico
     cues, words = load_cues(folder / "cues.json", language)
     return EventLexicon(language, load_triggers(folder / "triggers.json", language), cues, words,
                         load_grammar(folder / "grammar.json", language))
+
+
+@cache
+def abbreviation_pattern(lexicon_dir: Path = LEXICON_DIR) -> str:
+    """Every language's abbreviations in one alternation: sentences are split before extraction by language, and
+    a name quoted from another language keeps its abbreviation ("Mr." in a Dutch text)."""
+    abbreviations: list[str] = []
+    for path in sorted(lexicon_dir.glob("*/grammar.json")):
+        abbreviations += [a for a in load_grammar(path, path.parent.name).abbreviations if a not in abbreviations]
+    return "|".join(abbreviations) or r"[^\s\S]"  # none: a class that matches nothing, in Rust's syntax too
 
 
 def supported_event_languages(lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:

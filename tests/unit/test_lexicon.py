@@ -193,3 +193,21 @@ def test_a_grammar_without_possessive_suffixes_matches_none(tmp_path: Path) -> N
     path = tmp_path / "grammar.json"
     path.write_text(json.dumps(grammar), encoding="utf-8")
     assert load_grammar(path, "ro").possessive.match("'s minister") is None
+
+
+def test_abbreviations_run_in_polars_and_keep_a_sentence_whole() -> None:
+    """Segmentation runs every language's abbreviations on Rust's regex engine: they must be valid there."""
+    import polars as pl
+
+    from flows.segment import no_break_after
+
+    pieces = pl.Series(["Dhr. ", "vs. ", "т.е. ", "Nr. ", "said. "])
+    assert pieces.str.contains(no_break_after()).to_list() == [True, True, True, True, False]
+
+
+def test_a_broken_abbreviation_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "grammar.json"
+    path.write_text(json.dumps(shipped_grammar("nl") | {"abbreviations": ["dhr", "(bijv"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="abbreviations 2: invalid pattern") as error:
+        load_grammar(path, "nl")
+    assert str(path) in str(error.value)
