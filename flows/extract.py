@@ -33,9 +33,6 @@ CARRY_TARGET = frozenset({"donor_recipient", "recipient_donor", "summon"})
 WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 # the word right before a name, joined to it by one space only ("armata ucraineană", not "army, Ukrainian")
 NOUN_BEFORE = regex.compile(r"([\p{L}\p{M}]+) $")
-# Languages that mark the genitive and dative by a case ending rather than a preposition: "визит президента",
-# "vizita președintelui"; "выделит Украине", "a oferit Ucrainei"
-CASE_ENDINGS = frozenset({"ru", "ro"})
 # the rest of a compound or hyphenated adjective before a visit noun: "VN-[werk]bezoek", "UN-[sponsored ]visit"
 GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
@@ -85,19 +82,17 @@ class Role:
     start: int = -1
 
 
-# "Germany's foreign minister", "Germany's Foreign Office": a name's possessive before the word it owns
-POSSESSIVE = regex.compile(r"['’]s\s+")
-
-
-def owned_metonyms_dropped(sentence: str, entities: list[EntityMention]) -> list[EntityMention]:
+def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
+                           possessive: regex.Pattern[str] | None) -> list[EntityMention]:
     """A metonym that a demonym or a country's possessive owns names that country's institution, not the
     metonym's ("the German Foreign Office", "Germany's Foreign Office" are Berlin's, not London's)."""
     kept: list[EntityMention] = []
     for ent in entities:
         prev = kept[-1] if kept else None
         if (ent.kind == "metonym" and prev is not None and prev.kind in ("demonym", "country")
-                and prev.code != ent.code and (POSSESSIVE.fullmatch(sentence, prev.end, ent.start) is not None
-                                               or sentence[prev.end:ent.start].isspace())):
+                and prev.code != ent.code
+                and ((possessive is not None and possessive.fullmatch(sentence, prev.end, ent.start) is not None)
+                     or sentence[prev.end:ent.start].isspace())):
             continue
         kept.append(ent)
     return kept
@@ -115,7 +110,10 @@ class DocumentContext:
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
             sentence = self.sentences.get(sent_idx, "")
-            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang))
+            lexicon = event_lexicon(self.lang)
+            possessive = lexicon.grammar.possessive if lexicon else None
+            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang),
+                                                                 possessive)
         return self.entity_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:
@@ -444,7 +442,7 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
         if governed_by(lexicon, sentence, ent.start, agent_words):
             return ent
         bare_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
-        if lexicon.language in CASE_ENDINGS and bare_genitive:
+        if lexicon.grammar.genitive_agent_by_case and bare_genitive:
             return ent  # a genitive case ending needs no preposition
         return None
     return None
@@ -513,7 +511,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
                                               min(target_ent.start, trigger.end() + 12)):
             target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
-    if target_ent is None and rule.endswith(".in_place") and trigger.group(0).lower().endswith("bij"):
+    if (target_ent is None and rule.endswith(".in_place")
+            and trigger.group(0).lower().endswith(lexicon.grammar.host_prepositions)):
         # "was op bezoek bij Rutte", "bij de Nederlandse premier": a host named as a person gives the country visited
         host = first_after(lexicon, entities, trigger.end(), frozenset({"person", "demonym"}), taken, 45, sentence)
         if host is not None and (host.kind == "person" or titled_demonym(lexicon, sentence, host)):
@@ -531,10 +530,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if target_ent is None and during:
         target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
     target = role(target_ent, "destination in sentence") if target_ent else None
-    if rule.endswith("noun") and (actor_ent is None or lexicon.language in CASE_ENDINGS):
+    if rule.endswith("noun") and (actor_ent is None or lexicon.grammar.genitive_agent_by_case):
         # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it
         genitive = genitive_agent(lexicon, entities, trigger.end(), sentence, {target.code} if target else set())
-        if genitive is not None or lexicon.language in CASE_ENDINGS:
+        if genitive is not None or lexicon.grammar.genitive_agent_by_case:
             actor_ent, basis = genitive, "agent after trigger"
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
@@ -596,7 +595,7 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
     # from the trigger's start: a split verb holds its guest ("heeft de Deense premier ... ontvangen");
     # a name with a possessive is no guest ("welcomed Putin's announcement")
     guest = next((e for e in entities if e.start >= trigger.start() and e.start - trigger.end() <= 80
-                  and e.code != host.code and sentence[e.end:e.end + 2] not in ("'s", "’s")
+                  and e.code != host.code and not sentence.startswith(lexicon.grammar.possessive_suffixes, e.end)
                   and (e.kind == "person" or titled_place(lexicon, sentence, e)
                        or (e.kind == "demonym" and titled_demonym(lexicon, sentence, e)))),
                  None)
@@ -658,7 +657,7 @@ def possessive_official(lexicon: EventLexicon, sentence: str, entities: list[Ent
     country = nearest_before(lexicon, entities, before, frozenset({"country"}), exclude, sentence)
     if country is None:
         return None
-    possessive = POSSESSIVE.match(sentence, country.end)
+    possessive = lexicon.grammar.possessive.match(sentence, country.end)
     if possessive is None or any(e.start >= country.end and e.end <= before for e in entities):
         return None
     return country if lexicon.cues["officials"].search(sentence, possessive.end(),
@@ -846,7 +845,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     exclude = {actor_ent.code} if actor_ent else set()
     # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
-    if lexicon.language in CASE_ENDINGS:  # a bare dative ("выделит Украине", "oferă Ucrainei") as often as "для"
+    if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
         target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
                            and not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)),
@@ -856,7 +855,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(lexicon, entities, trigger.end(), recipient_kinds, exclude, 160, sentence,
                                  recipient_words)
         target_basis = "recipient after preposition"
-    if target_ent is None and lexicon.language not in CASE_ENDINGS:
+    if target_ent is None and not lexicon.grammar.dative_recipient_by_case:
         target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
         target_basis = "recipient of a purpose after preposition"
     if target_ent is None:
@@ -871,7 +870,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         candidates = [e for e in entities if e.code not in exclude and e is not actor_ent and before <= e.start < after
-                      and (lexicon.language == "nl" or e.start >= trigger.start())
+                      and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
         target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
@@ -972,8 +971,9 @@ def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityM
 
 
 def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
-    """A donor is the grammatical subject: a Russian place name in -е/-у/-ю is a dative or locative."""
-    return not (lexicon.language == "ru" and ent.kind in ("country", "place") and ent.text[-1:] in "еуюЕУЮ")
+    """A donor is the grammatical subject: a place name in an oblique case (Russian -е/-у/-ю) is none."""
+    endings = lexicon.grammar.non_subject_place_endings
+    return not (ent.kind in ("country", "place") and ent.text.lower().endswith(endings))
 
 
 def known_sum(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amount: MoneyMention) -> bool:
@@ -1016,7 +1016,7 @@ def inverted_subject(lexicon: EventLexicon, entities: list[EntityMention], trigg
                      sentence: str) -> EntityMention | None:
     """A subject right after its verb ("beloofde Biden", "объявил Байден"): a person or organisation,
     or in Dutch (verb-second order) any agent, within a few characters of the verb."""
-    kinds = AGENT_KINDS - {"place"} if lexicon.language == "nl" else frozenset({"person", "org"})
+    kinds = lexicon.grammar.inverted_subject_kinds
     first_entity = next((e.start for e in entities if e.start >= trigger_end), None)
     pronoun = lexicon.cues["pronouns"].search(sentence, trigger_end, trigger_end + 8)
     if pronoun is not None and (first_entity is None or pronoun.start() < first_entity):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import regex
 
+from flows.gazetteer import KINDS
 from flows.settings import LEXICON_DIR
 
 EVENT_TYPES = ("visit", "demarche", "pledge")
@@ -34,6 +35,37 @@ WORD_CUES = (
     "coordinators", "visit_manner_prepositions", "departure_prepositions", "modifier_words",
 )
 
+# grammar.json: each property of a language that the shared rules read, with its expected type
+GRAMMAR_PROPERTIES: dict[str, type] = {
+    "genitive_agent_by_case": bool, "dative_recipient_by_case": bool, "recipient_before_trigger": bool,
+    "possessive_suffixes": list, "host_prepositions": list, "inverted_subject_kinds": list,
+    "non_subject_place_endings": list, "abbreviations": list,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """How a language marks the roles the rules look for (grammar.json; see a lexicon folder's README)."""
+    genitive_agent_by_case: bool  # a visit noun's agent is a bare genitive after it ("визит президента")
+    dative_recipient_by_case: bool  # a pledge's recipient is a bare dative after the verb ("выделит Украине")
+    recipient_before_trigger: bool  # a recipient may stand before the pledge verb (verb-second/final order)
+    possessive_suffixes: tuple[str, ...]  # what joins an owner to the word it owns ("Germany's")
+    host_prepositions: tuple[str, ...]  # a visit trigger ending on one names its host after it ("op bezoek bij")
+    inverted_subject_kinds: frozenset[str]  # entity kinds that may be a subject right after its verb
+    non_subject_place_endings: tuple[str, ...]  # lower-case endings of a place name in an oblique case
+    abbreviations: tuple[str, ...]  # patterns of a word whose full stop ends no sentence ("dhr.", "т.е.")
+
+    @property
+    def possessive(self) -> regex.Pattern[str]:
+        """A possessive suffix and the spaces after it, before the word owned; matches nothing without suffixes."""
+        suffixes = "|".join(regex.escape(s) for s in self.possessive_suffixes) or "(?!)"
+        return possessive_pattern(suffixes)
+
+
+@cache
+def possessive_pattern(suffixes: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{suffixes})\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -50,6 +82,7 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     cues: dict[str, regex.Pattern[str]]
     words: dict[str, frozenset[str]]
+    grammar: Grammar
 
     @property
     def candidate_pattern(self) -> str:
@@ -142,6 +175,36 @@ def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]],
     return cues, words
 
 
+def load_grammar(path: Path, language: str) -> Grammar:
+    """A language's grammar.json: every property of GRAMMAR_PROPERTIES present, of its type, and no other."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.pop("language", None) != language:
+        raise ValueError(f"{path}: language must be {language!r}")
+    unknown = set(data) - set(GRAMMAR_PROPERTIES)
+    if unknown:
+        raise ValueError(f"{path}: unknown properties {sorted(unknown)}")
+    missing = set(GRAMMAR_PROPERTIES) - set(data)
+    if missing:
+        raise ValueError(f"{path}: missing properties {sorted(missing)}")
+    for key, kind in GRAMMAR_PROPERTIES.items():
+        value = data[key]
+        if kind is bool and not isinstance(value, bool):
+            raise ValueError(f"{path}: {key} must be true or false, not {value!r}")
+        if kind is list and (not isinstance(value, list) or not all(isinstance(v, str) and v for v in value)):
+            raise ValueError(f"{path}: {key} must be a list of non-empty strings, not {value!r}")
+    bad_kinds = set(data["inverted_subject_kinds"]) - set(KINDS)
+    if bad_kinds:
+        raise ValueError(f"{path}: inverted_subject_kinds: unknown entity kinds {sorted(bad_kinds)} "
+                         f"(expected some of {KINDS})")
+    for n, abbreviation in enumerate(data["abbreviations"], 1):
+        compile_pattern(abbreviation, f"{path}: abbreviations {n}")
+    return Grammar(
+        data["genitive_agent_by_case"], data["dative_recipient_by_case"], data["recipient_before_trigger"],
+        tuple(data["possessive_suffixes"]), tuple(w.lower() for w in data["host_prepositions"]),
+        frozenset(data["inverted_subject_kinds"]), tuple(e.lower() for e in data["non_subject_place_endings"]),
+        tuple(data["abbreviations"]))
+
+
 @cache
 def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexicon | None:
     """The language's event lexicon, or None when newsline has none for it (the document is kept, unextracted)."""
@@ -149,7 +212,18 @@ def event_lexicon(language: str, lexicon_dir: Path = LEXICON_DIR) -> EventLexico
     if not (folder / "triggers.json").exists():
         return None
     cues, words = load_cues(folder / "cues.json", language)
-    return EventLexicon(language, load_triggers(folder / "triggers.json", language), cues, words)
+    return EventLexicon(language, load_triggers(folder / "triggers.json", language), cues, words,
+                        load_grammar(folder / "grammar.json", language))
+
+
+@cache
+def abbreviation_pattern(lexicon_dir: Path = LEXICON_DIR) -> str:
+    """Every language's abbreviations in one alternation: sentences are split before extraction by language, and
+    a name quoted from another language keeps its abbreviation ("Mr." in a Dutch text)."""
+    abbreviations: list[str] = []
+    for path in sorted(lexicon_dir.glob("*/grammar.json")):
+        abbreviations += [a for a in load_grammar(path, path.parent.name).abbreviations if a not in abbreviations]
+    return "|".join(abbreviations) or r"[^\s\S]"  # none: a class that matches nothing, in Rust's syntax too
 
 
 def supported_event_languages(lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:

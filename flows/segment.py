@@ -2,24 +2,26 @@
 
 The text is cut into pieces that cover it completely (so offsets are cumulative lengths),
 then pieces are glued back where a full stop does not end a sentence: decimals ("12.5"),
-initials and abbreviations ("U.S.", "dhr.", "т.е."), and a lowercase continuation.
+initials and abbreviations ("U.S.", "dhr.", "т.е."; the `abbreviations` of each language's grammar.json),
+and a lowercase continuation.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+from flows.lexicon import abbreviation_pattern
+
 # Every character of the text falls in exactly one piece: a run up to and including its
 # end punctuation (plus closing quotes and spaces), a stray punctuation run, or line breaks.
 PIECE_PATTERN = r"[^.!?…\n]+[.!?…]*[\"”’»)\]]*[ \t]*|[.!?…]+[\"”’»)\]]*[ \t]*|\n+"
 
-# A piece ending like this does not end a sentence (the next piece continues it).
-NO_BREAK_AFTER = (
-    r"(?:^|[\s(\"“«])(?:\p{L}|[Dd]hr|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Pp]rof|St|Jr|Sr|[Nn]o|[Nn]r|vs|ca|bijv|o\.a|"
-    r"[Ii]nc|[Ll]td|[Cc]o|[Gg]en|[Ll]t|[Cc]ol|[Ss]en|[Rr]ep|[Gg]ov|[Pp]res|[Ff]eb|[Jj]an|[Aa]ug|[Ss]ept?|[Oo]ct|"
-    r"[Nn]ov|[Dd]ec|[Aa]pr|[Jj]un|[Jj]ul|[Ff]ebr|[Mm]rt|[Oo]kt|[Aa]rt|янв|февр|апр|авг|сент|окт|нояб|дек|т|г|гг|т\.е|т\.д|т\.п|им|ул|млн|млрд|тыс|руб|долл|ст|см|др|пр|н\.э|mln|mld|mrd|blz|jl|"
-    r"resp|incl|excl|etc|e\.g|i\.e|a\.m|p\.m)\.[\"”’»)]*[ \t]*$"
-)
+
+def no_break_after() -> str:
+    """A piece ending like this does not end a sentence (the next piece continues it): an initial, or one of the
+    abbreviations of the languages' grammar.json."""
+    return rf"(?:^|[\s(\"“«])(?:\p{{L}}|{abbreviation_pattern()})\.[\"”’»)]*[ \t]*$"
+
 
 SENTENCE_COLUMNS = ("doc_id", "sent_idx", "sent_start", "sent_end", "sentence")
 
@@ -46,7 +48,7 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
         & next_piece.is_not_null()
         & ~next_piece.str.starts_with("\n")
         & (
-            pl.col("piece").str.contains(NO_BREAK_AFTER)
+            pl.col("piece").str.contains(no_break_after())
             # a decimal or a thousands point: "12.5", "1.500.000"
             | (pl.col("piece").str.contains(r"\d[.,]$") & next_piece.str.contains(r"^\d"))
             # the sentence goes on in lowercase: "he said. and" is rare, "i.e. the" is common; a figure after

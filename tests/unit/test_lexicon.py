@@ -10,11 +10,13 @@ import pytest
 from flows.lexicon import (
     event_lexicon,
     load_cues,
+    load_grammar,
     load_triggers,
     organisation_seats,
     supported_event_languages,
     teaser_pattern,
 )
+from flows.settings import LEXICON_DIR
 
 
 def test_shipped_languages_load() -> None:
@@ -140,3 +142,72 @@ def test_language_word_kinds_load_as_words_or_patterns(tmp_path: Path) -> None:
     path.write_text(json.dumps(shipped), encoding="utf-8")
     with pytest.raises(ValueError, match="list_joiners: invalid pattern"):
         load_cues(path, "nl")
+
+
+def shipped_grammar(lang: str) -> dict[str, object]:
+    path = Path(__file__).parents[2] / f"flows/lexicons/{lang}/grammar.json"
+    loaded: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_every_shipped_language_has_a_grammar() -> None:
+    for lang in supported_event_languages():
+        lexicon = event_lexicon(lang)
+        assert lexicon is not None
+        assert lexicon.grammar == load_grammar(LEXICON_DIR / lang / "grammar.json", lang)
+    nl, ru = event_lexicon("nl"), event_lexicon("ru")
+    assert nl is not None and ru is not None
+    assert nl.grammar.host_prepositions == ("bij",) and nl.grammar.recipient_before_trigger
+    assert ru.grammar.genitive_agent_by_case and ru.grammar.dative_recipient_by_case
+    assert nl.grammar.possessive.match("'s minister") is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"genitive_agent_by_case": None}, "missing properties \\['genitive_agent_by_case'\\]"),
+        ({"word_order": "SOV"}, "unknown properties \\['word_order'\\]"),
+        ({"recipient_before_trigger": "yes"}, "recipient_before_trigger must be true or false"),
+        ({"possessive_suffixes": "'s"}, "possessive_suffixes must be a list of non-empty strings"),
+        ({"host_prepositions": [""]}, "host_prepositions must be a list of non-empty strings"),
+        ({"inverted_subject_kinds": ["person", "animal"]}, "inverted_subject_kinds: unknown entity kinds"),
+        ({"language": "en"}, "language must be 'nl'"),
+    ],
+)
+def test_invalid_grammar_is_refused(tmp_path: Path, change: dict[str, object], message: str) -> None:
+    grammar = shipped_grammar("nl")
+    for key, value in change.items():
+        if value is None:
+            del grammar[key]
+        else:
+            grammar[key] = value
+    path = tmp_path / "grammar.json"
+    path.write_text(json.dumps(grammar), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as error:
+        load_grammar(path, "nl")
+    assert str(path) in str(error.value)
+
+
+def test_a_grammar_without_possessive_suffixes_matches_none(tmp_path: Path) -> None:
+    grammar = shipped_grammar("ro") | {"possessive_suffixes": []}
+    path = tmp_path / "grammar.json"
+    path.write_text(json.dumps(grammar), encoding="utf-8")
+    assert load_grammar(path, "ro").possessive.match("'s minister") is None
+
+
+def test_abbreviations_run_in_polars_and_keep_a_sentence_whole() -> None:
+    """Segmentation runs every language's abbreviations on Rust's regex engine: they must be valid there."""
+    import polars as pl
+
+    from flows.segment import no_break_after
+
+    pieces = pl.Series(["Dhr. ", "vs. ", "т.е. ", "Nr. ", "said. "])
+    assert pieces.str.contains(no_break_after()).to_list() == [True, True, True, True, False]
+
+
+def test_a_broken_abbreviation_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "grammar.json"
+    path.write_text(json.dumps(shipped_grammar("nl") | {"abbreviations": ["dhr", "(bijv"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="abbreviations 2: invalid pattern") as error:
+        load_grammar(path, "nl")
+    assert str(path) in str(error.value)
