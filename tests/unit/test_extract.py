@@ -326,6 +326,10 @@ EACH_RECIPIENT = [("pledge", "EU", "GEO", 5e7, "EUR"), ("pledge", "EU", "MDA", 5
         pytest.param("nl", "Moldavië en Georgië krijgen elk 50 miljoen euro van de EU.", EACH_RECIPIENT,
                      id="nl-recipients-elk"),
         pytest.param("ru", "Молдавия и Грузия получат от ЕС по 50 млн евро.", EACH_RECIPIENT, id="ru-recipients-po"),
+        pytest.param("ro", "Moldova și Georgia vor primi câte 50 de milioane de euro de la UE.", EACH_RECIPIENT,
+                     id="ro-recipients-cate"),
+        pytest.param("en", "France, Germany and Italy each pledged €50 million to Moldova.",
+                     [*EACH_DONOR, ("pledge", "ITA", "MDA", 5e7, "EUR")], id="en-three-donors"),
     ],
 )
 def test_the_amount_each_is_one_pledge_per_party(tmp_path: Path, lang: str, body: str,
