@@ -869,7 +869,9 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         contrasts = [m for m in breaks.finditer(sentence) if m.group(0)[0] in ",;"]
         after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
-        candidates = [e for e in entities if e.code not in exclude and e is not actor_ent and before <= e.start < after
+        # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
+        codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
+        candidates = [e for e in entities if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
@@ -1159,40 +1161,77 @@ def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int
     } for ent, value in recipients if ent.code != donor.code]
 
 
-def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
-                   trigger: regex.Match[str], first: dict[str, Any]) -> list[dict[str, Any]]:
-    """A list of donors with a list of as many amounts gives each donor its share, in order ("Britain and Norway
-    promised $1.76 billion and $1.17 billion (respectively)"); otherwise the one mention."""
-    entities = context.entities(sent_idx)
-    donor = next((e for e in entities if e.start == first["actor_start"]), None)
-    if donor is None or first["amount"] is None:
-        return [first]
-    donors = [donor]
-    for ent in reversed([e for e in entities if e.end <= donor.start]):
-        gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:donors[0].start].lower())
+def listed_before(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                  head: EntityMention) -> list[EntityMention]:
+    """head with the agents listed right before it, joined by commas or a coordinator ("France and Germany")."""
+    listed = [head]
+    for ent in reversed([e for e in entities if e.end <= head.start]):
+        gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:listed[0].start].lower())
         joined = "," in gap or bool(lexicon.words["coordinators"] & set(WORD.findall(gap)))
         if (ent.kind not in AGENT_KINDS - {"place"} or not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(gap)
                 or not joined):
             break
-        donors.insert(0, ent)
+        listed.insert(0, ent)
+    return listed
+
+
+def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                   trigger: regex.Match[str], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list of donors with a list of as many amounts gives each donor its share, in order ("Britain and Norway
+    promised $1.76 billion and $1.17 billion (respectively)"); listed donors or recipients with one amount and a
+    distributive word (each_share cue: "France and Germany each pledged €50 million") one pledge each of the whole
+    amount; otherwise the one mention (a joint pledge)."""
+    entities = context.entities(sent_idx)
+    if first["amount"] is None:
+        return [first]
+    # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
+    recipient = next((e for e in entities if e.start == first["target_start"] and e.end <= trigger.start()), None)
+    recipients = listed_before(lexicon, sentence, entities, recipient) if recipient is not None else []
+    each = next((m for m in context.amounts(sent_idx) if m.start >= trigger.start() and m.amount == first["amount"]),
+                None)
+    if len(recipients) >= 2 and each is not None and each_share(lexicon, sentence, recipients[-1], each):
+        return [first | {"target_name": e.text, "target_country": e.code, "target_start": e.start,
+                         "target_basis": f"{first['target_basis']}, each the amount"}
+                for e in recipients if e.code != first["actor_country"]]
+    donor = next((e for e in entities if e.start == first["actor_start"]), None)
+    if donor is None:
+        return [first]
+    donors = listed_before(lexicon, sentence, entities, donor)
     if len({e.code for e in donors}) < len(donors):
         return [first]
-    amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= trigger.end()), key=lambda m: m.start)
+    # after the verb's first word: a separable verb spans its amount ("zeggen Moldavië 50 miljoen euro toe")
+    verb_end = trigger.start() + regex.match(r"\s*\S*", trigger.group()).end()
+    amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= verb_end), key=lambda m: m.start)
     listed = amounts[:1]
     for amount in amounts[1:]:
         if not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(sentence[listed[-1].end:amount.start]):
             break
         listed.append(amount)
-    if len(donors) < 2 or len(listed) != len(donors) or listed[0].amount != first["amount"]:
+    if len(donors) >= 2 and len(listed) == 1 and listed[0].amount == first["amount"] and \
+            each_share(lexicon, sentence, donors[-1], listed[0]):
+        listed, basis = listed * len(donors), "each the amount"
+    elif len(donors) < 2 or len(listed) != len(donors) or listed[0].amount != first["amount"]:
         return [first]
+    else:
+        basis = "share in order"
     shares = []
     for ent, amount in zip(donors, listed, strict=True):
         own = donor_currency(ent.code)
         currency = own if amount.alternatives and own in amount.alternatives else amount.currency
         shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
-                               "actor_basis": f"{first['actor_basis']}, share in order", "amount": amount.amount,
+                               "actor_basis": f"{first['actor_basis']}, {basis}", "amount": amount.amount,
                                "currency": currency, "amount_qualifier": amount.qualifier})
     return [m for m in shares if m["actor_country"] != m["target_country"]]
+
+
+def each_share(lexicon: EventLexicon, sentence: str, last: EntityMention, amount: MoneyMention) -> bool:
+    """A distributive word (each_share cue) between the last of the listed parties and the amount, or right after
+    the amount ("France and Germany each pledged 50 million", "50 million each"): every party has the amount."""
+    # up to the amount's end: a word that needs the number after it (ru "по 50 млн") looks ahead into it
+    if has_cue(lexicon, "each_share", sentence, last.end, max(last.end, amount.end)):
+        return True
+    after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
+    return lexicon.cues["each_share"].match(sentence, after) is not None
 
 
 def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention,

@@ -294,6 +294,70 @@ def test_dutch_pronoun_subject_after_the_verb(tmp_path: Path) -> None:
     assert events(rows) == [("pledge", "USA", "UKR", 5e8, "USD"), ("visit", "USA", "UKR", None, None)]
 
 
+
+# --- pledge: the amount each (GUIDE.md, joint pledges: "where the text gives each share, each share is its own
+# record"; a distributive word with one amount gives every listed donor, or recipient, that amount) -------------
+
+EACH_DONOR = [("pledge", "DEU", "MDA", 5e7, "EUR"), ("pledge", "FRA", "MDA", 5e7, "EUR")]
+EACH_RECIPIENT = [("pledge", "EU", "GEO", 5e7, "EUR"), ("pledge", "EU", "MDA", 5e7, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "France and Germany each pledged €50 million to Moldova.", EACH_DONOR, id="en-each-verb"),
+        pytest.param("en", "France and Germany will each provide €50 million to Moldova.", EACH_DONOR,
+                     id="en-will-each-provide"),
+        pytest.param("en", "France and Germany pledged €50 million apiece to Moldova.", EACH_DONOR, id="en-apiece"),
+        pytest.param("nl", "Frankrijk en Duitsland zeggen Moldavië elk 50 miljoen euro toe.", EACH_DONOR,
+                     id="nl-elk"),
+        pytest.param("nl", "Frankrijk en Duitsland zeggen Moldavië ieder 50 miljoen euro toe.", EACH_DONOR,
+                     id="nl-ieder"),
+        pytest.param("nl", "Frankrijk en Duitsland beloven Moldavië afzonderlijk 50 miljoen euro.", EACH_DONOR,
+                     id="nl-afzonderlijk"),
+        pytest.param("ru", "Франция и Германия выделят Молдавии по 50 млн евро.", EACH_DONOR, id="ru-po"),
+        pytest.param("ru", "Франция и Германия выделят Молдавии 50 млн евро каждая.", EACH_DONOR, id="ru-kazhdaya"),
+        pytest.param("ro", "Franța și Germania vor acorda Moldovei câte 50 de milioane de euro.", EACH_DONOR,
+                     id="ro-cate"),
+        pytest.param("ro", "Franța și Germania vor acorda fiecare Moldovei 50 de milioane de euro.", EACH_DONOR,
+                     id="ro-fiecare"),
+        pytest.param("en", "Moldova and Georgia will each receive €50 million from the EU.", EACH_RECIPIENT,
+                     id="en-recipients-each"),
+        pytest.param("nl", "Moldavië en Georgië krijgen elk 50 miljoen euro van de EU.", EACH_RECIPIENT,
+                     id="nl-recipients-elk"),
+        pytest.param("ru", "Молдавия и Грузия получат от ЕС по 50 млн евро.", EACH_RECIPIENT, id="ru-recipients-po"),
+        pytest.param("ro", "Moldova și Georgia vor primi câte 50 de milioane de euro de la UE.", EACH_RECIPIENT,
+                     id="ro-recipients-cate"),
+        pytest.param("en", "France, Germany and Italy each pledged €50 million to Moldova.",
+                     [*EACH_DONOR, ("pledge", "ITA", "MDA", 5e7, "EUR")], id="en-three-donors"),
+    ],
+)
+def test_the_amount_each_is_one_pledge_per_party(tmp_path: Path, lang: str, body: str,
+                                                   expected: list[Event]) -> None:
+    assert events(extract(tmp_path, lang, body, header="2024-03")) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        pytest.param("en", "France and Germany pledged €50 million to Moldova.", "DEU", id="en-joint-total"),
+        pytest.param("en", "France and Germany pledged €50 million to Moldova for each of the packages.", "DEU",
+                     id="en-each-of-elsewhere"),
+        pytest.param("en", "France and Germany will provide €50 million each year to Moldova.", "DEU",
+                     id="en-each-year"),
+        pytest.param("nl", "Frankrijk en Duitsland zeggen Moldavië 50 miljoen euro toe.", "DEU", id="nl-joint-total"),
+        pytest.param("nl", "Frankrijk en Duitsland beloven Moldavië elk jaar 50 miljoen euro.", "DEU",
+                     id="nl-elk-jaar"),
+        pytest.param("ru", "Франция и Германия выделят Молдавии 50 млн евро.", "DEU", id="ru-joint-total"),
+        pytest.param("ru", "Франция и Германия выделят Молдавии по линии ЕС 50 млн евро.", "DEU", id="ru-po-liniyi"),
+        pytest.param("ro", "Franța și Germania vor acorda Moldovei 50 de milioane de euro.", "DEU",
+                     id="ro-joint-total"),
+    ],
+)
+def test_a_joint_total_stays_one_pledge(tmp_path: Path, lang: str, body: str, expected: str) -> None:
+    """Without a distributive word next to the amount or the verb, one record: the donor nearest the verb."""
+    assert events(extract(tmp_path, lang, body, header="2024-03")) == [("pledge", expected, "MDA", 5e7, "EUR")]
+
 # --- dates ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
