@@ -2,7 +2,8 @@
 
 Country names come from CLDR (via babel); everything else from the hand-written
 ``flows/lexicons/<lang>/entities.tsv``. Inflected forms are generated here (Russian declension,
-Dutch/English/Romanian suffix rules), all surfaces of a language go into one trie-shaped regular
+suffix rules, Romanian articles, Dutch genitives: which one a language uses is the entity_inflection of
+its grammar.json), all surfaces of a language go into one trie-shaped regular
 expression, and ``find_entities`` runs a single ``finditer`` per call. See lexicons/ENTITIES.md.
 """
 
@@ -12,11 +13,15 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import babel
 import pycountry
+
+if TYPE_CHECKING:
+    from flows.lexicon import Grammar
 
 KINDS = ("country", "demonym", "place", "metonym", "person", "org")
 ORG_CODES = frozenset({"EU", "NATO", "UN", "IMF", "WB", "EBRD", "EIB", "G7", "OSCE"})
@@ -26,7 +31,14 @@ BLOCK_KIND = "block"  # TSV-only kind: a surface that claims its span but yields
 BLOCK_CODE = "-"
 TSV_HEADER = ("kind", "code", "surface", "infl")
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-_LANGUAGES = ("en", "nl", "ro", "ru")
+# How a language inflects entity names: the entity_inflection property of its grammar.json (see ENTITIES.md).
+#   russian_cases: Russian declension of every name (infl "-", "auto" or one class per word)
+#   romanian_articles: suffix rules, and infl "auto" adds the definite/genitive article forms
+#   dutch_genitive: suffix rules, and countries, places and persons also take a genitive -s
+#   suffixes_only: suffix rules only
+ENTITY_INFLECTIONS = ("russian_cases", "romanian_articles", "dutch_genitive", "suffixes_only")
+# The inflections that define infl "auto" (forms inferred from the name); CLDR country names get "auto" under them.
+AUTO_INFLECTIONS = frozenset({"russian_cases", "romanian_articles"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +59,22 @@ class LexiconEntry:
     origin: str  # "path:line" or "cldr:<alpha-2>", for error messages and debugging
 
 
-def supported_languages() -> tuple[str, ...]:
-    return _LANGUAGES
+def supported_languages(lexicon_dir: Path | None = None) -> tuple[str, ...]:
+    """Languages whose lexicon folder holds an entities.tsv (its grammar.json says how names inflect)."""
+    return tuple(sorted(p.parent.name for p in (lexicon_dir or LEXICON_DIR).glob("*/entities.tsv")))
+
+
+@cache
+def _grammar(lang: str, lexicon_dir: Path) -> Grammar:
+    from flows.lexicon import load_grammar  # here: flows.lexicon imports this module
+
+    return load_grammar(lexicon_dir / lang / "grammar.json", lang)
+
+
+def entity_grammar(lang: str, lexicon_dir: Path | None = None) -> Grammar:
+    """The language's grammar.json, whose entity_inflection, borrows_english_names and ampersand_words drive
+    the gazetteer."""
+    return _grammar(lang, lexicon_dir or LEXICON_DIR)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,9 +113,13 @@ def valid_code(code: str) -> bool:
 # Loading and validating the hand-written TSV.
 
 
-def load_entities(path: Path | str, lang: str) -> list[LexiconEntry]:
-    """Parse and validate one entities.tsv; raise ValueError("file:line: reason") on bad data."""
+def load_entities(path: Path | str, lang: str, inflection: str | None = None) -> list[LexiconEntry]:
+    """Parse and validate one entities.tsv; raise ValueError("file:line: reason") on bad data.
+
+    `inflection` is one of ENTITY_INFLECTIONS; by default the entity_inflection of the shipped `lang`."""
     path = Path(path)
+    if inflection is None:
+        inflection = entity_grammar(lang).entity_inflection
     entries: list[LexiconEntry] = []
     seen: dict[str, tuple[str, str, int]] = {}  # folded surface -> (code, kind, line)
     header_seen = False
@@ -117,7 +147,7 @@ def load_entities(path: Path | str, lang: str) -> list[LexiconEntry]:
             raise ValueError(f"{where}: unknown code {code!r} (not ISO 3166-1 alpha-3, XKX or an org code)")
         if not surface:
             raise ValueError(f"{where}: empty surface")
-        problem = _infl_problem(surface, infl, lang)
+        problem = _infl_problem(surface, infl, lang, inflection)
         if problem:
             raise ValueError(f"{where}: {problem}")
         key = fold(surface)
@@ -138,8 +168,13 @@ def load_entities(path: Path | str, lang: str) -> list[LexiconEntry]:
 _CLDR_SKIP = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
 
 
-def cldr_country_entries(lang: str) -> list[LexiconEntry]:
-    """Country names from CLDR, keyed alpha-2 -> alpha-3; parenthesised qualifiers are dropped."""
+def cldr_country_entries(lang: str, lexicon_dir: Path | None = None) -> list[LexiconEntry]:
+    """Country names from CLDR, keyed alpha-2 -> alpha-3; parenthesised qualifiers are dropped.
+
+    They inflect ("auto") when the language's entity_inflection defines "auto", and a name with "&" is also
+    listed with each of the language's ampersand_words ("Trinidad and Tobago")."""
+    grammar = entity_grammar(lang, lexicon_dir)
+    auto = grammar.entity_inflection in AUTO_INFLECTIONS
     entries: list[LexiconEntry] = []
     for alpha2, name in babel.Locale.parse(lang).territories.items():
         if len(alpha2) != 2 or not alpha2.isalpha() or alpha2 in _CLDR_SKIP:
@@ -153,10 +188,11 @@ def cldr_country_entries(lang: str) -> list[LexiconEntry]:
             code = country.alpha_3
         # "Myanmar (Burma)", "Гонконг (САР)": the qualifier is not part of how texts name it
         base = re.sub(r"\s*\([^)]*\)", "", name).strip()
-        infl = "auto" if lang in ("ru", "ro") else "-"
+        infl = "auto" if auto else "-"
         entries.append(LexiconEntry("country", code, base, infl, f"cldr:{alpha2}"))
-        if lang == "en" and "&" in base:
-            entries.append(LexiconEntry("country", code, base.replace("&", "and"), "-", f"cldr:{alpha2}"))
+        if "&" in base:
+            for word in grammar.ampersand_words:
+                entries.append(LexiconEntry("country", code, base.replace("&", word), "-", f"cldr:{alpha2}"))
     # dropping the qualifier can merge two territories ("Виргинские о-ва (США)" / "(Великобритания)")
     codes_by_surface: dict[str, set[str]] = {}
     for entry in entries:
@@ -167,20 +203,22 @@ def cldr_country_entries(lang: str) -> list[LexiconEntry]:
 # ---------------------------------------------------------------------------------------------
 # Inflection specs.
 #
-# Russian: infl is "-" (indeclinable), "auto" (classes inferred per word), or one class per
-# space-separated word of the surface. Dutch/English/Romanian: "-", "auto" (Romanian article
-# rule), or comma-separated suffix rules "+s" (append) / "ees>ese" (replace the ending).
+# russian_cases: infl is "-" (indeclinable), "auto" (classes inferred per word), or one class per
+# space-separated word of the surface. The other entity_inflection values: "-", "auto" (only
+# romanian_articles: the article rule), or comma-separated suffix rules "+s" (append) / "ees>ese"
+# (replace the ending).
 
 RU_WORD_CLASSES = frozenset({"=", "f", "m", "fs", "n", "pl", "adj", "sur", "ec", "anin"})
 _SUFFIX_RULE = re.compile(r"^(?:\+(?P<add>\S+)|(?P<old>[^\s>+,]+)>(?P<new>[^\s>+,]*))$")
 
 
-def _infl_problem(surface: str, infl: str, lang: str) -> str | None:
-    if infl == "auto" and lang not in ("ru", "ro"):
-        return f"infl 'auto' is only defined for Russian and Romanian, not {lang!r}"
+def _infl_problem(surface: str, infl: str, lang: str, inflection: str) -> str | None:
+    if infl == "auto" and inflection not in AUTO_INFLECTIONS:
+        return (f"infl 'auto' is only defined for entity_inflection {sorted(AUTO_INFLECTIONS)}, "
+                f"not {inflection!r} of {lang!r}")
     if infl in ("-", "auto"):
         return None
-    if lang == "ru":
+    if inflection == "russian_cases":
         tokens = infl.split()
         words = surface.split(" ")
         if len(tokens) != len(words):
@@ -589,29 +627,33 @@ def _with_case_variants(forms: Iterable[str]) -> Iterator[str]:
             yield form[:1].upper() + form[1:]
 
 
-def expand_entry(entry: LexiconEntry, lang: str) -> set[str]:
-    """Every surface (folded, with case variants) that an entry stands for, the base form included."""
-    if lang == "ru":
+def expand_entry(entry: LexiconEntry, inflection: str) -> set[str]:
+    """Every surface (folded, with case variants) that an entry stands for, the base form included;
+    `inflection` is the language's entity_inflection (one of ENTITY_INFLECTIONS)."""
+    if inflection == "russian_cases":
         forms = ru_forms(entry.surface, entry.infl, entry.kind)
     else:
         forms = _suffix_forms(entry.surface, entry.infl)
-        if lang == "ro" and entry.infl == "auto":
+        if inflection == "romanian_articles" and entry.infl == "auto":
             forms |= _ro_article_forms(entry.surface)
-        if lang == "nl" and entry.kind in _NL_GENITIVE_KINDS:
+        if inflection == "dutch_genitive" and entry.kind in _NL_GENITIVE_KINDS:
             forms |= {g for g in map(_nl_genitive, list(forms)) if g}
     return {fold(f) for f in _with_case_variants(forms)}
 
 
-LATIN_SCRIPT_BORROWERS = frozenset({"nl", "ro"})
-
-
-def build_gazetteer(lang: str, tsv_path: Path | None = None) -> Gazetteer:
-    if lang not in _LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; supported: {_LANGUAGES}")
-    tsv = load_entities(tsv_path or LEXICON_DIR / lang / "entities.tsv", lang)
+def build_gazetteer(lang: str, tsv_path: Path | None = None, lexicon_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer of a language of `lexicon_dir` (default: the shipped lexicons): its entities.tsv (or
+    `tsv_path`), its CLDR country names, and, when its grammar.json borrows_english_names, the English ones."""
+    lexicon_dir = lexicon_dir or LEXICON_DIR
+    languages = supported_languages(lexicon_dir)
+    if lang not in languages:
+        raise ValueError(f"unsupported language {lang!r}; supported: {languages}")
+    grammar = entity_grammar(lang, lexicon_dir)
+    inflection = grammar.entity_inflection
+    tsv = load_entities(tsv_path or lexicon_dir / lang / "entities.tsv", lang, inflection)
     tsv_bases = {fold(e.surface) for e in tsv}
     # a TSV row with the same surface overrides the CLDR name (other code, declension, or block)
-    cldr = [e for e in cldr_country_entries(lang) if fold(e.surface) not in tsv_bases]
+    cldr = [e for e in cldr_country_entries(lang, lexicon_dir) if fold(e.surface) not in tsv_bases]
     table: dict[str, _Target] = {}
     conflicts: list[str] = []
 
@@ -628,10 +670,10 @@ def build_gazetteer(lang: str, tsv_path: Path | None = None) -> Gazetteer:
     for entry in itertools.chain(tsv, cldr):
         claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
     for entry in itertools.chain(tsv, cldr):
-        claim(expand_entry(entry, lang), entry)
-    if lang in LATIN_SCRIPT_BORROWERS:
+        claim(expand_entry(entry, inflection), entry)
+    if grammar.borrows_english_names:
         # Dutch and Romanian news often keep the English name ("Sudan", "Kenya"): last, so never overriding
-        english = [e for e in cldr_country_entries("en") if fold(e.surface) not in tsv_bases]
+        english = [e for e in cldr_country_entries("en", lexicon_dir) if fold(e.surface) not in tsv_bases]
         for entry in english:
             claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
     return Gazetteer(lang, table, _compile(table), tuple(conflicts))

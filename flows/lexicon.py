@@ -9,7 +9,7 @@ from pathlib import Path
 
 import regex
 
-from flows.gazetteer import KINDS
+from flows.gazetteer import ENTITY_INFLECTIONS, KINDS
 from flows.settings import LEXICON_DIR
 
 EVENT_TYPES = ("visit", "demarche", "pledge")
@@ -40,6 +40,7 @@ GRAMMAR_PROPERTIES: dict[str, type] = {
     "genitive_agent_by_case": bool, "dative_recipient_by_case": bool, "recipient_before_trigger": bool,
     "possessive_suffixes": list, "host_prepositions": list, "inverted_subject_kinds": list,
     "non_subject_place_endings": list, "abbreviations": list,
+    "entity_inflection": str, "borrows_english_names": bool, "ampersand_words": list,
 }
 
 
@@ -54,6 +55,9 @@ class Grammar:
     inverted_subject_kinds: frozenset[str]  # entity kinds that may be a subject right after its verb
     non_subject_place_endings: tuple[str, ...]  # lower-case endings of a place name in an oblique case
     abbreviations: tuple[str, ...]  # patterns of a word whose full stop ends no sentence ("dhr.", "т.е.")
+    entity_inflection: str  # how entity names inflect: one of gazetteer.ENTITY_INFLECTIONS
+    borrows_english_names: bool  # the English CLDR country names are found too ("Sudan" in Dutch text)
+    ampersand_words: tuple[str, ...]  # "&" of a CLDR country name also written as ("Trinidad and Tobago")
 
     @property
     def possessive(self) -> regex.Pattern[str]:
@@ -192,6 +196,8 @@ def load_grammar(path: Path, language: str) -> Grammar:
             raise ValueError(f"{path}: {key} must be true or false, not {value!r}")
         if kind is list and (not isinstance(value, list) or not all(isinstance(v, str) and v for v in value)):
             raise ValueError(f"{path}: {key} must be a list of non-empty strings, not {value!r}")
+        if kind is str and value not in ENTITY_INFLECTIONS:  # entity_inflection, the only string property
+            raise ValueError(f"{path}: {key} must be one of {ENTITY_INFLECTIONS}, not {value!r}")
     bad_kinds = set(data["inverted_subject_kinds"]) - set(KINDS)
     if bad_kinds:
         raise ValueError(f"{path}: inverted_subject_kinds: unknown entity kinds {sorted(bad_kinds)} "
@@ -202,7 +208,8 @@ def load_grammar(path: Path, language: str) -> Grammar:
         data["genitive_agent_by_case"], data["dative_recipient_by_case"], data["recipient_before_trigger"],
         tuple(data["possessive_suffixes"]), tuple(w.lower() for w in data["host_prepositions"]),
         frozenset(data["inverted_subject_kinds"]), tuple(e.lower() for e in data["non_subject_place_endings"]),
-        tuple(data["abbreviations"]))
+        tuple(data["abbreviations"]), data["entity_inflection"], data["borrows_english_names"],
+        tuple(data["ampersand_words"]))
 
 
 @cache

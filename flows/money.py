@@ -34,11 +34,19 @@ __all__ = [
     "format_amount",
     "load_lexicon",
     "parse_number",
+    "supported_languages",
 ]
 
-LANGUAGES = ("nl", "en", "ru", "ro")
 QUALIFIERS = ("exact", "up_to", "about", "at_least", "range")
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+def supported_languages(lexicon_dir: Path | None = None) -> tuple[str, ...]:
+    """Languages whose lexicon folder holds a money.json."""
+    return tuple(sorted(p.parent.name for p in (lexicon_dir or LEXICON_DIR).glob("*/money.json")))
+
+
+LANGUAGES = supported_languages()  # the shipped ones
 
 # An ECB rate older than this (counted from the asked day, or from the end of the bundled file) means the
 # ECB did not publish that currency then (RUB after 2022-03-01, ISK 2008-2018); normal gaps are <= 5 days.
@@ -310,8 +318,9 @@ def load_lexicon(lang: str, path: str | Path | None = None) -> Lexicon:
     """The validated lexicon of `lang` (cached), or of the file at `path` (read every call, for tests)."""
     if path is not None:
         return _read_lexicon(Path(path), lang)
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    languages = supported_languages()
+    if lang not in languages:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(languages)}")
     return _default_lexicon(lang)
 
 

@@ -21,7 +21,8 @@ from typing import Any, Literal, NoReturn
 from babel.dates import get_day_names, get_month_names
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-LANGUAGES: tuple[str, ...] = ("nl", "en", "ru")
+# the shipped languages with a time lexicon (has_time_lexicon decides per call, from the folder)
+LANGUAGES: tuple[str, ...] = tuple(sorted(p.parent.name for p in LEXICON_DIR.glob("*/time.json")))
 
 KINDS: tuple[str, ...] = (
     "explicit_date", "explicit_range", "weekday", "relative_day", "relative_week",

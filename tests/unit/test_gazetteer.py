@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from flows.gazetteer import (
     LEXICON_DIR,
     RIGHT_GUARD,
     build_gazetteer,
+    cldr_country_entries,
     find_entities,
     fold,
     load_entities,
@@ -373,3 +376,57 @@ def test_trie_pattern_finds_what_a_longest_first_alternation_finds(lang: str, te
     plain = re.compile(f"{LEFT_GUARD}(?=({'|'.join(map(re.escape, words))}){RIGHT_GUARD})")
     folded = fold(text)
     assert [m.span(1) for m in gaz.pattern.finditer(folded)] == [m.span(1) for m in plain.finditer(folded)]
+
+
+def test_auto_is_refused_where_the_entity_inflection_has_no_auto_rule(tmp_path: Path) -> None:
+    tsv = tmp_path / "entities.tsv"
+    tsv.write_text(_HEADER + "country\tRUS\tRusland\tauto\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"entities.tsv:2: infl 'auto' .* not 'dutch_genitive' of 'nl'"):
+        load_entities(tsv, "nl")
+    assert load_entities(tsv, "nl", "romanian_articles")[0].infl == "auto"
+
+
+def test_cldr_names_inflect_and_spell_out_ampersands_as_the_grammar_says() -> None:
+    english = {e.surface: e.infl for e in cldr_country_entries("en")}
+    assert english["Trinidad & Tobago"] == english["Trinidad and Tobago"] == "-"
+    assert {e.infl for e in cldr_country_entries("ro")} == {"auto"}
+    assert not any("&" in e.surface for e in cldr_country_entries("nl"))
+
+
+def _copy_language(source: str, code: str, root: Path) -> None:
+    """The data files of a shipped language under another code, each file's language field renamed."""
+    folder = root / code
+    shutil.copytree(LEXICON_DIR / source, folder)
+    for path in folder.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("language") == source:
+            path.write_text(json.dumps(data | {"language": code}, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_new_language_folder_is_a_supported_language(tmp_path: Path) -> None:
+    """German from Dutch data alone: the gazetteer takes its morphology from grammar.json, its names from CLDR."""
+    _copy_language("en", "en", tmp_path)  # the English names that a borrowing language also finds
+    _copy_language("nl", "de", tmp_path)
+    assert supported_languages(tmp_path) == ("de", "en")
+    german = build_gazetteer("de", lexicon_dir=tmp_path)
+    assert german.table[fold("Russlands")].code == "RUS"  # German CLDR name, with the Dutch genitive rule
+    assert german.table[fold("Petersburgs")].code == "RUS"  # the Dutch entities.tsv, with the genitive
+    assert german.table[fold("Sudan")].code == "SDN"  # English names borrowed
+    assert german.table == build_gazetteer("de", lexicon_dir=tmp_path).table
+    with pytest.raises(ValueError, match="unsupported language 'nl'"):
+        build_gazetteer("nl", lexicon_dir=tmp_path)
+
+
+def test_a_new_language_folder_is_found_by_the_event_time_and_money_loaders(tmp_path: Path) -> None:
+    from flows.lexicon import event_lexicon, supported_event_languages
+    from flows.money import load_lexicon
+    from flows.money import supported_languages as money_languages
+    from flows.temporal import load_time_lexicon
+
+    _copy_language("nl", "de", tmp_path)
+    assert supported_event_languages(tmp_path) == ("de",)
+    german = event_lexicon("de", tmp_path)
+    assert german is not None and german.grammar.entity_inflection == "dutch_genitive"
+    assert money_languages(tmp_path) == ("de",)
+    assert load_lexicon("de", tmp_path / "de" / "money.json").language == "de"
+    assert load_time_lexicon(tmp_path / "de" / "time.json").language == "de"

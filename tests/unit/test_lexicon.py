@@ -162,6 +162,18 @@ def test_every_shipped_language_has_a_grammar() -> None:
     assert nl.grammar.possessive.match("'s minister") is not None
 
 
+def test_entity_morphology_comes_from_the_grammar() -> None:
+    morphology = {lang: (g.entity_inflection, g.borrows_english_names, g.ampersand_words)
+                  for lang in ("en", "nl", "ro", "ru")
+                  for g in [load_grammar(LEXICON_DIR / lang / "grammar.json", lang)]}
+    assert morphology == {
+        "en": ("suffixes_only", False, ("and",)),
+        "nl": ("dutch_genitive", True, ()),
+        "ro": ("romanian_articles", True, ()),
+        "ru": ("russian_cases", False, ()),
+    }
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -172,6 +184,10 @@ def test_every_shipped_language_has_a_grammar() -> None:
         ({"host_prepositions": [""]}, "host_prepositions must be a list of non-empty strings"),
         ({"inverted_subject_kinds": ["person", "animal"]}, "inverted_subject_kinds: unknown entity kinds"),
         ({"language": "en"}, "language must be 'nl'"),
+        ({"entity_inflection": "german_cases"}, "entity_inflection must be one of .*not 'german_cases'"),
+        ({"entity_inflection": ["dutch_genitive"]}, "entity_inflection must be one of"),
+        ({"borrows_english_names": "yes"}, "borrows_english_names must be true or false"),
+        ({"ampersand_words": "and"}, "ampersand_words must be a list of non-empty strings"),
     ],
 )
 def test_invalid_grammar_is_refused(tmp_path: Path, change: dict[str, object], message: str) -> None:
