@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import hashlib
+import json
 import os
 import re
 import stat
@@ -19,14 +20,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import polars as pl
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-# Languages the detector may answer: those we extract plus their likely neighbours in a
-# European news feed, so that a German text is called German and not Dutch.
-DETECTABLE_LANGUAGES = (
-    Language.DUTCH, Language.ENGLISH, Language.RUSSIAN, Language.ROMANIAN, Language.GERMAN,
-    Language.FRENCH, Language.UKRAINIAN, Language.POLISH, Language.ITALIAN, Language.SPANISH,
-)
+from flows.lexicon import supported_event_languages
+from flows.settings import LEXICON_DIR
+
+# The languages the detector may answer: data (flows/lexicons/languages.json, see LANGUAGES.md).
+DETECTABLE_LANGUAGES_FILE = LEXICON_DIR / "languages.json"
 
 # below U+0020 but for tab, line feed, form feed and carriage return (a generator over 8 KiB cost a third of ingest)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -355,6 +355,24 @@ def sha256_column(texts: pl.Series) -> pl.Series:
     return pl.Series([hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts], dtype=pl.String)
 
 
+def detectable_languages(path: Path = DETECTABLE_LANGUAGES_FILE, lexicon_dir: Path = LEXICON_DIR) -> list[Language]:
+    """The languages of languages.json's `detect` list and of every lexicon folder, as lingua names them."""
+    try:
+        listed = json.loads(path.read_text(encoding="utf-8"))["detect"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: cannot read the `detect` list of language codes: {exc}") from exc
+    if not isinstance(listed, list) or not listed or not all(isinstance(code, str) for code in listed):
+        raise ValueError(f"{path}: `detect` must be a non-empty list of ISO 639-1 codes")
+    codes = sorted({*listed, *supported_event_languages(lexicon_dir)})
+    languages = []
+    for code in codes:
+        try:
+            languages.append(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)))
+        except ValueError:
+            raise ValueError(f"{path}: {code!r} is no ISO 639-1 code that lingua knows") from None
+    return languages
+
+
 @lru_cache(maxsize=1)
 def language_detector() -> LanguageDetector:
     """lingua restricted to the likely languages: ~10x faster and fewer confusions than all 75.
@@ -363,7 +381,7 @@ def language_detector() -> LanguageDetector:
     documents exactly as the full models do, and saves ~1.5 s of model loading per process and ~40% of
     the detection time; it is short texts (under ~120 characters) where the full models win.
     """
-    return (LanguageDetectorBuilder.from_languages(*DETECTABLE_LANGUAGES)
+    return (LanguageDetectorBuilder.from_languages(*detectable_languages())
             .with_preloaded_language_models().with_low_accuracy_mode().build())
 
 

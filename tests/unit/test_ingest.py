@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -190,3 +191,30 @@ def test_decode_bytes_strips_utf8_bom() -> None:
     text, reason, _ = decode_bytes(b"\xef\xbb\xbfdate 2023-02 Kop")
     assert text == "date 2023-02 Kop"
     assert reason == ""
+
+
+def test_detectable_languages_are_the_listed_ones_and_every_lexicon(tmp_path: Path) -> None:
+    from flows.ingest import detectable_languages
+
+    (tmp_path / "languages.json").write_text(json.dumps({"detect": ["de", "fr"]}), encoding="utf-8")
+    lexicons = tmp_path / "lexicons"
+    for code in ("nl", "pt"):  # a new language's folder is detected without a code change
+        (lexicons / code).mkdir(parents=True)
+        (lexicons / code / "triggers.json").write_text("{}", encoding="utf-8")
+    names = {language.iso_code_639_1.name for language in detectable_languages(tmp_path / "languages.json", lexicons)}
+    assert names == {"DE", "FR", "NL", "PT"}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ({"detect": ["de", "xx"]}, "'xx' is no ISO 639-1 code"),
+    ({"detect": []}, "non-empty list"),
+    ({"languages": ["de"]}, "cannot read the `detect` list"),
+])
+def test_a_bad_list_of_detectable_languages_is_refused(tmp_path: Path, content: dict[str, object],
+                                                         message: str) -> None:
+    from flows.ingest import detectable_languages
+
+    path = tmp_path / "languages.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        detectable_languages(path, tmp_path)
