@@ -1513,8 +1513,9 @@ def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_id
         if any(m["amount"] is not None and m["currency"] == amount.currency and amount.amount <= m["amount"]
                for m in before):
             return None  # "pledged $2 billion ... He announced $500 million for air defence": a share of that
-        told = {(m["actor_name"], m["actor_country"], m["target_name"], m["target_country"], m["event_type"])
-                for m in before}
+        # in the sentence's order (a set's order would change with the process's string hashes)
+        told = list(dict.fromkeys((m["actor_name"], m["actor_country"], m["target_name"], m["target_country"],
+                                   m["event_type"]) for m in before))
         if len({(t[1], t[3]) for t in told}) > 1:
             return None  # two parties before: "he" may be either
         for actor_name, actor_code, target_name, target_code, kind in told:
