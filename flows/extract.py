@@ -422,6 +422,27 @@ def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bo
     return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
 
 
+def office_holder_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                      person: EntityMention) -> EntityMention | None:
+    """The organisation whose office a named person holds: "NATO Secretary General Mark Rutte", "Генсек НАТО Марк
+    Рютте", "Secretarul general al NATO, Mark Rutte". The office names whom the person acts for now, which a
+    person entry (a former prime minister) may not."""
+    officials = lexicon.cues["officials"]
+    for ent in reversed(entities):
+        if ent.end > person.start:
+            continue
+        if ent.kind != "org" or person.start - ent.end > 40:
+            return None
+        gap = sentence[ent.end:person.start]
+        if regex.fullmatch(r"[\s,]*", gap) and officials.search(sentence, max(0, ent.start - 40), ent.start):
+            return ent  # the office before the organisation: "Генсек НАТО", "Secretarul general al NATO"
+        office = officials.match(gap.strip(" ,"))
+        if office is not None and regex.fullmatch(r"[\p{L}\p{M} -]*", gap.strip(" ,")[office.end():]):
+            return ent  # the office after it: "NATO Secretary General"
+        return None
+    return None
+
+
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                    sentence: str, exclude: set[str]) -> EntityMention | None:
     """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит президента Италии'.
@@ -480,6 +501,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
+    if possessor is not None and possessor.kind == "person":
+        office_org = office_holder_org(lexicon, sentence, candidates, possessor)
+        if office_org is not None and office_org.code not in glued:
+            possessor = office_org
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")

@@ -281,3 +281,15 @@ def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> No
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ro", body, header="2024-03", headline="Vizită"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the office names whom the person acts for now; the person entry (a former premier) may not
+        pytest.param("Secretarul general al NATO, Mark Rutte, a sosit marți la Washington pentru discuții.",
+                     ("NATO", "USA"), id="office-holder-of-an-organisation"),
+    ],
+)
+def test_visits_of_organisations_parliaments_and_royals(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [expected]

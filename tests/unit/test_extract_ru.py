@@ -429,3 +429,17 @@ def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> No
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the office names whom the person acts for now; the person entry (a former premier) may not
+        pytest.param("Генсек НАТО Марк Рютте прибыл в Вашингтон для переговоров.", ("NATO", "USA"),
+                     id="office-before-organisation"),
+        pytest.param("Генеральный секретарь НАТО Марк Рютте посетил Киев.", ("NATO", "UKR"), id="office-in-full"),
+        pytest.param("Премьер-министр Нидерландов Марк Рютте прибыл в Киев.", ("NLD", "UKR"), id="national-office"),
+    ],
+)
+def test_visits_of_office_holders(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
