@@ -439,7 +439,27 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
                      id="office-before-organisation"),
         pytest.param("Генеральный секретарь НАТО Марк Рютте посетил Киев.", ("NATO", "UKR"), id="office-in-full"),
         pytest.param("Премьер-министр Нидерландов Марк Рютте прибыл в Киев.", ("NLD", "UKR"), id="national-office"),
+        # a stopover on the way elsewhere is a visit of the stop
+        pytest.param("Канцлер Германии Олаф Шольц по пути в Киев сделал остановку в Варшаве.", ("DEU", "POL"),
+                     id="stopover"),
     ],
 )
-def test_visits_of_office_holders(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+def test_visits_of_office_holders_and_stopovers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
+
+
+def test_consul_summoned(tmp_path: Path) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", "МИД Польши вызвал консула Белоруссии."))
+            if e[0] == "demarche"] == [("POL", "BLR")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Германия рассматривает возможность выделения Украине 500 млн евро.", id="considers"),
+        pytest.param("Правительство Японии изучает возможность предоставления Молдавии 20 млн долларов.",
+                     id="studies"),
+    ],
+)
+def test_considered_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == []
