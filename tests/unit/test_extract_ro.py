@@ -289,6 +289,12 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         # the office names whom the person acts for now; the person entry (a former premier) may not
         pytest.param("Secretarul general al NATO, Mark Rutte, a sosit marți la Washington pentru discuții.",
                      ("NATO", "USA"), id="office-holder-of-an-organisation"),
+        pytest.param("O delegație a Camerei Deputaților a efectuat o vizită în Republica Moldova.", ("ROU", "MDA"),
+                     id="chamber-delegation"),
+        pytest.param("Președintele Camerei Deputaților, Alfred Simonis, a efectuat o vizită oficială la Kiev.",
+                     ("ROU", "UKR"), id="speaker-of-the-chamber"),
+        pytest.param("Regele Charles al III-lea și regina Camilla au sosit la București, într-o vizită de stat.",
+                     ("GBR", "ROU"), id="king-on-state-visit"),
     ],
 )
 def test_visits_of_organisations_parliaments_and_royals(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
