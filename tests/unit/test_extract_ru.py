@@ -448,9 +448,15 @@ def test_visits_of_office_holders_and_stopovers(tmp_path: Path, body: str, expec
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
 
 
-def test_consul_summoned(tmp_path: Path) -> None:
-    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", "МИД Польши вызвал консула Белоруссии."))
-            if e[0] == "demarche"] == [("POL", "BLR")]
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("МИД Польши вызвал консула Белоруссии.", ("POL", "BLR"), id="consul"),
+        pytest.param("МИД Литвы вызвал заместителя главы миссии России.", ("LTU", "RUS"), id="deputy-head-of-mission"),
+    ],
+)
+def test_other_diplomats_summoned(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [expected]
 
 
 @pytest.mark.parametrize(
