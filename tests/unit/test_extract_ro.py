@@ -299,3 +299,21 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
 )
 def test_visits_of_organisations_parliaments_and_royals(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
     assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [expected]
+
+
+def test_stopover_is_a_visit(tmp_path: Path) -> None:
+    body = "Cancelarul german Olaf Scholz a făcut o escală la Varșovia, în drum spre Kiev."
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [("DEU", "POL")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Guvernul german analizează posibilitatea de a acorda Ucrainei 500 de milioane de euro.",
+                     id="analizeaza-posibilitatea"),
+        pytest.param("Japonia ia în calcul să acorde Republicii Moldova un ajutor de 20 de milioane de dolari.",
+                     id="ia-in-calcul"),
+    ],
+)
+def test_pledge_under_consideration_is_none(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "pledge") == [CONTROL["pledge"][1]]
