@@ -465,7 +465,23 @@ def test_other_diplomats_summoned(tmp_path: Path, body: str, expected: tuple[str
         pytest.param("Германия рассматривает возможность выделения Украине 500 млн евро.", id="considers"),
         pytest.param("Правительство Японии изучает возможность предоставления Молдавии 20 млн долларов.",
                      id="studies"),
+        pytest.param("Страны G7 обсуждают выделение Украине 50 млрд долларов.", id="discuss"),
     ],
 )
 def test_considered_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # members of parliament and royals represent their state like ministers do
+        pytest.param("Группа депутатов Госдумы посетила Сирию.", ("RUS", "SYR"), id="deputies"),
+        pytest.param("Сенаторы США посетили Киев.", ("USA", "UKR"), id="senators"),
+        pytest.param("Наследный принц Саудовской Аравии Мухаммед бен Сальман прибыл в Париж.", ("SAU", "FRA"),
+                     id="crown-prince"),
+    ],
+)
+def test_parliamentarians_and_princes_visit_for_their_state(tmp_path: Path, body: str,
+                                                           expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
