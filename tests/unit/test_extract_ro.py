@@ -295,6 +295,14 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
                      ("ROU", "UKR"), id="speaker-of-the-chamber"),
         pytest.param("Regele Charles al III-lea și regina Camilla au sosit la București, într-o vizită de stat.",
                      ("GBR", "ROU"), id="king-on-state-visit"),
+        pytest.param("Un grup de deputați români a efectuat o vizită în Republica Moldova.", ("ROU", "MDA"),
+                     id="deputies"),
+        pytest.param("Senatori americani au efectuat o vizită la Kiev, unde s-au întâlnit cu președintele Zelenski.",
+                     ("USA", "UKR"), id="senators"),
+        pytest.param("Prințul moștenitor al Arabiei Saudite a sosit la Paris pentru discuții cu președintele francez.",
+                     ("SAU", "FRA"), id="crown-prince-genitive-country"),
+        pytest.param("O delegație a Parlamentului European s-a aflat într-o vizită la Chișinău.", ("EU", "MDA"),
+                     id="european-parliament-genitive"),
     ],
 )
 def test_visits_of_organisations_parliaments_and_royals(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
