@@ -329,6 +329,21 @@ def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_i
     return False
 
 
+def office_told_in_lead(lexicon: EventLexicon, context: DocumentContext, actor: Role) -> Role | None:
+    """The organisation a person acts for, as the headline or lead (first four sentences) names it with his office:
+    news gives a title once, so the headline's bare "Rutte" is still the NATO Secretary General."""
+    surname = actor.name.split()[-1:]
+    for idx in range(4):
+        sentence = context.sentences.get(idx, "")
+        entities = context.entities(idx)
+        for ent in entities:
+            if ent.kind == "person" and ent.code == actor.code and ent.text.split()[-1:] == surname:
+                office_org = office_holder_org(lexicon, sentence, entities, ent)
+                if office_org is not None:
+                    return Role(actor.name, office_org.code, actor.basis + ", office named in the lead", actor.start)
+    return None
+
+
 def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, trig: Trigger,
                           actor: Role, target: Role) -> bool:
     """A visit that retells a trip the text has placed ahead: "the visit" whose traveller is carried, after a
@@ -1471,6 +1486,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
+    if trig.event_type == "visit":
+        actor = office_told_in_lead(lexicon, context, actor) or actor
+        if actor.code == target.code:
+            return None
     if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (

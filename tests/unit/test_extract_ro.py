@@ -325,3 +325,10 @@ def test_stopover_is_a_visit(tmp_path: Path) -> None:
 )
 def test_pledge_under_consideration_is_none(tmp_path: Path, body: str) -> None:
     assert parties_beside_control(tmp_path, body, "pledge") == [CONTROL["pledge"][1]]
+
+
+def test_office_in_the_lead_holds_for_the_bare_name_in_the_headline(tmp_path: Path) -> None:
+    body = ("Secretarul general al NATO, Mark Rutte, a sosit marți la Washington, unde are întâlniri cu oficialii "
+            "americani.")
+    rows = extract(tmp_path, "ro", body, header="2024-03", headline="Rutte a sosit la Washington")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "USA")}

@@ -448,6 +448,12 @@ def test_visits_of_office_holders_and_stopovers(tmp_path: Path, body: str, expec
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
 
 
+def test_office_in_the_lead_holds_for_the_bare_name_in_the_headline(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "ru", "Генсек НАТО Марк Рютте прибыл в Вашингтон. Он встретится с президентом США.",
+                   header="2024-03", headline="Рютте прибыл в Вашингтон")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "USA")}
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
