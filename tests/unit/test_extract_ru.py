@@ -486,8 +486,15 @@ def test_considered_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
         pytest.param("Сенаторы США посетили Киев.", ("USA", "UKR"), id="senators"),
         pytest.param("Наследный принц Саудовской Аравии Мухаммед бен Сальман прибыл в Париж.", ("SAU", "FRA"),
                      id="crown-prince"),
+        pytest.param("Генеральный прокурор России Игорь Краснов прибыл в Минск с официальным визитом.", ("RUS", "BLR"),
+                     id="prosecutor-general"),
     ],
 )
 def test_parliamentarians_and_princes_visit_for_their_state(tmp_path: Path, body: str,
                                                            expected: tuple[str, str]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
+
+
+def test_aid_to_be_rendered_is_pledged(tmp_path: Path) -> None:
+    body = "Япония окажет Украине помощь в виде грантов на сумму 4,5 млрд долларов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "UKR", 4_500_000_000.0, "USD")]
