@@ -329,6 +329,21 @@ def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_i
     return False
 
 
+def office_told_in_lead(lexicon: EventLexicon, context: DocumentContext, actor: Role) -> Role | None:
+    """The organisation a person acts for, as the headline or lead (first four sentences) names it with his office:
+    news gives a title once, so the headline's bare "Rutte" is still the NATO Secretary General."""
+    surname = actor.name.split()[-1:]
+    for idx in range(4):
+        sentence = context.sentences.get(idx, "")
+        entities = context.entities(idx)
+        for ent in entities:
+            if ent.kind == "person" and ent.code == actor.code and ent.text.split()[-1:] == surname:
+                office_org = office_holder_org(lexicon, sentence, entities, ent)
+                if office_org is not None:
+                    return Role(actor.name, office_org.code, actor.basis + ", office named in the lead", actor.start)
+    return None
+
+
 def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, trig: Trigger,
                           actor: Role, target: Role) -> bool:
     """A visit that retells a trip the text has placed ahead: "the visit" whose traveller is carried, after a
@@ -422,6 +437,27 @@ def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bo
     return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
 
 
+def office_holder_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                      person: EntityMention) -> EntityMention | None:
+    """The organisation whose office a named person holds: "NATO Secretary General Mark Rutte", "Генсек НАТО Марк
+    Рютте", "Secretarul general al NATO, Mark Rutte". The office names whom the person acts for now, which a
+    person entry (a former prime minister) may not."""
+    officials = lexicon.cues["officials"]
+    for ent in reversed(entities):
+        if ent.end > person.start:
+            continue
+        if ent.kind != "org" or person.start - ent.end > 40:
+            return None
+        gap = sentence[ent.end:person.start]
+        if regex.fullmatch(r"[\s,]*", gap) and officials.search(sentence, max(0, ent.start - 40), ent.start):
+            return ent  # the office before the organisation: "Генсек НАТО", "Secretarul general al NATO"
+        office = officials.match(gap.strip(" ,"))
+        if office is not None and regex.fullmatch(r"[\p{L}\p{M} -]*", gap.strip(" ,")[office.end():]):
+            return ent  # the office after it: "NATO Secretary General"
+        return None
+    return None
+
+
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                    sentence: str, exclude: set[str]) -> EntityMention | None:
     """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит президента Италии'.
@@ -480,6 +516,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
+    if possessor is not None and possessor.kind == "person":
+        office_org = office_holder_org(lexicon, sentence, candidates, possessor)
+        if office_org is not None and office_org.code not in glued:
+            possessor = office_org
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
@@ -1446,6 +1486,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
+    if trig.event_type == "visit":
+        actor = office_told_in_lead(lexicon, context, actor) or actor
+        if actor.code == target.code:
+            return None
     if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (

@@ -281,3 +281,54 @@ def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> No
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ro", body, header="2024-03", headline="Vizită"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the office names whom the person acts for now; the person entry (a former premier) may not
+        pytest.param("Secretarul general al NATO, Mark Rutte, a sosit marți la Washington pentru discuții.",
+                     ("NATO", "USA"), id="office-holder-of-an-organisation"),
+        pytest.param("O delegație a Camerei Deputaților a efectuat o vizită în Republica Moldova.", ("ROU", "MDA"),
+                     id="chamber-delegation"),
+        pytest.param("Președintele Camerei Deputaților, Alfred Simonis, a efectuat o vizită oficială la Kiev.",
+                     ("ROU", "UKR"), id="speaker-of-the-chamber"),
+        pytest.param("Regele Charles al III-lea și regina Camilla au sosit la București, într-o vizită de stat.",
+                     ("GBR", "ROU"), id="king-on-state-visit"),
+        pytest.param("Un grup de deputați români a efectuat o vizită în Republica Moldova.", ("ROU", "MDA"),
+                     id="deputies"),
+        pytest.param("Senatori americani au efectuat o vizită la Kiev, unde s-au întâlnit cu președintele Zelenski.",
+                     ("USA", "UKR"), id="senators"),
+        pytest.param("Prințul moștenitor al Arabiei Saudite a sosit la Paris pentru discuții cu președintele francez.",
+                     ("SAU", "FRA"), id="crown-prince-genitive-country"),
+        pytest.param("O delegație a Parlamentului European s-a aflat într-o vizită la Chișinău.", ("EU", "MDA"),
+                     id="european-parliament-genitive"),
+    ],
+)
+def test_visits_of_organisations_parliaments_and_royals(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [expected]
+
+
+def test_stopover_is_a_visit(tmp_path: Path) -> None:
+    body = "Cancelarul german Olaf Scholz a făcut o escală la Varșovia, în drum spre Kiev."
+    assert [(e[1], e[2]) for e in events(extract_ro(tmp_path, body)) if e[0] == "visit"] == [("DEU", "POL")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Guvernul german analizează posibilitatea de a acorda Ucrainei 500 de milioane de euro.",
+                     id="analizeaza-posibilitatea"),
+        pytest.param("Japonia ia în calcul să acorde Republicii Moldova un ajutor de 20 de milioane de dolari.",
+                     id="ia-in-calcul"),
+    ],
+)
+def test_pledge_under_consideration_is_none(tmp_path: Path, body: str) -> None:
+    assert parties_beside_control(tmp_path, body, "pledge") == [CONTROL["pledge"][1]]
+
+
+def test_office_in_the_lead_holds_for_the_bare_name_in_the_headline(tmp_path: Path) -> None:
+    body = ("Secretarul general al NATO, Mark Rutte, a sosit marți la Washington, unde are întâlniri cu oficialii "
+            "americani.")
+    rows = extract(tmp_path, "ro", body, header="2024-03", headline="Rutte a sosit la Washington")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "USA")}

@@ -429,3 +429,72 @@ def test_visit_put_off_and_then_held_is_a_visit(tmp_path: Path, body: str) -> No
 def test_a_pledge_naming_neither_party_takes_both_from_the_visit_before(
         tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert sorted(events(extract(tmp_path, "ru", body, header="2024-03", headline="Визит"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the office names whom the person acts for now; the person entry (a former premier) may not
+        pytest.param("Генсек НАТО Марк Рютте прибыл в Вашингтон для переговоров.", ("NATO", "USA"),
+                     id="office-before-organisation"),
+        pytest.param("Генеральный секретарь НАТО Марк Рютте посетил Киев.", ("NATO", "UKR"), id="office-in-full"),
+        pytest.param("Премьер-министр Нидерландов Марк Рютте прибыл в Киев.", ("NLD", "UKR"), id="national-office"),
+        # a stopover on the way elsewhere is a visit of the stop
+        pytest.param("Канцлер Германии Олаф Шольц по пути в Киев сделал остановку в Варшаве.", ("DEU", "POL"),
+                     id="stopover"),
+    ],
+)
+def test_visits_of_office_holders_and_stopovers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
+
+
+def test_office_in_the_lead_holds_for_the_bare_name_in_the_headline(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "ru", "Генсек НАТО Марк Рютте прибыл в Вашингтон. Он встретится с президентом США.",
+                   header="2024-03", headline="Рютте прибыл в Вашингтон")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("МИД Польши вызвал консула Белоруссии.", ("POL", "BLR"), id="consul"),
+        pytest.param("МИД Литвы вызвал заместителя главы миссии России.", ("LTU", "RUS"), id="deputy-head-of-mission"),
+    ],
+)
+def test_other_diplomats_summoned(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Германия рассматривает возможность выделения Украине 500 млн евро.", id="considers"),
+        pytest.param("Правительство Японии изучает возможность предоставления Молдавии 20 млн долларов.",
+                     id="studies"),
+        pytest.param("Страны G7 обсуждают выделение Украине 50 млрд долларов.", id="discuss"),
+    ],
+)
+def test_considered_aid_is_no_pledge(tmp_path: Path, body: str) -> None:
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # members of parliament and royals represent their state like ministers do
+        pytest.param("Группа депутатов Госдумы посетила Сирию.", ("RUS", "SYR"), id="deputies"),
+        pytest.param("Сенаторы США посетили Киев.", ("USA", "UKR"), id="senators"),
+        pytest.param("Наследный принц Саудовской Аравии Мухаммед бен Сальман прибыл в Париж.", ("SAU", "FRA"),
+                     id="crown-prince"),
+        pytest.param("Генеральный прокурор России Игорь Краснов прибыл в Минск с официальным визитом.", ("RUS", "BLR"),
+                     id="prosecutor-general"),
+    ],
+)
+def test_parliamentarians_and_princes_visit_for_their_state(tmp_path: Path, body: str,
+                                                           expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == [expected]
+
+
+def test_aid_to_be_rendered_is_pledged(tmp_path: Path) -> None:
+    body = "Япония окажет Украине помощь в виде грантов на сумму 4,5 млрд долларов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "UKR", 4_500_000_000.0, "USD")]
