@@ -1144,7 +1144,13 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         return found
     kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
     seen = {first["actor_country"], first["target_country"]}
-    for ent in coordinated(lexicon, sentence, entities, head, kinds):
+    listed = coordinated(lexicon, sentence, entities, head, kinds)
+    if trig.roles == "meeting_place":
+        # "Rubio and Lavrov held talks in Riyadh": the participant found is the last of a list, and everyone listed
+        # with him who is not from the meeting's country came there too
+        listed = [e for e in listed_before(lexicon, sentence, entities, head)[:-1]
+                  if e.kind in kinds and is_official(lexicon, sentence, e)] + listed
+    for ent in listed:
         if ent.code in seen or (varying == "actor" and former_office(lexicon, sentence, ent)):
             continue
         seen.add(ent.code)

@@ -834,3 +834,17 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_of_the_headline
 def test_nl_donor_after_an_auxiliary_or_a_reporting_verb(tmp_path: Path, body: str,
                                                          expected: tuple[object, ...]) -> None:
     assert events(extract(tmp_path, "nl", body)) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Rubio and Lavrov held talks in Riyadh on Tuesday.",
+                 [("visit", "RUS", "SAU", None, None), ("visit", "USA", "SAU", None, None)], id="en-two-visitors"),
+    pytest.param("nl", "Rubio en Lavrov voerden dinsdag in Riyad overleg.",
+                 [("visit", "RUS", "SAU", None, None), ("visit", "USA", "SAU", None, None)], id="nl-two-visitors"),
+    pytest.param("en", "Biden and Xi met in San Francisco on Wednesday.", [("visit", "CHN", "USA", None, None)],
+                 id="en-the-host-is-no-visitor"),
+])
+def test_every_participant_from_elsewhere_visits_the_meeting_place(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    # GUIDE.md: a meeting placed in a country implies a visit of each participant who is not from there
+    assert events(extract(tmp_path, lang, body)) == expected

@@ -498,3 +498,9 @@ def test_parliamentarians_and_princes_visit_for_their_state(tmp_path: Path, body
 def test_aid_to_be_rendered_is_pledged(tmp_path: Path) -> None:
     body = "Япония окажет Украине помощь в виде грантов на сумму 4,5 млрд долларов."
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "UKR", 4_500_000_000.0, "USD")]
+
+
+def test_every_participant_from_elsewhere_visits_the_meeting_place(tmp_path: Path) -> None:
+    body = "Рубио и Лавров провели переговоры в Эр-Рияде во вторник."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "SAU", None, None),
+                                                     ("visit", "USA", "SAU", None, None)]
