@@ -8,7 +8,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -98,6 +98,33 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
     return kept
 
 
+def org_officers(lexicon: EventLexicon | None, sentence: str,
+                 entities: list[EntityMention]) -> list[EntityMention]:
+    """A person an organisation's office title introduces acts for the organisation, whatever country the
+    gazetteer gives him ("NATO Secretary General Mark Rutte", "NAVO-chef Mark Rutte"): the organisation, a
+    hyphen or space, then at most three words (no preposition, article or conjunction) holding an office title."""
+    if lexicon is None:
+        return entities
+    function_words = frozenset().union(*lexicon.words.values())
+    kept: list[EntityMention] = []
+    for i, ent in enumerate(entities):
+        prev = kept[-1] if kept else None
+        # "Russia's UN ambassador Nebenzia", "de Russische VN-ambassadeur": a country's officer at the organisation
+        owner = entities[i - 2] if i >= 2 else None
+        owned = (owner is not None and owner.kind in ("country", "demonym") and prev is not None
+                 and regex.fullmatch(r"(?:'s|’s)?\s*", sentence[owner.end:prev.start]) is not None)
+        if (ent.kind == "person" and prev is not None and prev.kind == "org" and prev.code != ent.code
+                and not owned):
+            gap = sentence[prev.end:ent.start]
+            words = [w for w in regex.split(r"[\s-]+", gap) if w]
+            if (len(gap) <= 40 and 1 <= len(words) <= 3 and regex.fullmatch(r"[\p{L}\s-]+", gap) is not None
+                    and not any(w.lower() in function_words for w in words)
+                    and lexicon.cues["officials"].search(gap) is not None):
+                ent = replace(ent, code=prev.code)
+        kept.append(ent)
+    return kept
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -112,8 +139,8 @@ class DocumentContext:
             sentence = self.sentences.get(sent_idx, "")
             lexicon = event_lexicon(self.lang)
             possessive = lexicon.grammar.possessive if lexicon else None
-            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang),
-                                                                 possessive)
+            self.entity_cache[sent_idx] = org_officers(
+                lexicon, sentence, owned_metonyms_dropped(sentence, find_entities(sentence, self.lang), possessive))
         return self.entity_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:

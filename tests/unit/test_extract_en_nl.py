@@ -834,3 +834,17 @@ def test_a_pledge_naming_neither_party_takes_both_from_the_visit_of_the_headline
 def test_nl_donor_after_an_auxiliary_or_a_reporting_verb(tmp_path: Path, body: str,
                                                          expected: tuple[object, ...]) -> None:
     assert events(extract(tmp_path, "nl", body)) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "NATO Secretary General Mark Rutte arrived in Washington on Monday for talks with President "
+                       "Biden.", ("visit", "NATO", "USA", None, None), id="en-org-title-person"),
+    pytest.param("nl", "NAVO-chef Mark Rutte is maandag in Washington aangekomen voor gesprekken met president Biden.",
+                 ("visit", "NATO", "USA", None, None), id="nl-org-hyphen-chef-person"),
+    pytest.param("en", "Dutch Prime Minister Mark Rutte arrived in Washington on Monday.",
+                 ("visit", "NLD", "USA", None, None), id="en-a-country-title-keeps-the-country"),
+])
+def test_an_organisations_office_holder_acts_for_the_organisation(
+        tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
