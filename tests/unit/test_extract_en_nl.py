@@ -848,3 +848,20 @@ def test_an_organisations_office_holder_acts_for_the_organisation(
         tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
     assert events(extract(tmp_path, lang, body)) == [expected]
 
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("nl", "Biden maakte maandag een tussenstop in Warschau op weg naar Kyiv.",
+                 [("visit", "USA", "POL", None, None)], id="nl-tussenstop-in"),
+    pytest.param("nl", "Een Kamerdelegatie bezocht maandag Oekraïne.", [("visit", "NLD", "UKR", None, None)],
+                 id="nl-kamerdelegatie"),
+    pytest.param("en", "On Monday Narendra Modi became the first Indian prime minister to visit Ukraine since its "
+                       "independence.", [("visit", "IND", "UKR", None, None)], id="en-the-first-leader-to-visit"),
+    pytest.param("en", "Modi hopes to become the first Indian leader to visit Ukraine.", [],
+                 id="en-hopes-to-be-the-first-to-visit"),
+    pytest.param("en", "The United Kingdom will support Ukraine to the tune of £2.5 billion, the government said on "
+                       "Monday.", [("pledge", "GBR", "UKR", 2.5e9, "GBP")], id="en-support-to-the-tune-of"),
+])
+def test_stopovers_parliament_delegations_first_visits_and_sums_to_the_tune_of(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
