@@ -865,3 +865,49 @@ def test_an_organisations_office_holder_acts_for_the_organisation(
 def test_stopovers_parliament_delegations_first_visits_and_sums_to_the_tune_of(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Poland summoned the Belarusian consul on Thursday.", [("demarche", "POL", "BLR", None, None)],
+                 id="en-consul"),
+    pytest.param("nl", "Polen ontbood donderdag de Wit-Russische consul.", [("demarche", "POL", "BLR", None, None)],
+                 id="nl-consul"),
+    pytest.param("en", "Poland protested to the Russian ambassador on Tuesday over the arrest.",
+                 [("demarche", "POL", "RUS", None, None)], id="en-protested-to-the-ambassador"),
+    pytest.param("nl", "Nederland heeft dinsdag bij de Russische ambassadeur geprotesteerd tegen de arrestatie.",
+                 [("demarche", "NLD", "RUS", None, None)], id="nl-bij-de-ambassadeur-geprotesteerd"),
+    pytest.param("nl", "Demonstranten protesteerden dinsdag bij de Russische ambassade in Den Haag.", [],
+                 id="nl-protesters-at-an-embassy"),
+    pytest.param("en", "Hundreds of people protested outside the Russian embassy in London on Tuesday.", [],
+                 id="en-protesters-at-an-embassy"),
+])
+def test_a_consul_summoned_or_a_protest_made_to_an_ambassador(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "The European Investment Bank signed a €400 million loan for Ukraine on Wednesday.",
+                 [("pledge", "EIB", "UKR", 4e8, "EUR")], id="en-investment-bank-is-no-investment"),
+    pytest.param("nl", "De Europese Investeringsbank verstrekt Oekraïne een lening van 400 miljoen euro.",
+                 [("pledge", "EIB", "UKR", 4e8, "EUR")], id="nl-investeringsbank-verstrekt"),
+    pytest.param("en", "The EBRD will lend €300 million to Ukraine, it said on Monday.",
+                 [("pledge", "EBRD", "UKR", 3e8, "EUR")], id="en-will-lend"),
+    pytest.param("en", "France will send 12 more Caesar howitzers to Ukraine, Macron announced on Tuesday.",
+                 [("pledge", "FRA", "UKR", None, None)], id="en-howitzers-are-named-items"),
+    pytest.param("nl", "Frankrijk stuurt nog eens twaalf Caesar-houwitsers naar Oekraïne, maakte Macron dinsdag "
+                       "bekend.",
+                 [("pledge", "FRA", "UKR", None, None)], id="nl-houwitsers-are-named-items"),
+    pytest.param("en", "Washington is considering a new $500 million package for Taiwan.", [],
+                 id="en-considering-is-no-pledge"),
+    pytest.param("nl", "Washington overweegt een nieuw pakket van 500 miljoen dollar voor Taiwan.", [],
+                 id="nl-overweegt-is-no-pledge"),
+])
+def test_development_bank_loans_named_guns_and_packages_only_considered(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_the_speaker_of_the_dutch_parliament_travels_for_the_netherlands(tmp_path: Path) -> None:
+    body = "Kamervoorzitter Martin Bosma bezocht dinsdag Taiwan."
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "TWN", None, None)]
