@@ -911,3 +911,16 @@ def test_development_bank_loans_named_guns_and_packages_only_considered(
 def test_the_speaker_of_the_dutch_parliament_travels_for_the_netherlands(tmp_path: Path) -> None:
     body = "Kamervoorzitter Martin Bosma bezocht dinsdag Taiwan."
     assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "TWN", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "headline", "body"), [
+    pytest.param("en", "Rutte visits Kyiv", "NATO chief Mark Rutte made an unannounced visit to Kyiv on Thursday.",
+                 id="en-headline-surname"),
+    pytest.param("nl", "Rutte bezoekt Kyiv",
+                 "NAVO-chef Mark Rutte bracht donderdag een onaangekondigd bezoek aan Kyiv.",
+                 id="nl-headline-surname"),
+])
+def test_an_organisations_office_holder_acts_for_it_throughout_the_document(
+        tmp_path: Path, lang: str, headline: str, body: str) -> None:
+    rows = extract(tmp_path, lang, body, header="2024-03", headline=headline)
+    assert {(e[1], e[2]) for e in events(rows)} == {("NATO", "UKR")}
