@@ -853,6 +853,10 @@ def test_an_organisations_office_holder_acts_for_the_organisation(
 @pytest.mark.parametrize(("lang", "body", "expected"), [
     pytest.param("nl", "Biden maakte maandag een tussenstop in Warschau op weg naar Kyiv.",
                  [("visit", "USA", "POL", None, None)], id="nl-tussenstop-in"),
+    pytest.param("en", "On his way to Kyiv, the Japanese prime minister made a stopover in Warsaw on Monday.",
+                 [("visit", "JPN", "POL", None, None)], id="en-made-a-stopover-in"),
+    pytest.param("en", "Biden made a brief stop in Ireland on Friday.", [("visit", "USA", "IRL", None, None)],
+                 id="en-made-a-brief-stop-in"),
     pytest.param("nl", "Een Kamerdelegatie bezocht maandag Oekraïne.", [("visit", "NLD", "UKR", None, None)],
                  id="nl-kamerdelegatie"),
     pytest.param("en", "On Monday Narendra Modi became the first Indian prime minister to visit Ukraine since its "
