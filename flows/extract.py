@@ -8,7 +8,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -38,6 +38,8 @@ GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
+# an organisation's acronym, bare or glued to a title ("NATO", "EU-buitenlandchef", "VN-chef")
+ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
 OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"']*")
 
@@ -98,6 +100,33 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
     return kept
 
 
+def org_officers(lexicon: EventLexicon | None, sentence: str,
+                 entities: list[EntityMention]) -> list[EntityMention]:
+    """A person an organisation's office title introduces acts for the organisation, whatever country the
+    gazetteer gives him ("NATO Secretary General Mark Rutte", "NAVO-chef Mark Rutte"): the organisation, a
+    hyphen or space, then at most three words (no preposition, article or conjunction) holding an office title."""
+    if lexicon is None:
+        return entities
+    function_words = frozenset().union(*lexicon.words.values())
+    kept: list[EntityMention] = []
+    for i, ent in enumerate(entities):
+        prev = kept[-1] if kept else None
+        # "Russia's UN ambassador Nebenzia", "de Russische VN-ambassadeur": a country's officer at the organisation
+        owner = entities[i - 2] if i >= 2 else None
+        owned = (owner is not None and owner.kind in ("country", "demonym") and prev is not None
+                 and regex.fullmatch(r"(?:'s|’s)?\s*", sentence[owner.end:prev.start]) is not None)
+        if (ent.kind == "person" and prev is not None and prev.kind == "org" and prev.code != ent.code
+                and not owned):
+            gap = sentence[prev.end:ent.start]
+            words = [w for w in regex.split(r"[\s-]+", gap) if w]
+            if (len(gap) <= 40 and 1 <= len(words) <= 3 and regex.fullmatch(r"[\p{L}\s-]+", gap) is not None
+                    and not any(w.lower() in function_words for w in words)
+                    and lexicon.cues["officials"].search(gap) is not None):
+                ent = replace(ent, code=prev.code)
+        kept.append(ent)
+    return kept
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -106,14 +135,45 @@ class DocumentContext:
     entity_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
     amount_cache: dict[int, list[MoneyMention]] = field(default_factory=dict)
     alias_cache: dict[str, Role] | None = None
+    officer_cache: dict[str, str] | None = None
+    raw_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
+
+    def raw_entities(self, sent_idx: int) -> list[EntityMention]:
+        """The gazetteer's entities of a sentence, before the document's office-holders are applied."""
+        if sent_idx not in self.raw_cache:
+            sentence = self.sentences.get(sent_idx, "")
+            self.raw_cache[sent_idx] = owned_metonyms_dropped(
+                sentence, find_entities(sentence, self.lang),
+                lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None)
+        return self.raw_cache[sent_idx]
+
+    def officers(self) -> dict[str, str]:
+        """The surnames of the people the document introduces as an organisation's office-holder ("NATO chief
+        Mark Rutte"), with the organisation: the same name elsewhere, the headline too ("Rutte visits Kyiv"),
+        acts for it. Only sentences with an acronym and an office title are looked at (the organisations that
+        hold such offices are written NATO, EU, UN, IMF...)."""
+        if self.officer_cache is None:
+            self.officer_cache = {}
+            lexicon = event_lexicon(self.lang)
+            if lexicon is None:
+                return self.officer_cache
+            for idx in sorted(self.sentences):
+                sentence = self.sentences[idx]
+                if ACRONYM.search(sentence) is None or lexicon.cues["officials"].search(sentence) is None:
+                    continue
+                raw = self.raw_entities(idx)
+                for before, after in zip(raw, org_officers(lexicon, sentence, raw), strict=True):
+                    if after.code != before.code:
+                        self.officer_cache.setdefault(before.text.split()[-1], after.code)
+        return self.officer_cache
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
-            sentence = self.sentences.get(sent_idx, "")
-            lexicon = event_lexicon(self.lang)
-            possessive = lexicon.grammar.possessive if lexicon else None
-            self.entity_cache[sent_idx] = owned_metonyms_dropped(sentence, find_entities(sentence, self.lang),
-                                                                 possessive)
+            officers = self.officers()
+            self.entity_cache[sent_idx] = [
+                replace(e, code=officers[e.text.split()[-1]])
+                if e.kind == "person" and e.text.split()[-1] in officers else e
+                for e in self.raw_entities(sent_idx)]
         return self.entity_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:

@@ -848,3 +848,101 @@ def test_every_participant_from_elsewhere_visits_the_meeting_place(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     # GUIDE.md: a meeting placed in a country implies a visit of each participant who is not from there
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "NATO Secretary General Mark Rutte arrived in Washington on Monday for talks with President "
+                       "Biden.", ("visit", "NATO", "USA", None, None), id="en-org-title-person"),
+    pytest.param("nl", "NAVO-chef Mark Rutte is maandag in Washington aangekomen voor gesprekken met president Biden.",
+                 ("visit", "NATO", "USA", None, None), id="nl-org-hyphen-chef-person"),
+    pytest.param("en", "Dutch Prime Minister Mark Rutte arrived in Washington on Monday.",
+                 ("visit", "NLD", "USA", None, None), id="en-a-country-title-keeps-the-country"),
+])
+def test_an_organisations_office_holder_acts_for_the_organisation(
+        tmp_path: Path, lang: str, body: str, expected: tuple[object, ...]) -> None:
+    assert events(extract(tmp_path, lang, body)) == [expected]
+
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("nl", "Biden maakte maandag een tussenstop in Warschau op weg naar Kyiv.",
+                 [("visit", "USA", "POL", None, None)], id="nl-tussenstop-in"),
+    pytest.param("en", "On his way to Kyiv, the Japanese prime minister made a stopover in Warsaw on Monday.",
+                 [("visit", "JPN", "POL", None, None)], id="en-made-a-stopover-in"),
+    pytest.param("en", "Biden made a brief stop in Ireland on Friday.", [("visit", "USA", "IRL", None, None)],
+                 id="en-made-a-brief-stop-in"),
+    pytest.param("nl", "Een Kamerdelegatie bezocht maandag Oekraïne.", [("visit", "NLD", "UKR", None, None)],
+                 id="nl-kamerdelegatie"),
+    pytest.param("en", "On Monday Narendra Modi became the first Indian prime minister to visit Ukraine since its "
+                       "independence.", [("visit", "IND", "UKR", None, None)], id="en-the-first-leader-to-visit"),
+    pytest.param("en", "Modi hopes to become the first Indian leader to visit Ukraine.", [],
+                 id="en-hopes-to-be-the-first-to-visit"),
+    pytest.param("en", "The United Kingdom will support Ukraine to the tune of £2.5 billion, the government said on "
+                       "Monday.", [("pledge", "GBR", "UKR", 2.5e9, "GBP")], id="en-support-to-the-tune-of"),
+])
+def test_stopovers_parliament_delegations_first_visits_and_sums_to_the_tune_of(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "Poland summoned the Belarusian consul on Thursday.", [("demarche", "POL", "BLR", None, None)],
+                 id="en-consul"),
+    pytest.param("nl", "Polen ontbood donderdag de Wit-Russische consul.", [("demarche", "POL", "BLR", None, None)],
+                 id="nl-consul"),
+    pytest.param("en", "Poland protested to the Russian ambassador on Tuesday over the arrest.",
+                 [("demarche", "POL", "RUS", None, None)], id="en-protested-to-the-ambassador"),
+    pytest.param("nl", "Nederland heeft dinsdag bij de Russische ambassadeur geprotesteerd tegen de arrestatie.",
+                 [("demarche", "NLD", "RUS", None, None)], id="nl-bij-de-ambassadeur-geprotesteerd"),
+    pytest.param("nl", "Demonstranten protesteerden dinsdag bij de Russische ambassade in Den Haag.", [],
+                 id="nl-protesters-at-an-embassy"),
+    pytest.param("en", "Hundreds of people protested outside the Russian embassy in London on Tuesday.", [],
+                 id="en-protesters-at-an-embassy"),
+])
+def test_a_consul_summoned_or_a_protest_made_to_an_ambassador(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "The European Investment Bank signed a €400 million loan for Ukraine on Wednesday.",
+                 [("pledge", "EIB", "UKR", 4e8, "EUR")], id="en-investment-bank-is-no-investment"),
+    pytest.param("nl", "De Europese Investeringsbank verstrekt Oekraïne een lening van 400 miljoen euro.",
+                 [("pledge", "EIB", "UKR", 4e8, "EUR")], id="nl-investeringsbank-verstrekt"),
+    pytest.param("nl", "Japan verleent Oekraïne een lening van 1 miljard dollar.",
+                 [("pledge", "JPN", "UKR", 1e9, "USD")], id="nl-verleent-een-lening"),
+    pytest.param("nl", "Hongarije verleent Oekraïne geen toestemming voor wapenleveranties.", [],
+                 id="nl-verleent-geen-toestemming"),
+    pytest.param("en", "The EBRD will lend €300 million to Ukraine, it said on Monday.",
+                 [("pledge", "EBRD", "UKR", 3e8, "EUR")], id="en-will-lend"),
+    pytest.param("en", "France will send 12 more Caesar howitzers to Ukraine, Macron announced on Tuesday.",
+                 [("pledge", "FRA", "UKR", None, None)], id="en-howitzers-are-named-items"),
+    pytest.param("nl", "Frankrijk stuurt nog eens twaalf Caesar-houwitsers naar Oekraïne, maakte Macron dinsdag "
+                       "bekend.",
+                 [("pledge", "FRA", "UKR", None, None)], id="nl-houwitsers-are-named-items"),
+    pytest.param("en", "Washington is considering a new $500 million package for Taiwan.", [],
+                 id="en-considering-is-no-pledge"),
+    pytest.param("nl", "Washington overweegt een nieuw pakket van 500 miljoen dollar voor Taiwan.", [],
+                 id="nl-overweegt-is-no-pledge"),
+])
+def test_development_bank_loans_named_guns_and_packages_only_considered(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_the_speaker_of_the_dutch_parliament_travels_for_the_netherlands(tmp_path: Path) -> None:
+    body = "Kamervoorzitter Martin Bosma bezocht dinsdag Taiwan."
+    assert events(extract(tmp_path, "nl", body)) == [("visit", "NLD", "TWN", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "headline", "body"), [
+    pytest.param("en", "Rutte visits Kyiv", "NATO chief Mark Rutte made an unannounced visit to Kyiv on Thursday.",
+                 id="en-headline-surname"),
+    pytest.param("nl", "Rutte bezoekt Kyiv",
+                 "NAVO-chef Mark Rutte bracht donderdag een onaangekondigd bezoek aan Kyiv.",
+                 id="nl-headline-surname"),
+])
+def test_an_organisations_office_holder_acts_for_it_throughout_the_document(
+        tmp_path: Path, lang: str, headline: str, body: str) -> None:
+    rows = extract(tmp_path, lang, body, header="2024-03", headline=headline)
+    assert {(e[1], e[2]) for e in events(rows)} == {("NATO", "UKR")}
