@@ -8,7 +8,7 @@
 2. stages: the stage functions the flow's tasks call, batch by batch as flows.pipeline does, each timed.
 3. floor: reading the files plus Polars str.contains passes with the union of every language's triggers
    (one alternation per language, OR-ed: see union_trigger_patterns), and again in the grouped form the
-   candidate filter uses (grouped_trigger_patterns).
+   candidate filter uses (union_trigger_patterns(grouped=True)).
 4. peer: dateparser.search.search_dates (NGEC's date library) on a sample of the documents.
 5. flow: `newsline run` in a subprocess on an empty folder (Prefect's start), on the corpus, and again (rerun).
 
@@ -332,9 +332,11 @@ def run_stages(settings: Settings) -> StageRun:
 # --------------------------------------------------------------------------------------------- floor and peer
 
 
-def union_trigger_patterns() -> list[str]:
+def union_trigger_patterns(grouped: bool = False) -> list[str]:
     """The union of every trigger of every language, as one case-insensitive alternation per language in the fast
-    form select_candidates uses (ASCII word boundaries: Rust's Unicode ones make the same pass ten times slower).
+    form select_candidates uses (ASCII word boundaries: Rust's Unicode ones make the same pass ten times slower);
+    grouped, as each language's alternations of a few triggers (see EventLexicon.candidate_group_patterns), the
+    form the candidate filter now uses.
 
     One alternation of all four languages would say the same, but it outgrows the cache of the regex crate's lazy
     DFA: on 2,000 documents it takes 8.3 s against 0.7 s for the four OR-ed together, so it would time the
@@ -344,7 +346,7 @@ def union_trigger_patterns() -> list[str]:
     for lang in supported_event_languages():
         lexicon = event_lexicon(lang)
         if lexicon is not None:
-            patterns.append(lexicon.candidate_pattern)
+            patterns.extend(lexicon.candidate_group_patterns if grouped else [lexicon.candidate_pattern])
     return patterns
 
 
@@ -353,22 +355,11 @@ def matches_any(texts: pl.Series, patterns: Sequence[str]) -> pl.Series:
     return pl.select(pl.any_horizontal([texts.str.contains(p) for p in patterns])).to_series()
 
 
-def grouped_trigger_patterns() -> list[str]:
-    """The same union in the form select_candidates now filters with: every language's alternations of a few
-    triggers each (see EventLexicon.candidate_group_patterns), OR-ed."""
-    patterns: list[str] = []
-    for lang in supported_event_languages():
-        lexicon = event_lexicon(lang)
-        if lexicon is not None:
-            patterns.extend(lexicon.candidate_group_patterns)
-    return patterns
-
-
 def measure_floor(paths: Sequence[Path], batch_size: int) -> tuple[float, float, float, int]:
     """(read seconds, match seconds, match seconds with the grouped union, documents matching): the least any
     trigger-based extractor must do, with the issue's one alternation per language and with the grouped form."""
     patterns = union_trigger_patterns()
-    grouped = grouped_trigger_patterns()
+    grouped = union_trigger_patterns(grouped=True)
     read_s = match_s = grouped_s = 0.0
     matching = 0
     for offset in range(0, len(paths), batch_size):

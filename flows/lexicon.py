@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -154,17 +156,23 @@ def load_triggers(path: Path, language: str) -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
-def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]], dict[str, frozenset[str]]]:
-    """Cue patterns (future, negation, cumulative...) and cue word sets (prepositions) from cues.json."""
+def keyed_file(path: Path, language: str, keys: Iterable[str], what: str) -> dict[str, Any]:
+    """A JSON object of one language holding exactly `keys` (besides "language"), without its "language"."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.pop("language", None) != language:
         raise ValueError(f"{path}: language must be {language!r}")
-    unknown = set(data) - set(CUE_KINDS)
+    unknown = set(data) - set(keys)
     if unknown:
-        raise ValueError(f"{path}: unknown cue kinds {sorted(unknown)}")
-    missing = set(CUE_KINDS) - set(data)
+        raise ValueError(f"{path}: unknown {what} {sorted(unknown)}")
+    missing = set(keys) - set(data)
     if missing:
-        raise ValueError(f"{path}: missing cue kinds {sorted(missing)}")
+        raise ValueError(f"{path}: missing {what} {sorted(missing)}")
+    return dict(data)
+
+
+def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]], dict[str, frozenset[str]]]:
+    """Cue patterns (future, negation, cumulative...) and cue word sets (prepositions) from cues.json."""
+    data = keyed_file(path, language, CUE_KINDS, "cue kinds")
     cues: dict[str, regex.Pattern[str]] = {}
     words: dict[str, frozenset[str]] = {}
     for kind, values in data.items():
@@ -181,15 +189,7 @@ def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]],
 
 def load_grammar(path: Path, language: str) -> Grammar:
     """A language's grammar.json: every property of GRAMMAR_PROPERTIES present, of its type, and no other."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.pop("language", None) != language:
-        raise ValueError(f"{path}: language must be {language!r}")
-    unknown = set(data) - set(GRAMMAR_PROPERTIES)
-    if unknown:
-        raise ValueError(f"{path}: unknown properties {sorted(unknown)}")
-    missing = set(GRAMMAR_PROPERTIES) - set(data)
-    if missing:
-        raise ValueError(f"{path}: missing properties {sorted(missing)}")
+    data = keyed_file(path, language, GRAMMAR_PROPERTIES, "properties")
     for key, kind in GRAMMAR_PROPERTIES.items():
         value = data[key]
         if kind is bool and not isinstance(value, bool):

@@ -12,7 +12,6 @@ from flows.bench import (
     CORPUS_MANIFEST,
     SourceArticle,
     ensure_corpus,
-    grouped_trigger_patterns,
     matches_any,
     sample_paths,
     swap_weekday,
@@ -84,6 +83,6 @@ def test_sample_and_floor_pattern() -> None:
     # the per-language passes say what the one alternation of all of them says
     assert matches_any(texts, patterns).to_list() == texts.str.contains("|".join(patterns)).to_list()
     # and so do the smaller alternations the candidate filter ORs
-    grouped = grouped_trigger_patterns()
+    grouped = union_trigger_patterns(grouped=True)
     assert len(grouped) > len(patterns)
     assert matches_any(texts, grouped).to_list() == [True, True, True, True, False]
