@@ -17,7 +17,7 @@ import pycountry
 import regex
 from babel.numbers import get_territory_currencies
 
-from flows.gazetteer import EntityMention, find_entities
+from flows.gazetteer import EntityMention, find_entities, may_mention
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
 from flows.temporal import same_day_words
@@ -158,7 +158,8 @@ class DocumentContext:
         """The surnames of the people the document introduces as an organisation's office-holder ("NATO chief
         Mark Rutte"), with the organisation: the same name elsewhere, the headline too ("Rutte visits Kyiv"),
         acts for it. Only sentences with an acronym and an office title are looked at (the organisations that
-        hold such offices are written NATO, EU, UN, IMF...)."""
+        hold such offices are written NATO, EU, UN, IMF...), and of those, unless the gazetteer has already run on
+        them, only the ones holding a surface of an organisation: the gazetteer is not run for nothing."""
         if self.officer_cache is None:
             self.officer_cache = {}
             lexicon = event_lexicon(self.lang)
@@ -166,7 +167,8 @@ class DocumentContext:
                 return self.officer_cache
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
-                if ACRONYM.search(sentence) is None or lexicon.cues["officials"].search(sentence) is None:
+                if (ACRONYM.search(sentence) is None or lexicon.cues["officials"].search(sentence) is None
+                        or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))):
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
