@@ -167,8 +167,10 @@ class DocumentContext:
                 return self.officer_cache
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
-                if (ACRONYM.search(sentence) is None or lexicon.cues["officials"].search(sentence) is None
-                        or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))):
+                # the cheapest test first: an acronym, a surface of an organisation, then an office title
+                if (ACRONYM.search(sentence) is None
+                        or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))
+                        or lexicon.cues["officials"].search(sentence) is None):
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
