@@ -17,7 +17,7 @@ import pycountry
 import regex
 from babel.numbers import get_territory_currencies
 
-from flows.gazetteer import EntityMention, find_entities
+from flows.gazetteer import EntityMention, find_entities, may_mention
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
 from flows.temporal import same_day_words
@@ -100,31 +100,37 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
     return kept
 
 
-def org_officers(lexicon: EventLexicon | None, sentence: str,
-                 entities: list[EntityMention]) -> list[EntityMention]:
-    """A person an organisation's office title introduces acts for the organisation, whatever country the
-    gazetteer gives him ("NATO Secretary General Mark Rutte", "NAVO-chef Mark Rutte"): the organisation, a
-    hyphen or space, then at most three words (no preposition, article or conjunction) holding an office title."""
-    if lexicon is None:
-        return entities
+def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+               i: int) -> EntityMention | None:
+    """The organisation whose office the person entities[i] holds, who then acts for it whatever country the
+    gazetteer gives him (a former prime minister): the office after the organisation ("NATO Secretary General
+    Mark Rutte", "NAVO-chef Mark Rutte") or before it ("Генсек НАТО Марк Рютте", "Secretarul general al NATO,
+    Mark Rutte"), the person at most 40 characters after the organisation. A country's officer at the
+    organisation stays the country's ("Russia's UN ambassador Nebenzia", "de Russische VN-ambassadeur")."""
+    ent = entities[i]
+    org = entities[i - 1] if i >= 1 else None
+    if ent.kind != "person" or org is None or org.kind != "org" or ent.start - org.end > 40:
+        return None
+    owner = entities[i - 2] if i >= 2 else None
+    if (owner is not None and owner.kind in ("country", "demonym")
+            and regex.fullmatch(r"(?:'s|’s)?\s*", sentence[owner.end:org.start]) is not None):
+        return None
+    officials = lexicon.cues["officials"]
+    gap = sentence[org.end:ent.start]
+    if regex.fullmatch(r"[\s,]*", gap) is not None:
+        # the office before the organisation, the person right after it
+        return org if officials.search(sentence, max(0, org.start - 40), org.start) is not None else None
+    # the office after the organisation: a few words holding a title, or the gap opening on one
     function_words = frozenset().union(*lexicon.words.values())
-    kept: list[EntityMention] = []
-    for i, ent in enumerate(entities):
-        prev = kept[-1] if kept else None
-        # "Russia's UN ambassador Nebenzia", "de Russische VN-ambassadeur": a country's officer at the organisation
-        owner = entities[i - 2] if i >= 2 else None
-        owned = (owner is not None and owner.kind in ("country", "demonym") and prev is not None
-                 and regex.fullmatch(r"(?:'s|’s)?\s*", sentence[owner.end:prev.start]) is not None)
-        if (ent.kind == "person" and prev is not None and prev.kind == "org" and prev.code != ent.code
-                and not owned):
-            gap = sentence[prev.end:ent.start]
-            words = [w for w in regex.split(r"[\s-]+", gap) if w]
-            if (len(gap) <= 40 and 1 <= len(words) <= 3 and regex.fullmatch(r"[\p{L}\s-]+", gap) is not None
-                    and not any(w.lower() in function_words for w in words)
-                    and lexicon.cues["officials"].search(gap) is not None):
-                ent = replace(ent, code=prev.code)
-        kept.append(ent)
-    return kept
+    words = [w for w in regex.split(r"[\s-]+", gap) if w]
+    if (len(words) <= 3 and regex.fullmatch(r"[\p{L}\s-]+", gap) is not None
+            and not any(w.lower() in function_words for w in words) and officials.search(gap) is not None):
+        return org
+    title = gap.strip(" ,")
+    office = officials.match(title)
+    if office is not None and regex.fullmatch(r"[\p{L}\p{M} -]*", title[office.end():]) is not None:
+        return org
+    return None
 
 
 @dataclass(slots=True)
@@ -136,6 +142,7 @@ class DocumentContext:
     amount_cache: dict[int, list[MoneyMention]] = field(default_factory=dict)
     alias_cache: dict[str, Role] | None = None
     officer_cache: dict[str, str] | None = None
+    officers_in_lead: set[str] = field(default_factory=set)
     raw_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
 
     def raw_entities(self, sent_idx: int) -> list[EntityMention]:
@@ -151,7 +158,8 @@ class DocumentContext:
         """The surnames of the people the document introduces as an organisation's office-holder ("NATO chief
         Mark Rutte"), with the organisation: the same name elsewhere, the headline too ("Rutte visits Kyiv"),
         acts for it. Only sentences with an acronym and an office title are looked at (the organisations that
-        hold such offices are written NATO, EU, UN, IMF...)."""
+        hold such offices are written NATO, EU, UN, IMF...), and of those, unless the gazetteer has already run on
+        them, only the ones holding a surface of an organisation: the gazetteer is not run for nothing."""
         if self.officer_cache is None:
             self.officer_cache = {}
             lexicon = event_lexicon(self.lang)
@@ -159,13 +167,26 @@ class DocumentContext:
                 return self.officer_cache
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
-                if ACRONYM.search(sentence) is None or lexicon.cues["officials"].search(sentence) is None:
+                # the cheapest test first: an acronym, a surface of an organisation, then an office title
+                if (ACRONYM.search(sentence) is None
+                        or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))
+                        or lexicon.cues["officials"].search(sentence) is None):
                     continue
                 raw = self.raw_entities(idx)
-                for before, after in zip(raw, org_officers(lexicon, sentence, raw), strict=True):
-                    if after.code != before.code:
-                        self.officer_cache.setdefault(before.text.split()[-1], after.code)
+                for i, ent in enumerate(raw):
+                    org = office_org(lexicon, sentence, raw, i)
+                    if org is not None:
+                        self.officer_cache.setdefault(ent.text.split()[-1], org.code)
+                        if idx < 4:
+                            self.officers_in_lead.add(ent.text.split()[-1])
         return self.officer_cache
+
+    def office_told_in_lead(self, actor: Role) -> bool:
+        """An actor the headline or lead (first four sentences) introduces with an organisation's office: news
+        gives a title once, so the headline's bare "Rutte" is still the NATO Secretary General."""
+        surname = actor.name.split()[-1:]
+        return (bool(surname) and self.officers().get(surname[0]) == actor.code
+                and surname[0] in self.officers_in_lead)
 
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
@@ -389,21 +410,6 @@ def introduced_as_former(lexicon: EventLexicon, context: DocumentContext, sent_i
     return False
 
 
-def office_told_in_lead(lexicon: EventLexicon, context: DocumentContext, actor: Role) -> Role | None:
-    """The organisation a person acts for, as the headline or lead (first four sentences) names it with his office:
-    news gives a title once, so the headline's bare "Rutte" is still the NATO Secretary General."""
-    surname = actor.name.split()[-1:]
-    for idx in range(4):
-        sentence = context.sentences.get(idx, "")
-        entities = context.entities(idx)
-        for ent in entities:
-            if ent.kind == "person" and ent.code == actor.code and ent.text.split()[-1:] == surname:
-                office_org = office_holder_org(lexicon, sentence, entities, ent)
-                if office_org is not None:
-                    return Role(actor.name, office_org.code, actor.basis + ", office named in the lead", actor.start)
-    return None
-
-
 def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, trig: Trigger,
                           actor: Role, target: Role) -> bool:
     """A visit that retells a trip the text has placed ahead: "the visit" whose traveller is carried, after a
@@ -497,27 +503,6 @@ def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bo
     return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
 
 
-def office_holder_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
-                      person: EntityMention) -> EntityMention | None:
-    """The organisation whose office a named person holds: "NATO Secretary General Mark Rutte", "Генсек НАТО Марк
-    Рютте", "Secretarul general al NATO, Mark Rutte". The office names whom the person acts for now, which a
-    person entry (a former prime minister) may not."""
-    officials = lexicon.cues["officials"]
-    for ent in reversed(entities):
-        if ent.end > person.start:
-            continue
-        if ent.kind != "org" or person.start - ent.end > 40:
-            return None
-        gap = sentence[ent.end:person.start]
-        if regex.fullmatch(r"[\s,]*", gap) and officials.search(sentence, max(0, ent.start - 40), ent.start):
-            return ent  # the office before the organisation: "Генсек НАТО", "Secretarul general al NATO"
-        office = officials.match(gap.strip(" ,"))
-        if office is not None and regex.fullmatch(r"[\p{L}\p{M} -]*", gap.strip(" ,")[office.end():]):
-            return ent  # the office after it: "NATO Secretary General"
-        return None
-    return None
-
-
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
                    sentence: str, exclude: set[str]) -> EntityMention | None:
     """The agent of a nominal trigger: 'bezoek van Biden', 'visit of the king', 'визит президента Италии'.
@@ -576,10 +561,6 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
-    if possessor is not None and possessor.kind == "person":
-        office_org = office_holder_org(lexicon, sentence, candidates, possessor)
-        if office_org is not None and office_org.code not in glued:
-            possessor = office_org
     actor_ent, basis = possessor, "possessor before trigger"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
@@ -1552,10 +1533,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Rutte gaat volgende week op bezoek ... Het bezoek vindt plaats in Boston": still ahead
     if trig.event_type == "visit" and introduced_as_former(lexicon, context, sent_idx, actor):
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
-    if trig.event_type == "visit":
-        actor = office_told_in_lead(lexicon, context, actor) or actor
-        if actor.code == target.code:
-            return None
+    if trig.event_type == "visit" and context.office_told_in_lead(actor):
+        actor = replace(actor, basis=actor.basis + ", office named in the lead")
     if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (

@@ -734,3 +734,17 @@ def gazetteer(lang: str) -> Gazetteer:
 def find_entities(text: str, lang: str) -> list[EntityMention]:
     """Mentions sorted by start, non-overlapping; overlaps resolved longest first, then leftmost."""
     return gazetteer(lang).find(text)
+
+
+@lru_cache(maxsize=32)
+def kind_pattern(lang: str, kind: str) -> re.Pattern[str]:
+    """The surfaces of one kind of a language's gazetteer (on folded text): a cheap test that a text may hold a
+    mention of that kind; every mention find_entities gives of it matches here."""
+    table = gazetteer(lang).table
+    surfaces = [s for s, t in table.items() if t.kind == kind and t.code is not None]
+    return re.compile(f"{LEFT_GUARD}(?:{_trie_regex(surfaces)}){RIGHT_GUARD}" if surfaces else r"(?!)")
+
+
+def may_mention(text: str, lang: str, kind: str) -> bool:
+    """Whether text may hold a mention of kind (a surface of it, whether or not a longer entity takes it)."""
+    return kind_pattern(lang, kind).search(fold(text)) is not None
