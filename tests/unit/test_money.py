@@ -105,6 +105,9 @@ FORMATS = [
     ("ru", "полтора миллиарда евро", 1.5 * B, "EUR", "exact"),
     ("ru", "220 млн. долларов США", 220 * M, "USD", "exact"),
     ("ru", "2 000 000 рублей", 2 * M, "RUB", "exact"),
+    ("ru", "1,2 млрд долл", 1.2 * B, "USD", "exact"),
+    ("ru", "300 млн дол.", 300 * M, "USD", "exact"),
+    ("ru", "300 млн долл США", 300 * M, "USD", "exact"),
     ("ru", "штраф до 9000 леев", 9000, "MDL", "up_to"),
     # ro
     ("ro", "60 de milioane de euro", 60 * M, "EUR", "exact"),
@@ -112,6 +115,7 @@ FORMATS = [
     ("ro", "un miliard de euro", 1 * B, "EUR", "exact"),
     ("ro", "peste 10 milioane de dolari", 10 * M, "USD", "at_least"),
     ("ro", "1,5 miliarde de euro", 1.5 * B, "EUR", "exact"),
+    ("ro", "jumătate de miliard de euro", 0.5 * B, "EUR", "exact"),
 ]
 
 
@@ -169,6 +173,7 @@ def test_lei_is_ambiguous_between_ron_and_mdl() -> None:
         ("en", "$700,000-$1 million", 700_000, 1 * M, "USD"),
         ("nl", "van 1 tot 2 miljard euro", 1 * B, 2 * B, "EUR"),
         ("nl", "tussen 1 en 2 miljard euro", 1 * B, 2 * B, "EUR"),
+        ("nl", "tussen de 5 en 7 miljard kronen", 5 * B, 7 * B, "SEK"),
         ("ru", "штраф от 4500 до 9000 леев", 4500, 9000, "MDL"),
         ("ru", "25-37,5 тысячи лей", 25_000, 37_500, "MDL"),
         ("ro", "între 1 și 2 miliarde de euro", 1 * B, 2 * B, "EUR"),
