@@ -88,6 +88,13 @@ FORMATS = [
     ("en", "costs $35,000", 35_000, "USD", "exact"),
     ("en", "$2 000 000", 2 * M, "USD", "exact"),
     ("en", "SFr 10 million", 10 * M, "CHF", "exact"),
+    ("en", "less than $1bn", 1 * B, "USD", "up_to"),
+    ("en", "just under $1bn", 1 * B, "USD", "about"),
+    ("nl", "minder dan 100 miljoen euro", 100 * M, "EUR", "up_to"),
+    ("nl", "krap 100 miljoen euro", 100 * M, "EUR", "about"),
+    ("ru", "менее 1 млрд евро", 1 * B, "EUR", "up_to"),
+    ("ru", "не менее 1 млрд евро", 1 * B, "EUR", "at_least"),
+    ("ro", "mai puțin de 100 de milioane de euro", 100 * M, "EUR", "up_to"),
     # ru
     ("ru", "100 млн долларов", 100 * M, "USD", "exact"),
     ("ru", "5 млн леев", 5 * M, "MDL", "exact"),
