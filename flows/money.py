@@ -504,6 +504,7 @@ class MoneyFinder:
         if not self._prefilter.search(text.lower()):
             return []
         atoms = [a for m in self._atom_re.finditer(text) if (a := self._atom(m, text)) is not None]
+        atoms = self._compounds(atoms, text)
         mentions: list[MoneyMention] = []
         i = 0
         while i < len(atoms):
@@ -581,6 +582,29 @@ class MoneyFinder:
         if token is None:
             return None
         return self._symbols.get(_symbol_key(token)) or self._words.get(_canon(token))
+
+    @staticmethod
+    def _compounds(atoms: list[_Atom], text: str) -> list[_Atom]:
+        """Join a whole scaled number and a smaller scaled one after it, across spaces only, into one
+        amount: "1 млрд 200 млн долларов", "$2 billion 500 million"."""
+        out: list[_Atom] = []
+        for b in atoms:
+            a = out[-1] if out else None
+            if (
+                a is not None
+                and a.scale is not None
+                and b.scale is not None
+                and b.core == b.start  # no qualifier in between
+                and (a.entry is None or (a.prefixed and b.entry is None))
+                and a.number == a.number.to_integral_value()
+                and b.number * b.scale < a.scale
+                and text[a.end : b.start].isspace()
+            ):
+                total = a.number * a.scale + b.number * b.scale
+                out[-1] = _Atom(a.start, a.core, b.end, total, Decimal(1), a.entry or b.entry, a.qualifier, a.prefixed)
+            else:
+                out.append(b)
+        return out
 
     def _range(self, a: _Atom, b: _Atom, text: str) -> MoneyMention | None:
         gap = text[a.end : b.core]

@@ -56,6 +56,10 @@ FORMATS = [
     ("nl", "nog een miljard euro", 1 * B, "EUR", "exact"),
     ("nl", "honderd miljoen euro", 100 * M, "EUR", "exact"),
     ("nl", "2 miljard Amerikaanse dollar", 2 * B, "USD", "exact"),
+    ("nl", "bijna een half miljard euro", 0.5 * B, "EUR", "about"),
+    ("nl", "tweehonderd miljoen euro", 200 * M, "EUR", "exact"),
+    ("nl", "tienduizend euro", 10_000, "EUR", "exact"),
+    ("nl", "7 miljard kroon", 7 * B, "SEK", "exact"),
     # en
     ("en", "a $1.7bn package", 1.7 * B, "USD", "exact"),
     ("en", "500 million dollars", 500 * M, "USD", "exact"),
@@ -83,6 +87,14 @@ FORMATS = [
     ("en", "a 130 million-pound bill", 130 * M, "GBP", "exact"),
     ("en", "costs $35,000", 35_000, "USD", "exact"),
     ("en", "$2 000 000", 2 * M, "USD", "exact"),
+    ("en", "SFr 10 million", 10 * M, "CHF", "exact"),
+    ("en", "less than $1bn", 1 * B, "USD", "up_to"),
+    ("en", "just under $1bn", 1 * B, "USD", "about"),
+    ("nl", "minder dan 100 miljoen euro", 100 * M, "EUR", "up_to"),
+    ("nl", "krap 100 miljoen euro", 100 * M, "EUR", "about"),
+    ("ru", "менее 1 млрд евро", 1 * B, "EUR", "up_to"),
+    ("ru", "не менее 1 млрд евро", 1 * B, "EUR", "at_least"),
+    ("ro", "mai puțin de 100 de milioane de euro", 100 * M, "EUR", "up_to"),
     # ru
     ("ru", "100 млн долларов", 100 * M, "USD", "exact"),
     ("ru", "5 млн леев", 5 * M, "MDL", "exact"),
@@ -105,6 +117,13 @@ FORMATS = [
     ("ru", "полтора миллиарда евро", 1.5 * B, "EUR", "exact"),
     ("ru", "220 млн. долларов США", 220 * M, "USD", "exact"),
     ("ru", "2 000 000 рублей", 2 * M, "RUB", "exact"),
+    ("ru", "1,2 млрд долл", 1.2 * B, "USD", "exact"),
+    ("ru", "более полумиллиарда долларов", 0.5 * B, "USD", "at_least"),
+    ("ru", "1 млрд 200 млн долларов", 1.2 * B, "USD", "exact"),
+    ("ru", "около $2 млрд 500 млн", 2.5 * B, "USD", "about"),
+    ("en", "2 billion 500 million dollars", 2.5 * B, "USD", "exact"),
+    ("ru", "300 млн дол.", 300 * M, "USD", "exact"),
+    ("ru", "300 млн долл США", 300 * M, "USD", "exact"),
     ("ru", "штраф до 9000 леев", 9000, "MDL", "up_to"),
     # ro
     ("ro", "60 de milioane de euro", 60 * M, "EUR", "exact"),
@@ -112,6 +131,9 @@ FORMATS = [
     ("ro", "un miliard de euro", 1 * B, "EUR", "exact"),
     ("ro", "peste 10 milioane de dolari", 10 * M, "USD", "at_least"),
     ("ro", "1,5 miliarde de euro", 1.5 * B, "EUR", "exact"),
+    ("ro", "jumătate de miliard de euro", 0.5 * B, "EUR", "exact"),
+    ("ro", "1,2 miliarde de coroane", 1.2 * B, "SEK", "exact"),
+    ("ro", "5 miliarde de coroane norvegiene", 5 * B, "NOK", "exact"),
 ]
 
 
@@ -169,6 +191,8 @@ def test_lei_is_ambiguous_between_ron_and_mdl() -> None:
         ("en", "$700,000-$1 million", 700_000, 1 * M, "USD"),
         ("nl", "van 1 tot 2 miljard euro", 1 * B, 2 * B, "EUR"),
         ("nl", "tussen 1 en 2 miljard euro", 1 * B, 2 * B, "EUR"),
+        ("nl", "tussen de 5 en 7 miljard kronen", 5 * B, 7 * B, "SEK"),
+        ("nl", "2 à 3 miljard euro", 2 * B, 3 * B, "EUR"),
         ("ru", "штраф от 4500 до 9000 леев", 4500, 9000, "MDL"),
         ("ru", "25-37,5 тысячи лей", 25_000, 37_500, "MDL"),
         ("ro", "între 1 și 2 miliarde de euro", 1 * B, 2 * B, "EUR"),
