@@ -42,6 +42,16 @@ NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{
 ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
 OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"']*")
+# a trigger's first word (its verb): alone, with the spaces after it, with any spaces before it
+FIRST_TOKEN = regex.compile(r"\S*")
+VERB_AND_SPACES = regex.compile(r"\S+\s+")
+LEADING_WORD = regex.compile(r"\s*\S*")
+# what office_org allows between an organisation and its office-holder, or inside the office's title
+OWNER_TO_ORG = regex.compile(r"(?:'s|’s)?\s*")
+COMMAS_AND_SPACES = regex.compile(r"[\s,]*")
+WORD_SEPARATORS = regex.compile(r"[\s-]+")
+LETTERS_SPACES_HYPHENS = regex.compile(r"[\p{L}\s-]+")
+TITLE_REST = regex.compile(r"[\p{L}\p{M} -]*")
 
 
 @cache
@@ -113,22 +123,22 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
         return None
     owner = entities[i - 2] if i >= 2 else None
     if (owner is not None and owner.kind in ("country", "demonym")
-            and regex.fullmatch(r"(?:'s|’s)?\s*", sentence[owner.end:org.start]) is not None):
+            and OWNER_TO_ORG.fullmatch(sentence[owner.end:org.start]) is not None):
         return None
     officials = lexicon.cues["officials"]
     gap = sentence[org.end:ent.start]
-    if regex.fullmatch(r"[\s,]*", gap) is not None:
+    if COMMAS_AND_SPACES.fullmatch(gap) is not None:
         # the office before the organisation, the person right after it
         return org if officials.search(sentence, max(0, org.start - 40), org.start) is not None else None
     # the office after the organisation: a few words holding a title, or the gap opening on one
     function_words = frozenset().union(*lexicon.words.values())
-    words = [w for w in regex.split(r"[\s-]+", gap) if w]
-    if (len(words) <= 3 and regex.fullmatch(r"[\p{L}\s-]+", gap) is not None
+    words = [w for w in WORD_SEPARATORS.split(gap) if w]
+    if (len(words) <= 3 and LETTERS_SPACES_HYPHENS.fullmatch(gap) is not None
             and not any(w.lower() in function_words for w in words) and officials.search(gap) is not None):
         return org
     title = gap.strip(" ,")
     office = officials.match(title)
-    if office is not None and regex.fullmatch(r"[\p{L}\p{M} -]*", title[office.end():]) is not None:
+    if office is not None and TITLE_REST.fullmatch(title[office.end():]) is not None:
         return org
     return None
 
@@ -896,7 +906,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     fronted = not reporting and any(
         clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
         and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
-    verb_end = trigger.start() + regex.match(r"\S*", trigger.group()).end() if reporting else trigger.end()
+    verb_end = trigger.start() + FIRST_TOKEN.match(trigger.group()).end() if reporting else trigger.end()
     passive = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:
@@ -1287,7 +1297,7 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     if len({e.code for e in donors}) < len(donors):
         return [first]
     # after the verb's first word: a separable verb spans its amount ("zeggen Moldavië 50 miljoen euro toe")
-    verb_end = trigger.start() + regex.match(r"\s*\S*", trigger.group()).end()
+    verb_end = trigger.start() + LEADING_WORD.match(trigger.group()).end()
     amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= verb_end), key=lambda m: m.start)
     listed = amounts[:1]
     for amount in amounts[1:]:
@@ -1588,7 +1598,7 @@ def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_id
         return None
     if not has_cue(lexicon, "aid_nouns", sentence):
         return None  # "he announced $1 billion in spending cuts": with no party named, the words must say aid
-    verb = regex.match(r"\S+\s+", sentence[match.start():match.end()])
+    verb = VERB_AND_SPACES.match(sentence[match.start():match.end()])
     if not bare_subject_at(lexicon, sentence, OPENING_MARKS.match(sentence).end()) and (
             verb is None or not bare_subject_at(lexicon, sentence, match.start() + verb.end())):
         return None
