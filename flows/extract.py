@@ -46,8 +46,8 @@ OPENING_MARKS = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pd}\"']*")
 FIRST_TOKEN = regex.compile(r"\S*")
 VERB_AND_SPACES = regex.compile(r"\S+\s+")
 LEADING_WORD = regex.compile(r"\s*\S*")
-# what office_org allows between an organisation and its office-holder, or inside the office's title
-OWNER_TO_ORG = regex.compile(r"(?:'s|’s)?\s*")
+# what office_org allows between a country, its organisation and the office-holder, or inside the office's title
+SPACES = regex.compile(r"\s*")
 COMMAS_AND_SPACES = regex.compile(r"[\s,]*")
 WORD_SEPARATORS = regex.compile(r"[\s-]+")
 LETTERS_SPACES_HYPHENS = regex.compile(r"[\p{L}\s-]+")
@@ -122,9 +122,11 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
     if ent.kind != "person" or org is None or org.kind != "org" or ent.start - org.end > 40:
         return None
     owner = entities[i - 2] if i >= 2 else None
-    if (owner is not None and owner.kind in ("country", "demonym")
-            and OWNER_TO_ORG.fullmatch(sentence[owner.end:org.start]) is not None):
-        return None
+    if owner is not None and owner.kind in ("country", "demonym"):
+        between = sentence[owner.end:org.start]
+        suffix = next((s for s in lexicon.grammar.possessive_suffixes if between.startswith(s)), "")
+        if SPACES.fullmatch(between, len(suffix)) is not None:
+            return None
     officials = lexicon.cues["officials"]
     gap = sentence[org.end:ent.start]
     if COMMAS_AND_SPACES.fullmatch(gap) is not None:
