@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import babel
 import pycountry
 
+from flows.settings import languages_with
+
 if TYPE_CHECKING:
     from flows.lexicon import Grammar
 
@@ -61,7 +63,7 @@ class LexiconEntry:
 
 def supported_languages(lexicon_dir: Path | None = None) -> tuple[str, ...]:
     """Languages whose lexicon folder holds an entities.tsv (its grammar.json says how names inflect)."""
-    return tuple(sorted(p.parent.name for p in (lexicon_dir or LEXICON_DIR).glob("*/entities.tsv")))
+    return languages_with("entities.tsv", lexicon_dir or LEXICON_DIR)
 
 
 @cache

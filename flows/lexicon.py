@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from flows.gazetteer import ENTITY_INFLECTIONS, KINDS
-from flows.settings import LEXICON_DIR
+from flows.settings import LEXICON_DIR, languages_with
 
 EVENT_TYPES = ("visit", "demarche", "pledge")
 ROLE_SCHEMES = (
@@ -240,7 +240,7 @@ def abbreviation_pattern(lexicon_dir: Path = LEXICON_DIR) -> str:
 
 def supported_event_languages(lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:
     """Languages that have a triggers.json."""
-    return tuple(sorted(p.parent.name for p in lexicon_dir.glob("*/triggers.json")))
+    return languages_with("triggers.json", lexicon_dir)
 
 
 @cache

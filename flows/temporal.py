@@ -20,9 +20,11 @@ from typing import Any, Literal, NoReturn
 
 from babel.dates import get_day_names, get_month_names
 
+from flows.settings import languages_with
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 # the shipped languages with a time lexicon (has_time_lexicon decides per call, from the folder)
-LANGUAGES: tuple[str, ...] = tuple(sorted(p.parent.name for p in LEXICON_DIR.glob("*/time.json")))
+LANGUAGES: tuple[str, ...] = languages_with("time.json", LEXICON_DIR)
 
 KINDS: tuple[str, ...] = (
     "explicit_date", "explicit_range", "weekday", "relative_day", "relative_week",
