@@ -1329,7 +1329,7 @@ def each_share(lexicon: EventLexicon, sentence: str, last: EntityMention, amount
     # up to the amount's end: a word that needs the number after it (ru "по 50 млн") looks ahead into it
     if has_cue(lexicon, "each_share", sentence, last.end, max(last.end, amount.end)):
         return True
-    after = amount.end + len(sentence[amount.end:]) - len(sentence[amount.end:].lstrip())
+    after = len(sentence) - len(sentence[amount.end:].lstrip())  # the first non-space after the amount
     return lexicon.cues["each_share"].match(sentence, after) is not None
 
 
