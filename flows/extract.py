@@ -54,16 +54,24 @@ LETTERS_SPACES_HYPHENS = regex.compile(r"[\p{L}\s-]+")
 TITLE_REST = regex.compile(r"[\p{L}\p{M} -]*")
 
 
-@cache
-def list_gap(joiners: str) -> regex.Pattern[str]:
+def list_gap(lexicon: EventLexicon) -> regex.Pattern[str]:
     """What may stand between two members of a list once office titles are removed: the language's list_joiners
     (and, as well as, the, former...), an initial, commas and spaces."""
+    return list_gap_pattern(lexicon.cues["list_joiners"].pattern)
+
+
+@cache
+def list_gap_pattern(joiners: str) -> regex.Pattern[str]:
     return regex.compile(rf"[\s,]*(?:(?:{joiners}|\p{{Lu}}\.)[\s,]*)*", regex.IGNORECASE)
 
 
-@cache
-def clause_break(contrasts: str) -> regex.Pattern[str]:
+def clause_break(lexicon: EventLexicon) -> regex.Pattern[str]:
     """A semicolon, colon or bracket, or a comma before one of the language's contrast_words (in lower case)."""
+    return clause_break_pattern(lexicon.cues["contrast_words"].pattern)
+
+
+@cache
+def clause_break_pattern(contrasts: str) -> regex.Pattern[str]:
     return regex.compile(rf"[;:()\[\]]|, (?:{contrasts})\b")
 
 
@@ -348,7 +356,7 @@ def aside_start(sentence: str, position: int) -> int:
 def clause_bounds(lexicon: EventLexicon, sentence: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around [start, end) not cut by a semicolon, bracket or contrast."""
     left = 0
-    breaks = clause_break(lexicon.cues["contrast_words"].pattern)
+    breaks = clause_break(lexicon)
     for m in breaks.finditer(sentence, 0, start):
         left = m.end()
     right_match = breaks.search(sentence, end)
@@ -958,7 +966,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent, target_basis = fronted_recipient, "indirect object after an auxiliary"
     if target_ent is None:
         # "..., while Germany said it would give $2.57 billion": a country past a contrast belongs to another clause
-        breaks = clause_break(lexicon.cues["contrast_words"].pattern)
+        breaks = clause_break(lexicon)
         contrasts = [m for m in breaks.finditer(sentence) if m.group(0)[0] in ",;"]
         after = min((m.start() for m in contrasts if m.start() >= trigger.end()), default=len(sentence))
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
@@ -1267,8 +1275,7 @@ def listed_before(lexicon: EventLexicon, sentence: str, entities: list[EntityMen
     for ent in reversed([e for e in entities if e.end <= head.start]):
         gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:listed[0].start].lower())
         joined = "," in gap or bool(lexicon.words["coordinators"] & set(WORD.findall(gap)))
-        if (ent.kind not in AGENT_KINDS - {"place"} or not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(gap)
-                or not joined):
+        if ent.kind not in AGENT_KINDS - {"place"} or not list_gap(lexicon).fullmatch(gap) or not joined:
             break
         listed.insert(0, ent)
     return listed
@@ -1303,7 +1310,7 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     amounts = sorted((m for m in context.amounts(sent_idx) if m.start >= verb_end), key=lambda m: m.start)
     listed = amounts[:1]
     for amount in amounts[1:]:
-        if not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(sentence[listed[-1].end:amount.start]):
+        if not list_gap(lexicon).fullmatch(sentence[listed[-1].end:amount.start]):
             break
         listed.append(amount)
     if len(donors) >= 2 and len(listed) == 1 and listed[0].amount == first["amount"] and \
@@ -1342,7 +1349,7 @@ def coordinated(lexicon: EventLexicon, sentence: str, entities: list[EntityMenti
         if ent.start < head.end:
             continue
         gap = lexicon.cues["officials"].sub(" ", sentence[previous.end:ent.start].lower())
-        if not list_gap(lexicon.cues["list_joiners"].pattern).fullmatch(gap):
+        if not list_gap(lexicon).fullmatch(gap):
             break
         if ent.kind in kinds:
             listed.append(ent)
