@@ -118,6 +118,20 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
     return kept
 
 
+def all_cue_words(lexicon: EventLexicon) -> frozenset[str]:
+    """Every plain word of a lexicon's word cues (prepositions, articles, coordinators...), built once for a
+    shipped lexicon."""
+    if lexicon is event_lexicon(lexicon.language):
+        return shipped_cue_words(lexicon.language)
+    return frozenset().union(*lexicon.words.values())
+
+
+@cache
+def shipped_cue_words(language: str) -> frozenset[str]:
+    lexicon = event_lexicon(language)
+    return frozenset().union(*lexicon.words.values()) if lexicon is not None else frozenset()
+
+
 def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
                i: int) -> EntityMention | None:
     """The organisation whose office the person entities[i] holds, who then acts for it whatever country the
@@ -141,7 +155,7 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
         # the office before the organisation, the person right after it
         return org if officials.search(sentence, max(0, org.start - 40), org.start) is not None else None
     # the office after the organisation: a few words holding a title, or the gap opening on one
-    function_words = frozenset().union(*lexicon.words.values())
+    function_words = all_cue_words(lexicon)
     words = [w for w in WORD_SEPARATORS.split(gap) if w]
     if (len(words) <= 3 and LETTERS_SPACES_HYPHENS.fullmatch(gap) is not None
             and not any(w.lower() in function_words for w in words) and officials.search(gap) is not None):
@@ -238,7 +252,7 @@ class DocumentContext:
                         continue
                     name = apposed.group(1)
                     # "However, the Duchess ...": a word the text also writes in lower case is no name
-                    if regex.search(rf"(?<![\p{{L}}]){name.lower()}(?![\p{{L}}])", text) is None:
+                    if regex.search(rf"(?<![\p{{L}}]){regex.escape(name.lower())}(?![\p{{L}}])", text) is None:
                         self.alias_cache.setdefault(name, Role(name, ent.code, f"alias of {ent.text}"))
         return self.alias_cache
 
