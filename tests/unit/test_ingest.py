@@ -106,6 +106,44 @@ def test_languages_detected_with_confidence(seeds_dir: Path, seed_text: str) -> 
     assert docs["lang_confidence"].min() > 0.5
 
 
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_the_short_sample_names_the_language_the_long_one_does_on_the_corpus() -> None:
+    from flows.ingest import detect_languages, discover_files, ingest, language_detector
+
+    documents = ingest(discover_files(CORPUS), CORPUS, 20 * 1024 * 1024, 500, detect_language=False)[0]
+    texts = documents["text"].to_list()
+    long_only = [ranked[0].language.iso_code_639_1.name.lower()
+                 for ranked in language_detector().compute_language_confidence_values_in_parallel(
+                     [text[:500] for text in texts])]
+    codes, _ = detect_languages(texts, 500)
+    assert codes == long_only
+    assert {"nl", "en", "ru", "ro"} <= set(codes)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # an English quote fills the short sample, the Russian report the long one: the scripts differ
+    ("“We stand with Ukraine, and we will keep standing with Ukraine for as long as it takes,” the minister "
+     "wrote on X on Tuesday evening, after the talks in the capital had ended late at night. "
+     + "Министр иностранных дел заявил об этом после встречи с послом. " * 6, "ru"),
+    # Polish-spelled names make a short English sample Polish, a language without lexicon (a web teaser repeats
+    # the lede's first words)
+    ("The first lady of Ukraine Ołen Zełanska and the Minister of Foreign Affairs of this country Dmytro Kułyba "
+     "came to the...\n\nThe first lady of Ukraine Ołen Zełanska and the Minister of Foreign Affairs of this "
+     "country Dmytro Kułyba came to Warsaw. "
+     + "They met the president and the prime minister to discuss further support for the country. " * 5,
+     "en"),
+])
+def test_the_long_sample_decides_where_the_short_one_is_unclear(text: str, lang: str) -> None:
+    from flows.ingest import QUICK_SAMPLE_CHARS, detect_languages, language_detector
+
+    quick = language_detector().compute_language_confidence_values(text[:QUICK_SAMPLE_CHARS])[0].language
+    assert quick.iso_code_639_1.name.lower() != lang  # the short sample alone would be wrong
+    assert detect_languages([text], 500)[0] == [lang]
+
+
 def test_recursive_discovery(seeds_dir: Path) -> None:
     write(seeds_dir, "deep/er/x.txt", DUTCH)
     write(seeds_dir, "not-text.csv", "a,b")
