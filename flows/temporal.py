@@ -1024,13 +1024,20 @@ def _best_publication_day(
     Ties go to the day on which the first mentioned weekday (news leads with the newest fact)
     falls closest before; weekdays repeat every week, so remaining ties (the same weekday in
     different weeks) go to the day nearest the anchor (the latest date the text states, since news
-    is published soon after it; else the middle of the window), then the earliest.
+    is published soon after it; else the middle of the window), then the earliest. The mentions are
+    rules of _weekday_rule.
     """
     middle = anchor or candidates[0] + (candidates[-1] - candidates[0]) / 2
+    # a weekday rule puts its day at a lag from publication that only the publication's weekday sets: the
+    # mentions are mapped for one candidate of each weekday, not for each of up to 366 candidates
+    lags: dict[int, tuple[int, int]] = {}
 
     def cost(pub: date) -> tuple[int, int, int, date]:
-        mapped = [rule(pub) for rule in mentions]
-        return (pub - min(mapped)).days, (pub - mapped[0]).days, abs((pub - middle).days), pub
+        weekday = pub.weekday()
+        if weekday not in lags:
+            mapped = [rule(pub) for rule in mentions]
+            lags[weekday] = (pub - min(mapped)).days, (pub - mapped[0]).days
+        return *lags[weekday], abs((pub - middle).days), pub
 
     return min(candidates, key=cost)
 
