@@ -532,6 +532,13 @@ _FAMILY: dict[str, str] = {
     "date_iso": "digits", "date_num": "digits", "year": "digits",
 }
 _DIGIT_LED = frozenset({"range_dm", "date_dm", "date_num"})  # patterns guarding their own left edge
+# what every match of a pattern holds: a stretch without it is skipped by one fast search (most stretches
+# around a month or a year hold no numeric date, and the patterns, which open with a lookbehind, try each position)
+_REQUIRED: dict[str, re.Pattern[str]] = {
+    **{form: re.compile(r"\d") for form in ("range_dm", "range_md", "date_dm", "date_md")},
+    "date_iso": re.compile(r"\d{4}-\d\d-\d\d"),
+    "date_num": re.compile(r"\d\.\d{1,2}\.\d{4}"),
+}
 _Interval = tuple[date, date, date]  # (low, high, best) for one publication day
 
 
@@ -937,7 +944,10 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
         if family not in hits or (forms is not None and form not in forms):
             continue  # most sentences hold no time word at all: skip the expensive patterns
         spans = _windows(hits[family], len(text)) if windowed else [(0, len(text))]
+        required = _REQUIRED.get(form)
         for low, high in spans:
+            if required is not None and required.search(text, low, high) is None:
+                continue
             for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions):
                 found = _build(form, g, m, text, ref)
                 if found is not None:
