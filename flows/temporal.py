@@ -830,7 +830,12 @@ def _build_weekday(g: _Grammar, m: re.Match[str], ref: DocumentReference | None)
         roles |= {g.lex.weekday_suffixes[_norm(post)]}
     rule, description = _weekday_rule(roles, weekday)
     future = bool(roles & {"future", "next_week"})
-    interval, future = _spread(ref, lambda pub: (rule(pub), rule(pub), rule(pub)), future)
+
+    def on_its_day(pub: date) -> _Interval:
+        day = rule(pub)  # one weekday is its own interval: the rule once, not three times
+        return day, day, day
+
+    interval, future = _spread(ref, on_its_day, future)
     basis = f'weekday "{m.group(0)}" -> {description} {ref.pub_best.isoformat()}'
     if ref.pub_min != ref.pub_max:
         basis += f" (publication {ref.pub_min.isoformat()}..{ref.pub_max.isoformat()})"
