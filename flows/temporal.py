@@ -1322,6 +1322,13 @@ def days_of_next_sentence(sentence: str, lang: str, ref: DocumentReference | Non
                      f"{a.basis}, opening the next sentence: the days of the visit under way")
 
 
+# the mentions of one sentence are dated one after the other against one reference: the sentence is read once
+@lru_cache(maxsize=64)
+def _sentence_expressions(sentence: str, lang: str, ref: DocumentReference | None) -> tuple[_Found, ...]:
+    """The time expressions of a sentence (_scan), kept for the next mention of the same sentence."""
+    return tuple(_scan(sentence, lang, ref))
+
+
 def resolve_event_date(
     sentence: str, lang: str, ref: DocumentReference | None, trigger_start: int, trigger_end: int,
     place: str | None = None,
@@ -1335,7 +1342,7 @@ def resolve_event_date(
     g = _grammar(lang)
     t_start = max(0, min(trigger_start, len(sentence)))
     t_end = max(t_start, min(trigger_end, len(sentence)))
-    found = _merge_labels(sentence, [f for f in _scan(sentence, lang, ref)
+    found = _merge_labels(sentence, [f for f in _sentence_expressions(sentence, lang, ref)
                                      if not _in_clock_conversion(g, sentence, f.expr)])
     if not found:
         if ref is None:
