@@ -580,7 +580,8 @@ def _since_role(g: _Grammar, prefix: str | None) -> frozenset[str]:
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
-    return m.groupdict().get(name)
+    # groupdict() would build a dict of every group of the pattern for one of them
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _capitalised(g: _Grammar, token: str | None) -> bool:
