@@ -64,13 +64,14 @@ class Grammar:
     @property
     def possessive(self) -> regex.Pattern[str]:
         """A possessive suffix and the spaces after it, before the word owned; matches nothing without suffixes."""
-        suffixes = "|".join(regex.escape(s) for s in self.possessive_suffixes) or "(?!)"
-        return possessive_pattern(suffixes)
+        return possessive_pattern(self.possessive_suffixes)
 
 
 @cache
-def possessive_pattern(suffixes: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{suffixes})\s+")
+def possessive_pattern(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    # keyed by the suffixes themselves: the extractor asks for it once a sentence, and escaping them is not free
+    alternation = "|".join(regex.escape(s) for s in suffixes) or "(?!)"
+    return regex.compile(rf"(?:{alternation})\s+")
 
 
 @dataclass(frozen=True, slots=True)
