@@ -38,6 +38,8 @@ GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
+# what apposition() needs somewhere in a sentence before a name can stand in apposition: "Sophie, "
+APPOSED_NAME = regex.compile(r"\p{Lu}\p{Ll}+, ")
 # an organisation's acronym, bare or glued to a title ("NATO", "EU-buitenlandchef", "VN-chef")
 ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
@@ -246,6 +248,8 @@ class DocumentContext:
             appositive = apposition(lexicon.words["definite_articles"] if lexicon else frozenset())
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
+                if APPOSED_NAME.search(sentence) is None:
+                    continue  # no "Sophie, " anywhere: the gazetteer need not run on the sentence
                 for ent in self.entities(idx):
                     apposed = appositive.search(sentence[max(0, ent.start - 40):ent.start])
                     if ent.kind != "person" or apposed is None:
