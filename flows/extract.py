@@ -1728,7 +1728,9 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
         return pl.DataFrame(schema=RAW_MENTION_SCHEMA)
     wanted = sentences.join(candidates.select("doc_id").unique(), on="doc_id", how="semi")
     sentences_by_doc: dict[str, dict[int, str]] = {}
-    for doc_id, sent_idx, sentence in wanted.select("doc_id", "sent_idx", "sentence").iter_rows():
+    # whole columns as lists, not rows one by one: iter_rows costs a call per row
+    columns = [wanted[name].to_list() for name in ("doc_id", "sent_idx", "sentence")]
+    for doc_id, sent_idx, sentence in zip(*columns, strict=True):
         sentences_by_doc.setdefault(doc_id, {})[sent_idx] = sentence
     contexts: dict[str, DocumentContext] = {}
     rows: list[dict[str, Any]] = []
