@@ -38,6 +38,8 @@ GLUED_TAIL = regex.compile(r"[\p{L}\p{M}'’-]*\s?")
 DASH_ASIDE = regex.compile(r"\s[—–-]\s")
 # "Sophie has previously visited": a capitalised name and at most three lowercase words before the verb
 NAMED_SUBJECT = regex.compile(r"(?:^|[^\p{L}\p{M}'’-])(\p{Lu}\p{Ll}+)(?:\s+\p{Ll}+){0,3}\s*$")
+# what apposition() needs somewhere in a sentence before a name can stand in apposition: "Sophie, "
+APPOSED_NAME = regex.compile(r"\p{Lu}\p{Ll}+, ")
 # an organisation's acronym, bare or glued to a title ("NATO", "EU-buitenlandchef", "VN-chef")
 ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
 # quotes, brackets and dashes a sentence may open on before its first word ("\"This trip ...", "«Этот визит ...")
@@ -246,6 +248,8 @@ class DocumentContext:
             appositive = apposition(lexicon.words["definite_articles"] if lexicon else frozenset())
             for idx in sorted(self.sentences):
                 sentence = self.sentences[idx]
+                if APPOSED_NAME.search(sentence) is None:
+                    continue  # no "Sophie, " anywhere: the gazetteer need not run on the sentence
                 for ent in self.entities(idx):
                     apposed = appositive.search(sentence[max(0, ent.start - 40):ent.start])
                     if ent.kind != "person" or apposed is None:
@@ -1724,7 +1728,9 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
         return pl.DataFrame(schema=RAW_MENTION_SCHEMA)
     wanted = sentences.join(candidates.select("doc_id").unique(), on="doc_id", how="semi")
     sentences_by_doc: dict[str, dict[int, str]] = {}
-    for doc_id, sent_idx, sentence in wanted.select("doc_id", "sent_idx", "sentence").iter_rows():
+    # whole columns as lists, not rows one by one: iter_rows costs a call per row
+    columns = [wanted[name].to_list() for name in ("doc_id", "sent_idx", "sentence")]
+    for doc_id, sent_idx, sentence in zip(*columns, strict=True):
         sentences_by_doc.setdefault(doc_id, {})[sent_idx] = sentence
     contexts: dict[str, DocumentContext] = {}
     rows: list[dict[str, Any]] = []

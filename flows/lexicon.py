@@ -64,13 +64,14 @@ class Grammar:
     @property
     def possessive(self) -> regex.Pattern[str]:
         """A possessive suffix and the spaces after it, before the word owned; matches nothing without suffixes."""
-        suffixes = "|".join(regex.escape(s) for s in self.possessive_suffixes) or "(?!)"
-        return possessive_pattern(suffixes)
+        return possessive_pattern(self.possessive_suffixes)
 
 
 @cache
-def possessive_pattern(suffixes: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{suffixes})\s+")
+def possessive_pattern(suffixes: tuple[str, ...]) -> regex.Pattern[str]:
+    # keyed by the suffixes themselves: the extractor asks for it once a sentence, and escaping them is not free
+    alternation = "|".join(regex.escape(s) for s in suffixes) or "(?!)"
+    return regex.compile(rf"(?:{alternation})\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +188,60 @@ def load_cues(path: Path, language: str) -> tuple[dict[str, regex.Pattern[str]],
             words[kind] = frozenset(v.lower() for v in values)
         else:
             # an empty list would join to "", which matches everywhere: a language without such words matches none
-            pattern = "|".join(f"(?:{v})" for v in values) if values else "(?!)"
+            pattern = "|".join(f"(?:{lookbehind_guarded(v)})" for v in values) if values else "(?!)"
             cues[kind] = compile_pattern(pattern, f"{path}: {kind}")
     return cues, words
+
+
+def lookbehind_guarded(entry: str) -> str:
+    """The same pattern, with the rest of an entry that opens on look-behinds also tried first as a look-ahead:
+    the regex module runs an opening look-behind at every position of the text (60 characters back for
+    "(?<!\\bсегодня\\b(?:...){0,60})приедет"), and the whole cue with it; the look-ahead lets nearly every
+    position fail at once. The matches are the same: a look-ahead only filters positions. An entry with a
+    capturing group is left as it is (the look-ahead would add groups)."""
+    rest = entry
+    while rest.startswith(("(?<!", "(?<=")):
+        close = closing_paren(rest)
+        if close < 0:
+            return entry  # broken: compiled as written, so that the error names it
+        rest = rest[close + 1:]
+    if rest == entry or not rest or capturing_groups(rest) != 0:
+        return entry
+    return f"(?={rest}){entry}"
+
+
+def capturing_groups(pattern: str) -> int:
+    """How many groups a pattern captures (-1 when it does not compile)."""
+    try:
+        return regex.compile(pattern, regex.V0).groups
+    except regex.error:
+        return -1
+
+
+def closing_paren(pattern: str) -> int:
+    """Where the group that opens pattern closes (-1 when it does not), skipping escapes and character classes."""
+    depth, n, in_class = 0, 0, False
+    while n < len(pattern):
+        ch = pattern[n]
+        if ch == "\\":
+            n += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[n + 1:n + 2] == "^":
+                n += 1
+            if pattern[n + 1:n + 2] == "]":
+                n += 1  # a "]" first in a class is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return n
+        n += 1
+    return -1
 
 
 def load_grammar(path: Path, language: str) -> Grammar:

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from flows.lexicon import (
+    compile_pattern,
     event_lexicon,
     load_cues,
     load_grammar,
     load_triggers,
+    lookbehind_guarded,
     organisation_seats,
     supported_event_languages,
     teaser_pattern,
@@ -227,3 +229,14 @@ def test_a_broken_abbreviation_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="abbreviations 2: invalid pattern") as error:
         load_grammar(path, "nl")
     assert str(path) in str(error.value)
+
+
+def test_a_cue_opening_on_a_look_behind_matches_as_written() -> None:
+    entry = r"(?<!\bсегодня\b(?:(?!\bчто\b)[^.]){0,60})\bприед(?:ет|ут)\b"
+    assert lookbehind_guarded(entry) == rf"(?=\bприед(?:ет|ут)\b){entry}"
+    assert lookbehind_guarded(r"(?<!a)(b)") == r"(?<!a)(b)"  # a look-ahead would add a group
+    assert lookbehind_guarded(r"(?<!x") == r"(?<!x"  # broken: left for the compiler to name
+    for text in ("Президент приедет в Киев.", "Сегодня стало известно, что президент приедет.",
+                 "Сегодня президент приедет."):
+        assert (compile_pattern(lookbehind_guarded(entry), "test").search(text) is None) == (
+            compile_pattern(entry, "test").search(text) is None)
