@@ -853,7 +853,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                   if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
         host_ent = next((e for e in after if governed_by(lexicon, sentence, e.start, goal_words, 1)
-                         and (target_ent is None or e.code != target_ent.code)), None)
+                         and (target_ent is None or e.code != target_ent.code)
+                         and not locative_of_topic(lexicon, sentence, e)), None)
     else:
         target_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
     exclude = {target_ent.code} if target_ent else set()
@@ -869,8 +870,23 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if actor_ent is None:
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
         basis = "ministry after trigger"
+        if actor_ent is not None and locative_of_topic(lexicon, sentence, actor_ent):
+            actor_ent = None  # "ontboden vanwege de bombardementen in Oekraïne": where the cause happened
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def locative_of_topic(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A place right after a locative preposition that follows no government body or diplomat: "the strikes in
+    Ukraine" says where something happened, while "the foreign ministry in Vilnius" names who summoned and "the
+    ambassador in London" where he serves."""
+    if not governed_by(lexicon, sentence, ent.start, lexicon.words["locative_prepositions"], 1):
+        return False
+    words = WORD.findall(sentence[max(0, ent.start - 60):ent.start])
+    head = words[-2] if len(words) >= 2 else ""
+    # a capitalised head closes a name ("het ministerie van Buitenlandse Zaken in Den Haag", "the Foreign Office in")
+    return (not head[:1].isupper() and lexicon.cues["government_bodies"].fullmatch(head) is None
+            and lexicon.cues["diplomat"].fullmatch(head) is None)
 
 
 def opening_locative(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], before: int,

@@ -946,3 +946,17 @@ def test_an_organisations_office_holder_acts_for_it_throughout_the_document(
         tmp_path: Path, lang: str, headline: str, body: str) -> None:
     rows = extract(tmp_path, lang, body, header="2024-03", headline=headline)
     assert {(e[1], e[2]) for e in events(rows)} == {("NATO", "UKR")}
+
+
+@pytest.mark.parametrize(("lang", "headline", "body", "expected"), [
+    ("nl", "Nederland ontbiedt Russische ambassadeur",
+     "DEN HAAG (ANP) - Het ministerie van Buitenlandse Zaken heeft dinsdag de Russische ambassadeur ontboden vanwege "
+     "de bombardementen op burgerdoelen in Oekraïne.\n\nMinister Hoekstra veroordeelt de aanvallen met klem.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("en", "Britain summons Russian envoy",
+     "LONDON (Reuters) - The foreign ministry summoned the Russian ambassador on Tuesday over the missile strikes "
+     "in Ukraine.", [("demarche", "GBR", "RUS", None, None)]),
+])
+def test_a_ministry_without_its_country_summons_for_the_headlines_country_not_the_place_of_the_cause(
+        tmp_path: Path, lang: str, headline: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body, headline=headline)) == expected
