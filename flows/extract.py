@@ -596,9 +596,19 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
     actor_ent, basis = possessor, "possessor before trigger"
+    relative_object = verb_final_object(lexicon, sentence, entities, trigger) if rule.endswith(".verb") else None
+    if relative_object is not None:
+        # "Schreinemacher, die dinsdag Moldavië bezocht, ...": the traveller is the relative word's antecedent
+        relative_at, object_ent = relative_object
+        actor_ent = nearest_before(lexicon, candidates, relative_at, AGENT_KINDS - {"place"}, {object_ent.code},
+                                   sentence, goal_words)
+        basis = "antecedent of a relative clause"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
-    if returned:
+    target_ent: EntityMention | None = None
+    if relative_object is not None:
+        target_ent = relative_object[1]
+    elif returned:
         # "returned from Riyadh", "is terug uit Riyad": the place left is the one visited
         target_ent = first_after(lexicon, entities, trigger.start(), PLACE_KINDS, taken,
                                  25 + trigger.end() - trigger.start(), sentence)
@@ -671,6 +681,22 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                                                     actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def verb_final_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                      trigger: regex.Match[str]) -> tuple[int, EntityMention] | None:
+    """The start of a relative word and the bare place after it that a verb-final relative clause puts before its
+    verb ("die dinsdag Moldavië bezocht,"): no preposition governs the place and the clause ends at the verb."""
+    if sentence[trigger.end():trigger.end() + 2].strip()[:1] not in ("", ",", ".", ";"):
+        return None
+    window = max(0, trigger.start() - 60)
+    relatives = list(lexicon.cues["relative"].finditer(sentence, window, trigger.start()))
+    if not relatives:
+        return None
+    relative = relatives[-1]
+    places = [e for e in entities if relative.end() <= e.start and e.end <= trigger.start() and e.kind in PLACE_KINDS
+              and not governed_by(lexicon, sentence, e.start, any_preposition(lexicon.language), 2)]
+    return (relative.start(), places[-1]) if places else None
 
 
 @cache
