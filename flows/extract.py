@@ -1274,6 +1274,14 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
+    if trig.roles == "summon" and actor_head is not None and first["actor_start"] < match.start():
+        # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own
+        for ent in listed_before(lexicon, sentence, entities, actor_head)[:-1]:
+            if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
+                found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                                      "actor_basis": f"{first['actor_basis']}, coordinated",
+                                      "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
 
 
