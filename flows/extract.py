@@ -1600,8 +1600,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         # "noodhulp aan het land", "aid to the country": a noun points back at the country the body is about,
         # which may lie further back than a pronoun's antecedent; the headline only after the body
         by_noun = trig.event_type == "pledge" and recipient_noun_after(lexicon, sentence, match.end())
+        reach = 8 if by_noun else 3
+        if trig.event_type == "pledge":
+            exclude = exclude | donors_before(lexicon, context, sent_idx, reach)
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=8 if by_noun else 3))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code
@@ -1646,6 +1649,28 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
 
 
 FIRST_WORD = regex.compile(r"(\p{L}+)\s+")
+
+
+def donors_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, reach: int) -> set[str]:
+    """The countries that stand as the donor right before a pledge trigger in the sentences before: "The United
+    States announced $85 million in aid. Britain will provide $30 million for relief": the US gives, and is not
+    the recipient that the second pledge points back at."""
+    recipient_words = lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+    codes: set[str] = set()
+    for back in range(max(1, sent_idx - reach), sent_idx):
+        sentence = context.sentences.get(back, "")
+        entities = context.entities(back)
+        for trig in lexicon.triggers:
+            # only a verb has its donor before it: a signer of an agreement may be its recipient ("Moldova and the
+            # US signed"), a name before a noun its owner ("предоставил Кишиневу доступ к траншу")
+            if trig.event_type != "pledge" or not trig.rule.endswith(".verb"):
+                continue
+            donors = [e for e in entities if possible_donor(lexicon, e)]
+            for match in trig.compiled.finditer(sentence):
+                donor = nearest_before(lexicon, donors, match.start(), AGENT_KINDS, set(), sentence, recipient_words)
+                if donor is not None and match.start() - donor.end <= 30:
+                    codes.add(donor.code)
+    return codes
 
 
 def bare_subject_at(lexicon: EventLexicon, sentence: str, position: int) -> bool:

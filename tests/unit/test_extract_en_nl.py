@@ -991,3 +991,16 @@ def test_al_before_a_sum_is_an_earlier_sum(tmp_path: Path, body: str) -> None:
 def test_each_government_listed_before_a_summons_summons_on_its_own(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors met in Brussels to help quake-hit Turkey. The United States announced $85 million in humanitarian "
+           "aid. Britain will provide $30 million for relief operations.",
+     [("pledge", "GBR", "TUR", 30e6, "USD"), ("pledge", "USA", "TUR", 85e6, "USD")]),
+    ("nl", "Donoren kwamen bijeen om Turkije te helpen. Duitsland maakte 50 miljoen euro noodhulp vrij. Nederland "
+           "geeft 10 miljoen euro voor de opvang van daklozen.",
+     [("pledge", "DEU", "TUR", 50e6, "EUR"), ("pledge", "NLD", "TUR", 10e6, "EUR")]),
+])
+def test_a_donor_of_the_sentence_before_is_no_recipient_carried_by_the_next_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
