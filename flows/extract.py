@@ -1354,6 +1354,9 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     entities = context.entities(sent_idx)
     if first["amount"] is None:
         return [first]
+    pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
+    if pairs:
+        return [first, *pairs]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
     recipient = next((e for e in entities if e.start == first["target_start"] and e.end <= trigger.start()), None)
     recipients = listed_before(lexicon, sentence, entities, recipient) if recipient is not None else []
@@ -1392,6 +1395,33 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
                                "actor_basis": f"{first['actor_basis']}, {basis}", "amount": amount.amount,
                                "currency": currency, "amount_qualifier": amount.qualifier})
     return [m for m in shares if m["actor_country"] != m["target_country"]]
+
+
+def further_sums_for_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                                amounts: list[MoneyMention], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pledges of "pledged 1 billion euros for Turkey and 108 million euros for Syria": after the first
+    recipient, each further sum joined by a list word with its own recipient right after to/for is one more pledge
+    of the same donor."""
+    recipient = next((e for e in entities if e.start == first["target_start"]), None)
+    if recipient is None or not governed_by(lexicon, sentence, recipient.start,
+                                            lexicon.words["recipient_prepositions"], 3):
+        return []
+    previous, found = recipient, []
+    for amount in sorted((m for m in amounts if m.start >= recipient.end), key=lambda m: m.start):
+        if not list_gap(lexicon).fullmatch(sentence[previous.end:amount.start]):
+            break
+        own = next((e for e in entities if e.start >= amount.end and e.start - amount.end <= 30
+                    and e.kind in ("country", "place", "demonym", "org")), None)
+        if own is None or own.code in (first["actor_country"], first["target_country"]) or not governed_by(
+                lexicon, sentence, own.start, lexicon.words["recipient_prepositions"], 3):
+            break
+        local = donor_currency(first["actor_country"])
+        currency = local if amount.alternatives and local in amount.alternatives else amount.currency
+        found.append(first | {"target_name": own.text, "target_country": own.code, "target_start": own.start,
+                              "target_basis": f"{first['target_basis']}, its own sum", "amount": amount.amount,
+                              "currency": currency, "amount_qualifier": amount.qualifier})
+        previous = own
+    return found
 
 
 def each_share(lexicon: EventLexicon, sentence: str, last: EntityMention, amount: MoneyMention) -> bool:

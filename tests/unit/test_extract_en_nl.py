@@ -1004,3 +1004,18 @@ def test_each_government_listed_before_a_summons_summons_on_its_own(
 def test_a_donor_of_the_sentence_before_is_no_recipient_carried_by_the_next_pledge(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The European Union itself pledged 1 billion euros for Turkey and 108 million euros for Syria.",
+     [("pledge", "EU", "SYR", 108e6, "EUR"), ("pledge", "EU", "TUR", 1e9, "EUR")]),
+    ("en", "Canada pledged $100 million for Turkey, $20 million for Syria and $5 million for Lebanon.",
+     [("pledge", "CAN", "LBN", 5e6, "CAD"), ("pledge", "CAN", "SYR", 20e6, "CAD"),
+      ("pledge", "CAN", "TUR", 100e6, "CAD")]),
+    ("en", "Japan pledged $100 million for Turkey and Syria.", [("pledge", "JPN", "TUR", 100e6, "USD")]),
+    ("nl", "De EU trekt 1 miljard euro uit voor Turkije en 108 miljoen euro voor Syrië.",
+     [("pledge", "EU", "SYR", 108e6, "EUR"), ("pledge", "EU", "TUR", 1e9, "EUR")]),
+])
+def test_each_further_sum_with_its_own_recipient_is_one_more_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
