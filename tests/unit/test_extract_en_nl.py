@@ -1019,3 +1019,15 @@ def test_a_donor_of_the_sentence_before_is_no_recipient_carried_by_the_next_pled
 def test_each_further_sum_with_its_own_recipient_is_one_more_pledge(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pompeo met Iraq's prime minister on Tuesday. Pompeo was last in Iraq in January.",
+     [("visit", "USA", "IRQ", None, None)]),
+    ("en", "Blinken was recently in Beijing, officials said.", [("visit", "USA", "CHN", None, None)]),
+    ("nl", "Minister Ollongren was eerder deze maand in Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "Premier Rutte was deze week in Washington.", [("visit", "NLD", "USA", None, None)]),
+])
+def test_an_official_last_or_recently_in_a_foreign_place_visited_it(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
