@@ -620,6 +620,12 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             sentence[trigger.end():e.start])[-1:]}]
         target_ent = first_after(lexicon, arrivals, trigger.start(), PLACE_KINDS, taken,
                                  25 + trigger.end() - trigger.start(), sentence)
+        if target_ent is None:
+            # "arrived in the Ukrainian capital", "was in de Amerikaanse hoofdstad": a nationality with a place noun
+            capital = first_after(lexicon, arrivals, trigger.start(), frozenset({"demonym"}), taken,
+                                  25 + trigger.end() - trigger.start(), sentence)
+            if capital is not None and lexicon.cues["place_nouns"].match(sentence, capital.end + 1) is not None:
+                target_ent = capital
         if target_ent is not None and rule.endswith("presence_arrival") and not governed_by(
                 lexicon, sentence, target_ent.start, goal_words, 2):
             target_ent = None  # "was in talks with Ukraine": the place must follow "in" at once

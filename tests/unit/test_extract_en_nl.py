@@ -1031,3 +1031,16 @@ def test_each_further_sum_with_its_own_recipient_is_one_more_pledge(
 def test_an_official_last_or_recently_in_a_foreign_place_visited_it(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "German Chancellor Olaf Scholz arrived in the Chinese capital on Friday.",
+     [("visit", "DEU", "CHN", None, None)]),
+    ("en", "Rutte was in the Ukrainian capital on Tuesday.", [("visit", "NLD", "UKR", None, None)]),
+    ("en", "Scholz arrived with the Chinese delegation.", []),
+    ("nl", "Premier Rutte arriveerde dinsdag in de Oekraïense hoofdstad.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "Rutte was in de Amerikaanse hoofdstad voor een werkbezoek.", [("visit", "NLD", "USA", None, None)]),
+])
+def test_an_arrival_in_a_nationalitys_capital_visits_that_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
