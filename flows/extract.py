@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import polars as pl
@@ -1657,7 +1658,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
     if trig.event_type == "visit" and context.office_told_in_lead(actor):
         actor = replace(actor, basis=actor.basis + ", office named in the lead")
-    if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
+    if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target) \
+            and not summit_of_the_two(lexicon, sentence, entities, match, actor, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
@@ -1770,6 +1772,22 @@ def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str
     end = min(len(sentence), name_end + 40)
     comma = sentence.find(",", name_end + 1, end)
     return has_cue(lexicon, "venue", sentence, start, end if comma < 0 else comma)
+
+
+def summit_of_the_two(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                      actor: Role, target: Role) -> bool:
+    """Whether the venue cue after a visit names a meeting of the visitor with the host ("arrived in Kyiv for an
+    EU-Ukraine summit", "voor een top tussen de EU en Oekraïne"): such a summit is held on a visit to the host."""
+    name_end = target.start + len(target.name)
+    cue = lexicon.cues["venue"].search(sentence, max(trigger.end(), name_end))
+    if cue is None:
+        return False
+    start = max(trigger.end(), name_end, cue.start() - 30)
+    near = [e for e in entities if start <= e.start and e.end <= cue.end() + 40]
+    # the two joined as the summit's parties: "EU-Ukraine", "the EU and Ukraine" (not "NATO summit with Lithuania")
+    gaps = [(a, b, sentence[a.end:b.start]) for a, b in pairwise(near)]
+    return any({a.code, b.code} == {actor.code, target.code}
+               and (gap.strip() in ("-", "‑") or list_gap(lexicon).fullmatch(gap) is not None) for a, b, gap in gaps)
 
 
 def named_subject(context: DocumentContext, sentence: str, position: int) -> Role | None:

@@ -1044,3 +1044,17 @@ def test_an_official_last_or_recently_in_a_foreign_place_visited_it(
 def test_an_arrival_in_a_nationalitys_capital_visits_that_country(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Von der Leyen arrived in Kyiv on Thursday for an EU-Ukraine summit.", [("visit", "EU", "UKR", None, None)]),
+    ("en", "Charles Michel arrived in Beijing for a summit between the EU and China.",
+     [("visit", "EU", "CHN", None, None)]),
+    ("en", "Stoltenberg arrived in Vilnius for the NATO summit with Lithuania's president.", []),
+    ("nl", "Von der Leyen is donderdag in Kiev aangekomen voor een top tussen de EU en Oekraïne.",
+     [("visit", "EU", "UKR", None, None)]),
+    ("nl", "Premier Rutte arriveerde in Vilnius voor de NAVO-top.", []),
+])
+def test_a_summit_of_the_visitor_with_the_host_is_held_on_a_visit(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
