@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import polars as pl
@@ -600,9 +601,19 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
     actor_ent, basis = possessor, "possessor before trigger"
+    relative_object = verb_final_object(lexicon, sentence, entities, trigger) if rule.endswith(".verb") else None
+    if relative_object is not None:
+        # "Schreinemacher, die dinsdag Moldavië bezocht, ...": the traveller is the relative word's antecedent
+        relative_at, object_ent = relative_object
+        actor_ent = nearest_before(lexicon, candidates, relative_at, AGENT_KINDS - {"place"}, {object_ent.code},
+                                   sentence, goal_words)
+        basis = "antecedent of a relative clause"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
-    if returned:
+    target_ent: EntityMention | None = None
+    if relative_object is not None:
+        target_ent = relative_object[1]
+    elif returned:
         # "returned from Riyadh", "is terug uit Riyad": the place left is the one visited
         target_ent = first_after(lexicon, entities, trigger.start(), PLACE_KINDS, taken,
                                  25 + trigger.end() - trigger.start(), sentence)
@@ -614,6 +625,12 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             sentence[trigger.end():e.start])[-1:]}]
         target_ent = first_after(lexicon, arrivals, trigger.start(), PLACE_KINDS, taken,
                                  25 + trigger.end() - trigger.start(), sentence)
+        if target_ent is None:
+            # "arrived in the Ukrainian capital", "was in de Amerikaanse hoofdstad": a nationality with a place noun
+            capital = first_after(lexicon, arrivals, trigger.start(), frozenset({"demonym"}), taken,
+                                  25 + trigger.end() - trigger.start(), sentence)
+            if capital is not None and lexicon.cues["place_nouns"].match(sentence, capital.end + 1) is not None:
+                target_ent = capital
         if target_ent is not None and rule.endswith("presence_arrival") and not governed_by(
                 lexicon, sentence, target_ent.start, goal_words, 2):
             target_ent = None  # "was in talks with Ukraine": the place must follow "in" at once
@@ -675,6 +692,22 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                                                                     actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def verb_final_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                      trigger: regex.Match[str]) -> tuple[int, EntityMention] | None:
+    """The start of a relative word and the bare place after it that a verb-final relative clause puts before its
+    verb ("die dinsdag Moldavië bezocht,"): no preposition governs the place and the clause ends at the verb."""
+    if sentence[trigger.end():trigger.end() + 2].strip()[:1] not in ("", ",", ".", ";"):
+        return None
+    window = max(0, trigger.start() - 60)
+    relatives = list(lexicon.cues["relative"].finditer(sentence, window, trigger.start()))
+    if not relatives:
+        return None
+    relative = relatives[-1]
+    places = [e for e in entities if relative.end() <= e.start and e.end <= trigger.start() and e.kind in PLACE_KINDS
+              and not governed_by(lexicon, sentence, e.start, any_preposition(lexicon.language), 2)]
+    return (relative.start(), places[-1]) if places else None
 
 
 @cache
@@ -857,7 +890,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                   if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
         host_ent = next((e for e in after if governed_by(lexicon, sentence, e.start, goal_words, 1)
-                         and (target_ent is None or e.code != target_ent.code)), None)
+                         and (target_ent is None or e.code != target_ent.code)
+                         and not locative_of_topic(lexicon, sentence, e)), None)
     else:
         target_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
     exclude = {target_ent.code} if target_ent else set()
@@ -873,8 +907,23 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if actor_ent is None:
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, exclude, 120, sentence)
         basis = "ministry after trigger"
+        if actor_ent is not None and locative_of_topic(lexicon, sentence, actor_ent):
+            actor_ent = None  # "ontboden vanwege de bombardementen in Oekraïne": where the cause happened
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def locative_of_topic(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A place right after a locative preposition that follows no government body or diplomat: "the strikes in
+    Ukraine" says where something happened, while "the foreign ministry in Vilnius" names who summoned and "the
+    ambassador in London" where he serves."""
+    if not governed_by(lexicon, sentence, ent.start, lexicon.words["locative_prepositions"], 1):
+        return False
+    words = WORD.findall(sentence[max(0, ent.start - 60):ent.start])
+    head = words[-2] if len(words) >= 2 else ""
+    # a capitalised head closes a name ("het ministerie van Buitenlandse Zaken in Den Haag", "the Foreign Office in")
+    return (not head[:1].isupper() and lexicon.cues["government_bodies"].fullmatch(head) is None
+            and lexicon.cues["diplomat"].fullmatch(head) is None)
 
 
 def opening_locative(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], before: int,
@@ -1236,6 +1285,14 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
+    if trig.roles == "summon" and actor_head is not None and first["actor_start"] < match.start():
+        # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own
+        for ent in listed_before(lexicon, sentence, entities, actor_head)[:-1]:
+            if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
+                found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                                      "actor_basis": f"{first['actor_basis']}, coordinated",
+                                      "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
 
 
@@ -1308,6 +1365,9 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     entities = context.entities(sent_idx)
     if first["amount"] is None:
         return [first]
+    pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
+    if pairs:
+        return [first, *pairs]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
     recipient = next((e for e in entities if e.start == first["target_start"] and e.end <= trigger.start()), None)
     recipients = listed_before(lexicon, sentence, entities, recipient) if recipient is not None else []
@@ -1346,6 +1406,33 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
                                "actor_basis": f"{first['actor_basis']}, {basis}", "amount": amount.amount,
                                "currency": currency, "amount_qualifier": amount.qualifier})
     return [m for m in shares if m["actor_country"] != m["target_country"]]
+
+
+def further_sums_for_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                                amounts: list[MoneyMention], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pledges of "pledged 1 billion euros for Turkey and 108 million euros for Syria": after the first
+    recipient, each further sum joined by a list word with its own recipient right after to/for is one more pledge
+    of the same donor."""
+    recipient = next((e for e in entities if e.start == first["target_start"]), None)
+    if recipient is None or not governed_by(lexicon, sentence, recipient.start,
+                                            lexicon.words["recipient_prepositions"], 3):
+        return []
+    previous, found = recipient, []
+    for amount in sorted((m for m in amounts if m.start >= recipient.end), key=lambda m: m.start):
+        if not list_gap(lexicon).fullmatch(sentence[previous.end:amount.start]):
+            break
+        own = next((e for e in entities if e.start >= amount.end and e.start - amount.end <= 30
+                    and e.kind in ("country", "place", "demonym", "org")), None)
+        if own is None or own.code in (first["actor_country"], first["target_country"]) or not governed_by(
+                lexicon, sentence, own.start, lexicon.words["recipient_prepositions"], 3):
+            break
+        local = donor_currency(first["actor_country"])
+        currency = local if amount.alternatives and local in amount.alternatives else amount.currency
+        found.append(first | {"target_name": own.text, "target_country": own.code, "target_start": own.start,
+                              "target_basis": f"{first['target_basis']}, its own sum", "amount": amount.amount,
+                              "currency": currency, "amount_qualifier": amount.qualifier})
+        previous = own
+    return found
 
 
 def each_share(lexicon: EventLexicon, sentence: str, last: EntityMention, amount: MoneyMention) -> bool:
@@ -1554,8 +1641,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         # "noodhulp aan het land", "aid to the country": a noun points back at the country the body is about,
         # which may lie further back than a pronoun's antecedent; the headline only after the body
         by_noun = trig.event_type == "pledge" and recipient_noun_after(lexicon, sentence, match.end())
+        reach = 8 if by_noun else 3
+        if trig.event_type == "pledge":
+            exclude = exclude | donors_before(lexicon, context, sent_idx, reach)
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=8 if by_noun else 3))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code
@@ -1572,7 +1662,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "former Vice President Mike Pence" in the lead: "Pence visited Kyiv" is no state's visit
     if trig.event_type == "visit" and context.office_told_in_lead(actor):
         actor = replace(actor, basis=actor.basis + ", office named in the lead")
-    if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target):
+    if trig.event_type == "visit" and target.start >= 0 and names_a_venue(lexicon, sentence, match, target) \
+            and not summit_of_the_two(lexicon, sentence, entities, match, actor, target):
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
@@ -1600,6 +1691,28 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
 
 
 FIRST_WORD = regex.compile(r"(\p{L}+)\s+")
+
+
+def donors_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, reach: int) -> set[str]:
+    """The countries that stand as the donor right before a pledge trigger in the sentences before: "The United
+    States announced $85 million in aid. Britain will provide $30 million for relief": the US gives, and is not
+    the recipient that the second pledge points back at."""
+    recipient_words = lexicon.words["recipient_prepositions"] | lexicon.words["goal_prepositions"]
+    codes: set[str] = set()
+    for back in range(max(1, sent_idx - reach), sent_idx):
+        sentence = context.sentences.get(back, "")
+        entities = context.entities(back)
+        for trig in lexicon.triggers:
+            # only a verb has its donor before it: a signer of an agreement may be its recipient ("Moldova and the
+            # US signed"), a name before a noun its owner ("предоставил Кишиневу доступ к траншу")
+            if trig.event_type != "pledge" or not trig.rule.endswith(".verb"):
+                continue
+            donors = [e for e in entities if possible_donor(lexicon, e)]
+            for match in trig.compiled.finditer(sentence):
+                donor = nearest_before(lexicon, donors, match.start(), AGENT_KINDS, set(), sentence, recipient_words)
+                if donor is not None and match.start() - donor.end <= 30:
+                    codes.add(donor.code)
+    return codes
 
 
 def bare_subject_at(lexicon: EventLexicon, sentence: str, position: int) -> bool:
@@ -1663,6 +1776,22 @@ def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str
     end = min(len(sentence), name_end + 40)
     comma = sentence.find(",", name_end + 1, end)
     return has_cue(lexicon, "venue", sentence, start, end if comma < 0 else comma)
+
+
+def summit_of_the_two(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                      actor: Role, target: Role) -> bool:
+    """Whether the venue cue after a visit names a meeting of the visitor with the host ("arrived in Kyiv for an
+    EU-Ukraine summit", "voor een top tussen de EU en Oekraïne"): such a summit is held on a visit to the host."""
+    name_end = target.start + len(target.name)
+    cue = lexicon.cues["venue"].search(sentence, max(trigger.end(), name_end))
+    if cue is None:
+        return False
+    start = max(trigger.end(), name_end, cue.start() - 30)
+    near = [e for e in entities if start <= e.start and e.end <= cue.end() + 40]
+    # the two joined as the summit's parties: "EU-Ukraine", "the EU and Ukraine" (not "NATO summit with Lithuania")
+    gaps = [(a, b, sentence[a.end:b.start]) for a, b in pairwise(near)]
+    return any({a.code, b.code} == {actor.code, target.code}
+               and (gap.strip() in ("-", "‑") or list_gap(lexicon).fullmatch(gap) is not None) for a, b, gap in gaps)
 
 
 def named_subject(context: DocumentContext, sentence: str, position: int) -> Role | None:

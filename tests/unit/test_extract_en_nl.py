@@ -946,3 +946,115 @@ def test_an_organisations_office_holder_acts_for_it_throughout_the_document(
         tmp_path: Path, lang: str, headline: str, body: str) -> None:
     rows = extract(tmp_path, lang, body, header="2024-03", headline=headline)
     assert {(e[1], e[2]) for e in events(rows)} == {("NATO", "UKR")}
+
+
+@pytest.mark.parametrize(("lang", "headline", "body", "expected"), [
+    ("nl", "Nederland ontbiedt Russische ambassadeur",
+     "DEN HAAG (ANP) - Het ministerie van Buitenlandse Zaken heeft dinsdag de Russische ambassadeur ontboden vanwege "
+     "de bombardementen op burgerdoelen in Oekraïne.\n\nMinister Hoekstra veroordeelt de aanvallen met klem.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("en", "Britain summons Russian envoy",
+     "LONDON (Reuters) - The foreign ministry summoned the Russian ambassador on Tuesday over the missile strikes "
+     "in Ukraine.", [("demarche", "GBR", "RUS", None, None)]),
+])
+def test_a_ministry_without_its_country_summons_for_the_headlines_country_not_the_place_of_the_cause(
+        tmp_path: Path, lang: str, headline: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body, headline=headline)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Minister Liesje Schreinemacher van Ontwikkelingssamenwerking, die dinsdag Moldavië bezocht, sprak met "
+     "president Sandu.", [("visit", "NLD", "MDA", None, None)]),
+    ("De Duitse bondskanselier Olaf Scholz, die vorige maand China bezocht, zei dat de handel belangrijk blijft.",
+     [("visit", "DEU", "CHN", None, None)]),
+])
+def test_a_dutch_verb_final_relative_clause_holds_the_place_visited(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Nederland gaf Moldavië dit jaar al 20 miljoen euro.",
+    "Het kabinet heeft Oekraïne sinds vorig jaar al ongeveer 4 miljard euro toegezegd.",
+])
+def test_al_before_a_sum_is_an_earlier_sum(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Britain summoned Russia's ambassador on Tuesday. Belgium and Luxembourg also summoned the Russian "
+           "ambassador.", [("demarche", "BEL", "RUS", None, None), ("demarche", "GBR", "RUS", None, None),
+                           ("demarche", "LUX", "RUS", None, None)]),
+    ("nl", "Ook België en Luxemburg ontboden de Russische ambassadeur, meldden persbureaus.",
+     [("demarche", "BEL", "RUS", None, None), ("demarche", "LUX", "RUS", None, None)]),
+])
+def test_each_government_listed_before_a_summons_summons_on_its_own(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors met in Brussels to help quake-hit Turkey. The United States announced $85 million in humanitarian "
+           "aid. Britain will provide $30 million for relief operations.",
+     [("pledge", "GBR", "TUR", 30e6, "USD"), ("pledge", "USA", "TUR", 85e6, "USD")]),
+    ("nl", "Donoren kwamen bijeen om Turkije te helpen. Duitsland maakte 50 miljoen euro noodhulp vrij. Nederland "
+           "geeft 10 miljoen euro voor de opvang van daklozen.",
+     [("pledge", "DEU", "TUR", 50e6, "EUR"), ("pledge", "NLD", "TUR", 10e6, "EUR")]),
+])
+def test_a_donor_of_the_sentence_before_is_no_recipient_carried_by_the_next_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The European Union itself pledged 1 billion euros for Turkey and 108 million euros for Syria.",
+     [("pledge", "EU", "SYR", 108e6, "EUR"), ("pledge", "EU", "TUR", 1e9, "EUR")]),
+    ("en", "Canada pledged $100 million for Turkey, $20 million for Syria and $5 million for Lebanon.",
+     [("pledge", "CAN", "LBN", 5e6, "CAD"), ("pledge", "CAN", "SYR", 20e6, "CAD"),
+      ("pledge", "CAN", "TUR", 100e6, "CAD")]),
+    ("en", "Japan pledged $100 million for Turkey and Syria.", [("pledge", "JPN", "TUR", 100e6, "USD")]),
+    ("nl", "De EU trekt 1 miljard euro uit voor Turkije en 108 miljoen euro voor Syrië.",
+     [("pledge", "EU", "SYR", 108e6, "EUR"), ("pledge", "EU", "TUR", 1e9, "EUR")]),
+])
+def test_each_further_sum_with_its_own_recipient_is_one_more_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pompeo met Iraq's prime minister on Tuesday. Pompeo was last in Iraq in January.",
+     [("visit", "USA", "IRQ", None, None)]),
+    ("en", "Blinken was recently in Beijing, officials said.", [("visit", "USA", "CHN", None, None)]),
+    ("nl", "Minister Ollongren was eerder deze maand in Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "Premier Rutte was deze week in Washington.", [("visit", "NLD", "USA", None, None)]),
+])
+def test_an_official_last_or_recently_in_a_foreign_place_visited_it(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "German Chancellor Olaf Scholz arrived in the Chinese capital on Friday.",
+     [("visit", "DEU", "CHN", None, None)]),
+    ("en", "Rutte was in the Ukrainian capital on Tuesday.", [("visit", "NLD", "UKR", None, None)]),
+    ("en", "Scholz arrived with the Chinese delegation.", []),
+    ("nl", "Premier Rutte arriveerde dinsdag in de Oekraïense hoofdstad.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "Rutte was in de Amerikaanse hoofdstad voor een werkbezoek.", [("visit", "NLD", "USA", None, None)]),
+])
+def test_an_arrival_in_a_nationalitys_capital_visits_that_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Von der Leyen arrived in Kyiv on Thursday for an EU-Ukraine summit.", [("visit", "EU", "UKR", None, None)]),
+    ("en", "Charles Michel arrived in Beijing for a summit between the EU and China.",
+     [("visit", "EU", "CHN", None, None)]),
+    ("en", "Stoltenberg arrived in Vilnius for the NATO summit with Lithuania's president.", []),
+    ("nl", "Von der Leyen is donderdag in Kiev aangekomen voor een top tussen de EU en Oekraïne.",
+     [("visit", "EU", "UKR", None, None)]),
+    ("nl", "Premier Rutte arriveerde in Vilnius voor de NAVO-top.", []),
+])
+def test_a_summit_of_the_visitor_with_the_host_is_held_on_a_visit(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
