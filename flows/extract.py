@@ -1305,8 +1305,13 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     if first["amount"] is None:
         return [first]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
-    recipient = next((e for e in entities if e.start == first["target_start"] and e.end <= trigger.start()), None)
-    recipients = listed_before(lexicon, sentence, entities, recipient) if recipient is not None else []
+    recipient = next((e for e in entities if e.start == first["target_start"]), None)
+    if recipient is None:
+        recipients = []
+    elif recipient.end <= trigger.start():
+        recipients = listed_before(lexicon, sentence, entities, recipient)
+    else:  # "will give Moldova and Georgia 50 million each": recipients listed after the verb
+        recipients = [recipient, *coordinated(lexicon, sentence, entities, recipient, PLACE_KINDS)]
     each = next((m for m in context.amounts(sent_idx) if m.start >= trigger.start() and m.amount == first["amount"]),
                 None)
     if len(recipients) >= 2 and each is not None and each_share(lexicon, sentence, recipients[-1], each):

@@ -504,3 +504,20 @@ def test_every_participant_from_elsewhere_visits_the_meeting_place(tmp_path: Pat
     body = "Рубио и Лавров провели переговоры в Эр-Рияде во вторник."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "SAU", None, None),
                                                      ("visit", "USA", "SAU", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # recipients listed after the verb with по before the amount: each receives the whole amount
+        pytest.param("ОСЛО, 25 января. /ТАСС/. Правительство Норвегии выделит Молдавии и Грузии по 100 млн крон "
+                     "на поддержку реформ. Об этом сообщил министр иностранных дел.",
+                     [("pledge", "NOR", "GEO", 100_000_000.0, "NOK"), ("pledge", "NOR", "MDA", 100_000_000.0, "NOK")],
+                     id="each-after-the-recipients"),
+        # without по the listed recipients share one joint total: one record
+        pytest.param("Правительство Норвегии выделит Молдавии и Грузии 100 млн крон на поддержку реформ.",
+                     [("pledge", "NOR", "MDA", 100_000_000.0, "NOK")], id="joint-total"),
+    ],
+)
+def test_recipients_listed_after_the_verb_with_each(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body, header="2024-01")) == expected
