@@ -521,3 +521,19 @@ def test_every_participant_from_elsewhere_visits_the_meeting_place(tmp_path: Pat
 )
 def test_recipients_listed_after_the_verb_with_each(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body, header="2024-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "на следующий день" tells past events in order, unlike "на следующей неделе"
+        pytest.param("Посол Польши был вызван в МИД России. Варшава в ответ на следующий день вызвала российского "
+                     "посла Сергея Андреева в МИД Польши.",
+                     [("demarche", "POL", "RUS", None, None), ("demarche", "RUS", "POL", None, None)], id="next-day"),
+        pytest.param("Канцлер Германии на следующий день прибыл в Варшаву.", [("visit", "DEU", "POL", None, None)],
+                     id="next-day-visit"),
+        pytest.param("Канцлер Германии прибудет в Варшаву на следующей неделе.", [], id="next-week"),
+    ],
+)
+def test_the_next_day_is_no_future(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
