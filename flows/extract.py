@@ -1527,8 +1527,14 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor = named
         elif trig.event_type == "visit":
             # "the visit", "he/she visited"; a traveller named by a noun ("executives arrived") is no official
-            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
-                                                              sentence[max(0, match.start() - 60):match.start()]):
+            # "the minister" with no name carries the traveller too ("X arrived in Berlin. The minister then
+            # visited Paris"), as it carries a donor, when the place follows the verb or its preposition at once
+            # ("bezocht later met de gasten uit Korea het monument" names no destination)
+            lead = sentence[max(0, match.start() - 60):match.start()]
+            titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
+                target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
+                                                               lexicon.words["goal_prepositions"], 2))
+            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled:
                 return None
             actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(), lexicon)
         else:
@@ -1612,6 +1618,22 @@ def bare_subject_at(lexicon: EventLexicon, sentence: str, position: int) -> bool
     after_article = position if article is None else article.end()
     return (lexicon.cues["pronouns"].match(sentence, position) is not None
             or lexicon.cues["officials"].match(sentence, after_article) is not None)
+
+
+def bare_title_before(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """Whether an office title with no name before it ("Во вторник министр", "Marți, ministrul", "Later the
+    minister") stands in the 60 characters before position: a name or capitalised word right before the title
+    ("Gulf leaders met") makes it a description of others, not the one told before."""
+    start = max(0, position - 60)
+    title = next(iter(reversed(list(lexicon.cues["officials"].finditer(sentence, start, position)))), None)
+    if title is None or (title.start() > 0 and sentence[title.start() - 1].isalpha()):
+        return False
+    before = list(WORD.finditer(sentence, 0, title.start()))
+    if before and before[-1].group().lower() in lexicon.words["definite_articles"]:
+        before = before[:-1]
+    # the sentence's first word is capitalised anyway ("Затем министр"); a comma ends the words before
+    return (len(before) < 2 or "," in sentence[before[-1].end():title.start()]
+            or not before[-1].group()[:1].isupper())
 
 
 def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,

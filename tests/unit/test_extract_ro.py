@@ -338,3 +338,9 @@ def test_recipients_listed_after_the_verb_with_each(tmp_path: Path) -> None:
     body = "Statele Unite vor acorda Republicii Moldova și Georgiei câte 10 milioane de dolari pentru securitate."
     assert events(extract(tmp_path, "ro", body)) == [("pledge", "USA", "GEO", 10_000_000.0, "USD"),
                                                      ("pledge", "USA", "MDA", 10_000_000.0, "USD")]
+
+
+def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None:
+    body = ("Ministrul rus de Externe, Serghei Lavrov, a sosit luni la Berlin. Marți, ministrul a vizitat Parisul.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "RUS", "DEU", None, None),
+                                                     ("visit", "RUS", "FRA", None, None)]

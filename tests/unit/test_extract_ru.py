@@ -537,3 +537,23 @@ def test_recipients_listed_after_the_verb_with_each(tmp_path: Path, body: str, e
 )
 def test_the_next_day_is_no_future(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None:
+    # a whole article goes on with "министр" after naming him once, as it goes on with "он"
+    body = ("Министр иностранных дел России Сергей Лавров в понедельник прибыл в Берлин, где провел переговоры с "
+            "главой МИД ФРГ. Во вторник министр посетил Париж.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "DEU", None, None),
+                                                     ("visit", "RUS", "FRA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Канцлер Германии Олаф Шольц прибыл в Варшаву. Затем канцлер посетил Киев.",
+                 [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)], id="then-the-chancellor"),
+    pytest.param("Канцлер Германии Олаф Шольц прибыл в Варшаву. Во вторник, по данным СМИ, канцлер посетил "
+                 "Киев.", [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)],
+                 id="after-an-aside"),
+])
+def test_a_bare_title_opening_the_sentence_carries_the_traveller(tmp_path: Path, body: str,
+                                                                   expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
