@@ -557,3 +557,10 @@ def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None
 def test_a_bare_title_opening_the_sentence_carries_the_traveller(tmp_path: Path, body: str,
                                                                    expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_his_second_visit_points_back(tmp_path: Path) -> None:
+    # "Это его второй визит ... в ноябре" speaks of the visit just told (and of the office since November)
+    body = ("Министр иностранных дел Великобритании Дэвид Кэмерон в четверг прибыл в Киев. Это его второй визит в "
+            "Украину после назначения на пост министра в ноябре.")
+    assert events(extract(tmp_path, "ru", body, header="2024-01")) == [("visit", "GBR", "UKR", None, None)]
