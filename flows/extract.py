@@ -665,12 +665,41 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None
+        # the place first, the traveller after the verb: "В Киев прибыл канцлер Германии Олаф Шольц"
+        place = (nearest_before(lexicon, entities, trigger.start(), PLACE_KINDS, glued, sentence)
+                 if actor_ent is None and (rule.endswith(("arrival", ".verb")) or on_a_visit) else None)
+        if place is not None and trigger.start() - place.end <= 20 and \
+                governed_by(lexicon, sentence, place.start, goal_words, 2) and \
+                (target is None or not governed_by(lexicon, sentence, target.start, goal_words, 2)
+                 or target.start < trigger.start()):
+            actor_ent = subject_after_place(lexicon, sentence, entities, trigger.end(), {place.code})
+            if actor_ent is not None:
+                basis, target = "subject after trigger", role(place, "destination in sentence")
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),
                                                                     actor_ent.end + 15):
         return None, None  # an ambassador going to the ministry of the country he lives in
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def subject_after_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger_end: int,
+                        exclude: set[str]) -> EntityMention | None:
+    """The traveller right after a visit verb whose destination came first ("В Израиле побывал канцлер Германии
+    Олаф Шольц"): the first name within 40 characters, after an office title and words governed by no preposition
+    or comma; a person or organisation, or a country or nationality with the title."""
+    ent = next((e for e in entities if e.start >= trigger_end), None)
+    if ent is None or ent.code in exclude or ent.start - trigger_end > 40:
+        return None
+    between = sentence[trigger_end:ent.start]
+    words = [w.lower() for w in WORD.findall(between)]
+    if regex.search(r"[,;:()—–]", between) or any_preposition(lexicon.language) & set(words):
+        return None
+    if ent.kind in ("person", "org"):
+        return ent
+    if ent.kind in ("country", "demonym") and lexicon.cues["officials"].search(between) is not None:
+        return ent  # "прибыл министр иностранных дел Турции", "a sosit ministrul german"
+    return ent if ent.kind == "demonym" and titled_demonym(lexicon, sentence, ent) else None
 
 
 @cache

@@ -344,3 +344,8 @@ def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None
     body = ("Ministrul rus de Externe, Serghei Lavrov, a sosit luni la Berlin. Marți, ministrul a vizitat Parisul.")
     assert events(extract(tmp_path, "ro", body)) == [("visit", "RUS", "DEU", None, None),
                                                      ("visit", "RUS", "FRA", None, None)]
+
+
+def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path) -> None:
+    body = "Marți, la Chișinău a sosit ministrul german de Externe, Annalena Baerbock."
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "DEU", "MDA", None, None)]

@@ -564,3 +564,19 @@ def test_his_second_visit_points_back(tmp_path: Path) -> None:
     body = ("Министр иностранных дел Великобритании Дэвид Кэмерон в четверг прибыл в Киев. Это его второй визит в "
             "Украину после назначения на пост министра в ноябре.")
     assert events(extract(tmp_path, "ru", body, header="2024-01")) == [("visit", "GBR", "UKR", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Днем ранее в Израиле побывал канцлер Германии Олаф Шольц.", [("visit", "DEU", "ISR", None, None)],
+                 id="place-first-verb"),
+    pytest.param("Вчера в Киев прибыл канцлер Германии.", [("visit", "DEU", "UKR", None, None)],
+                 id="place-first-arrival-titled-country"),
+    pytest.param("В понедельник в Москву с визитом прибыл министр иностранных дел Турции Хакан Фидан.",
+                 [("visit", "TUR", "RUS", None, None)], id="place-first-on-a-visit"),
+    pytest.param("В Киев прибыл российский президент.", [("visit", "RUS", "UKR", None, None)], id="titled-demonym"),
+    # no official after the verb: no traveller
+    pytest.param("В Москву прибыли туристы из Германии.", [], id="tourists-from"),
+])
+def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path, body: str,
+                                                              expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
