@@ -532,9 +532,16 @@ def titled_demonym(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> 
     return lexicon.cues["officials"].match(sentence, ent.end + 1, ent.end + 40) is not None
 
 
+LOWERCASE_WORDS = regex.compile(r"\p{Ll}*(?:\s+\p{Ll}+)*\s+")
+
+
 def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
-    """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv"."""
-    return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
+    """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv";
+    also past lowercase words of the office's name ("Министр иностранных дел КНР")."""
+    if lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None:
+        return True
+    title = lexicon.cues["officials"].search(sentence, max(0, ent.start - 40), ent.start)
+    return title is not None and LOWERCASE_WORDS.fullmatch(sentence, title.end(), ent.start) is not None
 
 
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,

@@ -580,3 +580,12 @@ def test_his_second_visit_points_back(tmp_path: Path) -> None:
 def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path, body: str,
                                                               expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_a_country_after_the_full_name_of_an_office_carries_the_traveller(tmp_path: Path) -> None:
+    # "Министр иностранных дел КНР": the office's lowercase words stand between the title and the country, so
+    # "министр" in the next sentence goes on with China, not with the German minister met
+    body = ("Министр иностранных дел КНР Цинь Ган в понедельник прибыл в Берлин, где провел переговоры с главой МИД "
+            "ФРГ Анналеной Бербок. Во вторник министр посетил Париж.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "CHN", "DEU", None, None),
+                                                     ("visit", "CHN", "FRA", None, None)]
