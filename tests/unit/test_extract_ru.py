@@ -589,3 +589,15 @@ def test_a_country_after_the_full_name_of_an_office_carries_the_traveller(tmp_pa
             "ФРГ Анналеной Бербок. Во вторник министр посетил Париж.")
     assert events(extract(tmp_path, "ru", body)) == [("visit", "CHN", "DEU", None, None),
                                                      ("visit", "CHN", "FRA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an existing yearly programme told in the present, as background
+    pytest.param("Ежегодно США предоставляют Израилю военную помощь в размере 3,8 млрд долларов.", [],
+                 id="yearly-programme"),
+    # a new recurring commitment stays a pledge (GUIDE.md)
+    pytest.param("Великобритания будет ежегодно выделять Украине 3 млрд фунтов.",
+                 [("pledge", "GBR", "UKR", 3_000_000_000.0, "GBP")], id="new-recurring-commitment"),
+])
+def test_a_yearly_programme_in_the_present_is_no_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
