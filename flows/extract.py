@@ -537,9 +537,16 @@ def titled_demonym(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> 
     return lexicon.cues["officials"].match(sentence, ent.end + 1, ent.end + 40) is not None
 
 
+LOWERCASE_WORDS = regex.compile(r"\p{Ll}*(?:\s+\p{Ll}+)*\s+")
+
+
 def titled_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
-    """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv"."""
-    return lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None
+    """A place right after an office title stands for its government: "Глава Гагаузии", "the mayor of Kyiv";
+    also past lowercase words of the office's name ("Министр иностранных дел КНР")."""
+    if lexicon.cues["officials"].search(sentence, max(0, ent.start - 20), ent.start) is not None:
+        return True
+    title = lexicon.cues["officials"].search(sentence, max(0, ent.start - 40), ent.start)
+    return title is not None and LOWERCASE_WORDS.fullmatch(sentence, title.end(), ent.start) is not None
 
 
 def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger_end: int,
@@ -686,6 +693,16 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None
+        # the place first, the traveller after the verb: "В Киев прибыл канцлер Германии Олаф Шольц"
+        place = (nearest_before(lexicon, entities, trigger.start(), PLACE_KINDS, glued, sentence)
+                 if actor_ent is None and (rule.endswith(("arrival", ".verb")) or on_a_visit) else None)
+        if place is not None and trigger.start() - place.end <= 20 and \
+                governed_by(lexicon, sentence, place.start, goal_words, 2) and \
+                (target is None or not governed_by(lexicon, sentence, target.start, goal_words, 2)
+                 or target.start < trigger.start()):
+            actor_ent = subject_after_place(lexicon, sentence, entities, trigger.end(), {place.code})
+            if actor_ent is not None:
+                basis, target = "subject after trigger", role(place, "destination in sentence")
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),
@@ -708,6 +725,25 @@ def verb_final_object(lexicon: EventLexicon, sentence: str, entities: list[Entit
     places = [e for e in entities if relative.end() <= e.start and e.end <= trigger.start() and e.kind in PLACE_KINDS
               and not governed_by(lexicon, sentence, e.start, any_preposition(lexicon.language), 2)]
     return (relative.start(), places[-1]) if places else None
+
+
+def subject_after_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger_end: int,
+                        exclude: set[str]) -> EntityMention | None:
+    """The traveller right after a visit verb whose destination came first ("В Израиле побывал канцлер Германии
+    Олаф Шольц"): the first name within 40 characters, after an office title and words governed by no preposition
+    or comma; a person or organisation, or a country or nationality with the title."""
+    ent = next((e for e in entities if e.start >= trigger_end), None)
+    if ent is None or ent.code in exclude or ent.start - trigger_end > 40:
+        return None
+    between = sentence[trigger_end:ent.start]
+    words = [w.lower() for w in WORD.findall(between)]
+    if regex.search(r"[,;:()—–]", between) or any_preposition(lexicon.language) & set(words):
+        return None
+    if ent.kind in ("person", "org"):
+        return ent
+    if ent.kind in ("country", "demonym") and lexicon.cues["officials"].search(between) is not None:
+        return ent  # "прибыл министр иностранных дел Турции", "a sosit ministrul german"
+    return ent if ent.kind == "demonym" and titled_demonym(lexicon, sentence, ent) else None
 
 
 @cache
@@ -1369,8 +1405,13 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     if pairs:
         return [first, *pairs]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
-    recipient = next((e for e in entities if e.start == first["target_start"] and e.end <= trigger.start()), None)
-    recipients = listed_before(lexicon, sentence, entities, recipient) if recipient is not None else []
+    recipient = next((e for e in entities if e.start == first["target_start"]), None)
+    if recipient is None:
+        recipients = []
+    elif recipient.end <= trigger.start():
+        recipients = listed_before(lexicon, sentence, entities, recipient)
+    else:  # "will give Moldova and Georgia 50 million each": recipients listed after the verb
+        recipients = [recipient, *coordinated(lexicon, sentence, entities, recipient, PLACE_KINDS)]
     each = next((m for m in context.amounts(sent_idx) if m.start >= trigger.start() and m.amount == first["amount"]),
                 None)
     if len(recipients) >= 2 and each is not None and each_share(lexicon, sentence, recipients[-1], each):
@@ -1613,8 +1654,14 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor = named
         elif trig.event_type == "visit":
             # "the visit", "he/she visited"; a traveller named by a noun ("executives arrived") is no official
-            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns",
-                                                              sentence[max(0, match.start() - 60):match.start()]):
+            # "the minister" with no name carries the traveller too ("X arrived in Berlin. The minister then
+            # visited Paris"), as it carries a donor, when the place follows the verb or its preposition at once
+            # ("bezocht later met de gasten uit Korea het monument" names no destination)
+            lead = sentence[max(0, match.start() - 60):match.start()]
+            titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
+                target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
+                                                               lexicon.words["goal_prepositions"], 2))
+            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled:
                 return None
             actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(), lexicon)
         else:
@@ -1724,6 +1771,22 @@ def bare_subject_at(lexicon: EventLexicon, sentence: str, position: int) -> bool
     after_article = position if article is None else article.end()
     return (lexicon.cues["pronouns"].match(sentence, position) is not None
             or lexicon.cues["officials"].match(sentence, after_article) is not None)
+
+
+def bare_title_before(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """Whether an office title with no name before it ("Во вторник министр", "Marți, ministrul", "Later the
+    minister") stands in the 60 characters before position: a name or capitalised word right before the title
+    ("Gulf leaders met") makes it a description of others, not the one told before."""
+    start = max(0, position - 60)
+    title = next(iter(reversed(list(lexicon.cues["officials"].finditer(sentence, start, position)))), None)
+    if title is None or (title.start() > 0 and sentence[title.start() - 1].isalpha()):
+        return False
+    before = list(WORD.finditer(sentence, 0, title.start()))
+    if before and before[-1].group().lower() in lexicon.words["definite_articles"]:
+        before = before[:-1]
+    # the sentence's first word is capitalised anyway ("Затем министр"); a comma ends the words before
+    return (len(before) < 2 or "," in sentence[before[-1].end():title.start()]
+            or not before[-1].group()[:1].isupper())
 
 
 def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,

@@ -332,3 +332,20 @@ def test_office_in_the_lead_holds_for_the_bare_name_in_the_headline(tmp_path: Pa
             "americani.")
     rows = extract(tmp_path, "ro", body, header="2024-03", headline="Rutte a sosit la Washington")
     assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "USA")}
+
+
+def test_recipients_listed_after_the_verb_with_each(tmp_path: Path) -> None:
+    body = "Statele Unite vor acorda Republicii Moldova și Georgiei câte 10 milioane de dolari pentru securitate."
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "USA", "GEO", 10_000_000.0, "USD"),
+                                                     ("pledge", "USA", "MDA", 10_000_000.0, "USD")]
+
+
+def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None:
+    body = ("Ministrul rus de Externe, Serghei Lavrov, a sosit luni la Berlin. Marți, ministrul a vizitat Parisul.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "RUS", "DEU", None, None),
+                                                     ("visit", "RUS", "FRA", None, None)]
+
+
+def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path) -> None:
+    body = "Marți, la Chișinău a sosit ministrul german de Externe, Annalena Baerbock."
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "DEU", "MDA", None, None)]

@@ -504,3 +504,100 @@ def test_every_participant_from_elsewhere_visits_the_meeting_place(tmp_path: Pat
     body = "Рубио и Лавров провели переговоры в Эр-Рияде во вторник."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "SAU", None, None),
                                                      ("visit", "USA", "SAU", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # recipients listed after the verb with по before the amount: each receives the whole amount
+        pytest.param("ОСЛО, 25 января. /ТАСС/. Правительство Норвегии выделит Молдавии и Грузии по 100 млн крон "
+                     "на поддержку реформ. Об этом сообщил министр иностранных дел.",
+                     [("pledge", "NOR", "GEO", 100_000_000.0, "NOK"), ("pledge", "NOR", "MDA", 100_000_000.0, "NOK")],
+                     id="each-after-the-recipients"),
+        # without по the listed recipients share one joint total: one record
+        pytest.param("Правительство Норвегии выделит Молдавии и Грузии 100 млн крон на поддержку реформ.",
+                     [("pledge", "NOR", "MDA", 100_000_000.0, "NOK")], id="joint-total"),
+    ],
+)
+def test_recipients_listed_after_the_verb_with_each(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body, header="2024-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "на следующий день" tells past events in order, unlike "на следующей неделе"
+        pytest.param("Посол Польши был вызван в МИД России. Варшава в ответ на следующий день вызвала российского "
+                     "посла Сергея Андреева в МИД Польши.",
+                     [("demarche", "POL", "RUS", None, None), ("demarche", "RUS", "POL", None, None)], id="next-day"),
+        pytest.param("Канцлер Германии на следующий день прибыл в Варшаву.", [("visit", "DEU", "POL", None, None)],
+                     id="next-day-visit"),
+        pytest.param("Канцлер Германии прибудет в Варшаву на следующей неделе.", [], id="next-week"),
+    ],
+)
+def test_the_next_day_is_no_future(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None:
+    # a whole article goes on with "министр" after naming him once, as it goes on with "он"
+    body = ("Министр иностранных дел России Сергей Лавров в понедельник прибыл в Берлин, где провел переговоры с "
+            "главой МИД ФРГ. Во вторник министр посетил Париж.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "DEU", None, None),
+                                                     ("visit", "RUS", "FRA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Канцлер Германии Олаф Шольц прибыл в Варшаву. Затем канцлер посетил Киев.",
+                 [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)], id="then-the-chancellor"),
+    pytest.param("Канцлер Германии Олаф Шольц прибыл в Варшаву. Во вторник, по данным СМИ, канцлер посетил "
+                 "Киев.", [("visit", "DEU", "POL", None, None), ("visit", "DEU", "UKR", None, None)],
+                 id="after-an-aside"),
+])
+def test_a_bare_title_opening_the_sentence_carries_the_traveller(tmp_path: Path, body: str,
+                                                                   expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_his_second_visit_points_back(tmp_path: Path) -> None:
+    # "Это его второй визит ... в ноябре" speaks of the visit just told (and of the office since November)
+    body = ("Министр иностранных дел Великобритании Дэвид Кэмерон в четверг прибыл в Киев. Это его второй визит в "
+            "Украину после назначения на пост министра в ноябре.")
+    assert events(extract(tmp_path, "ru", body, header="2024-01")) == [("visit", "GBR", "UKR", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Днем ранее в Израиле побывал канцлер Германии Олаф Шольц.", [("visit", "DEU", "ISR", None, None)],
+                 id="place-first-verb"),
+    pytest.param("Вчера в Киев прибыл канцлер Германии.", [("visit", "DEU", "UKR", None, None)],
+                 id="place-first-arrival-titled-country"),
+    pytest.param("В понедельник в Москву с визитом прибыл министр иностранных дел Турции Хакан Фидан.",
+                 [("visit", "TUR", "RUS", None, None)], id="place-first-on-a-visit"),
+    pytest.param("В Киев прибыл российский президент.", [("visit", "RUS", "UKR", None, None)], id="titled-demonym"),
+    # no official after the verb: no traveller
+    pytest.param("В Москву прибыли туристы из Германии.", [], id="tourists-from"),
+])
+def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path, body: str,
+                                                              expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_a_country_after_the_full_name_of_an_office_carries_the_traveller(tmp_path: Path) -> None:
+    # "Министр иностранных дел КНР": the office's lowercase words stand between the title and the country, so
+    # "министр" in the next sentence goes on with China, not with the German minister met
+    body = ("Министр иностранных дел КНР Цинь Ган в понедельник прибыл в Берлин, где провел переговоры с главой МИД "
+            "ФРГ Анналеной Бербок. Во вторник министр посетил Париж.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "CHN", "DEU", None, None),
+                                                     ("visit", "CHN", "FRA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an existing yearly programme told in the present, as background
+    pytest.param("Ежегодно США предоставляют Израилю военную помощь в размере 3,8 млрд долларов.", [],
+                 id="yearly-programme"),
+    # a new recurring commitment stays a pledge (GUIDE.md)
+    pytest.param("Великобритания будет ежегодно выделять Украине 3 млрд фунтов.",
+                 [("pledge", "GBR", "UKR", 3_000_000_000.0, "GBP")], id="new-recurring-commitment"),
+])
+def test_a_yearly_programme_in_the_present_is_no_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
