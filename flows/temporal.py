@@ -1104,6 +1104,9 @@ def _narrow_reference(text: str, g: _Grammar, low: date, high: date, basis: str)
     if stated:
         pub_min = max(stated)
         basis += "+explicit_date"
+    dateline = _dateline_day(text, found, pub_min, pub_max)
+    if dateline is not None:
+        return DocumentReference(dateline, dateline, dateline, basis.replace("+explicit_date", "") + "+dateline")
     today_weekday: int | None = None
     for here, after in itertools.pairwise(found):
         if here.expr.kind != "relative_day" or here.expr.event_date != high:
@@ -1133,6 +1136,26 @@ def _narrow_reference(text: str, g: _Grammar, low: date, high: date, basis: str)
         return DocumentReference(pub_min, pub_max, best, basis + "+weekdays")
     best = pub_min if stated or today_weekday is not None else _middle(pub_min, pub_max)
     return DocumentReference(pub_min, pub_max, best, basis)
+
+
+# A wire dateline opens the body with the place in capitals and the day of the dispatch ("KYIV, Feb 20 (Reuters) -",
+# "МОСКВА, 22 мая. /ТАСС/.", "DEN HAAG, 3 juni (ANP) -"): that day is the publication day. It stands near the top.
+_DATELINE_REACH = 600
+_DATELINE_PLACE_CHARS = 40
+
+
+def _dateline_day(text: str, found: list[_Found], low: date, high: date) -> date | None:
+    """The day of a dateline: an explicit date right after a line's opening place in capitals and a comma."""
+    for f in found:
+        if f.expr.start > _DATELINE_REACH:
+            break
+        if f.expr.kind != "explicit_date" or not low <= f.expr.event_date <= high:
+            continue
+        line_start = text.rfind("\n", 0, f.expr.start) + 1
+        place = text[line_start:f.expr.start].strip()
+        if place.endswith(",") and 2 < len(place) <= _DATELINE_PLACE_CHARS and place[:-1].isupper():
+            return f.expr.event_date
+    return None
 
 
 def _reference_from_text(text: str, lang: str) -> DocumentReference | None:

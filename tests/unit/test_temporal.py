@@ -112,6 +112,26 @@ def test_today_with_date_pins_publication() -> None:
     assert ref.pub_min == ref.pub_max == ref.pub_best == date(2023, 4, 25)
 
 
+@pytest.mark.parametrize(("text", "lang", "header", "day"), [
+    ("date 2023-02 Biden in Kyiv\nKYIV, Feb 20 (Reuters) - U.S. President Joe Biden visited Kyiv on Monday.", "en",
+     date(2023, 2, 1), date(2023, 2, 20)),
+    ("date 2024-05 Посол\n\nМОСКВА, 22 мая. /ТАСС/. МИД России вызвал посла Эстонии в понедельник.", "ru",
+     date(2024, 5, 1), date(2024, 5, 22)),
+    ("date 2019-06 Ambassadeur\n\nDEN HAAG, 3 juni (ANP) - Nederland heeft vrijdag de ambassadeur ontboden.", "nl",
+     date(2019, 6, 1), date(2019, 6, 3)),
+])
+def test_a_dateline_gives_the_publication_day(text: str, lang: str, header: date, day: date) -> None:
+    ref = infer_reference(text, lang, header, "month")
+    assert ref is not None
+    assert ref.pub_min == ref.pub_max == ref.pub_best == day and ref.basis.endswith("+dateline")
+
+
+def test_a_date_after_a_place_in_running_text_is_no_dateline() -> None:
+    text = "date 2019-06 Talks\n\nThe minister arrived in Paris, 3 June, and met his counterpart on Friday."
+    ref = infer_reference(text, "en", date(2019, 6, 1), "month")
+    assert ref is not None and "dateline" not in ref.basis and ref.pub_max == date(2019, 6, 30)
+
+
 def test_today_with_weekday_keeps_only_that_weekday() -> None:
     text = "date 2023-02 Talks\n\nToday, Tuesday, the minister met his counterpart."
     ref = infer_reference(text, "en", date(2023, 2, 1), "month")
