@@ -55,6 +55,7 @@ COMMAS_AND_SPACES = regex.compile(r"[\s,]*")
 WORD_SEPARATORS = regex.compile(r"[\s-]+")
 LETTERS_SPACES_HYPHENS = regex.compile(r"[\p{L}\s-]+")
 TITLE_REST = regex.compile(r"[\p{L}\p{M} -]*")
+TITLE_HYPHEN = regex.compile(r"(?<=\s)-(?=\s)")
 
 
 def list_gap(lexicon: EventLexicon) -> regex.Pattern[str]:
@@ -1322,9 +1323,13 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
     actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
-    if trig.roles == "summon" and actor_head is not None and first["actor_start"] < match.start():
-        # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own
+    if trig.roles in ("summon", "subject_goal") and actor_head is not None and first["actor_start"] < match.start():
+        # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own; "Scholz,
+        # Macron and Draghi visited Kyiv": each leader's country visits
         for ent in listed_before(lexicon, sentence, entities, actor_head)[:-1]:
+            if trig.roles == "subject_goal" and (ent.kind not in AGENT_KINDS - {"place", "metonym"}
+                                                 or not is_official(lexicon, sentence, ent)):
+                continue
             if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
                 found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
@@ -1383,12 +1388,22 @@ def listed_before(lexicon: EventLexicon, sentence: str, entities: list[EntityMen
                   head: EntityMention) -> list[EntityMention]:
     """head with the agents listed right before it, joined by commas or a coordinator ("France and Germany")."""
     listed = [head]
+    anchor = head.start
     for ent in reversed([e for e in entities if e.end <= head.start]):
-        gap = lexicon.cues["officials"].sub(" ", sentence[ent.end:listed[0].start].lower())
+        between = sentence[ent.end:anchor]
+        # a hyphenated title ("премьер-министр") leaves its hyphen between the spaces of its removed words
+        gap = TITLE_HYPHEN.sub(" ", lexicon.cues["officials"].sub(" ", between.lower()))
         joined = "," in gap or bool(lexicon.words["coordinators"] & set(WORD.findall(gap)))
+        first_names = {w.lower() for w in WORD.findall(between) if w[:1].isupper()}
+        if not joined and ent.code == listed[0].code and set(WORD.findall(gap)) <= first_names:
+            # "French President Emmanuel Macron", "президент Франции Эмманюэль Макрон": the name's own country
+            # before its title and first name
+            anchor = ent.start
+            continue
         if ent.kind not in AGENT_KINDS - {"place"} or not list_gap(lexicon).fullmatch(gap) or not joined:
             break
         listed.insert(0, ent)
+        anchor = ent.start
     return listed
 
 

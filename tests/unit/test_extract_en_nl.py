@@ -981,6 +981,21 @@ def test_al_before_a_sum_is_an_earlier_sum(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "nl", body)) == []
 
 
+@pytest.mark.parametrize(("lang", "body"), [
+    ("en", "German Chancellor Olaf Scholz, French President Emmanuel Macron and Italian Prime Minister Mario Draghi "
+           "visited Kyiv on Thursday."),
+    ("nl", "De Duitse bondskanselier Olaf Scholz, de Franse president Emmanuel Macron en de Italiaanse premier "
+           "Mario Draghi bezochten donderdag Kiev."),
+    ("ru", "Канцлер Германии Олаф Шольц, президент Франции Эмманюэль Макрон и премьер-министр Италии Марио Драги "
+           "в четверг посетили Киев."),
+    ("ro", "Cancelarul german Olaf Scholz, președintele francez Emmanuel Macron și premierul italian Mario Draghi "
+           "au vizitat joi Kievul."),
+])
+def test_each_leader_listed_before_a_visit_verb_visits(tmp_path: Path, lang: str, body: str) -> None:
+    found = {(e[0], e[1], e[2]) for e in events(extract(tmp_path, lang, body))}
+    assert found == {("visit", "DEU", "UKR"), ("visit", "FRA", "UKR"), ("visit", "ITA", "UKR")}
+
+
 @pytest.mark.parametrize(("lang", "body", "expected"), [
     ("en", "Britain summoned Russia's ambassador on Tuesday. Belgium and Luxembourg also summoned the Russian "
            "ambassador.", [("demarche", "BEL", "RUS", None, None), ("demarche", "GBR", "RUS", None, None),
