@@ -7,9 +7,10 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -208,7 +209,7 @@ class DocumentContext:
                 # the cheapest test first: an acronym, a surface of an organisation, then an office title
                 if (ACRONYM.search(sentence) is None
                         or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))
-                        or lexicon.cues["officials"].search(sentence) is None):
+                        or not has_cue_anywhere(lexicon, "officials", sentence)):
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
@@ -293,7 +294,8 @@ class DocumentContext:
 
 def is_all_caps(sentence: pl.Expr) -> pl.Expr:
     """AN ALL-CAPS HEADLINE yields no mention: "US" may be "us", and names look like words."""
-    letters = sentence.str.count_matches(r"\p{L}")
+    # the letters as all characters but the non-letters: far fewer matches to count, twice as fast
+    letters = sentence.str.len_chars() - sentence.str.count_matches(r"\P{L}")
     return (letters > 20) & (sentence.str.count_matches(r"\p{Lu}") > 0.6 * letters)
 
 
@@ -393,6 +395,30 @@ def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bo
     # a capitalised word is a name ("That Biden's visit..." is no anaphora)
     return all(not w[:1].isupper() and (w in lexicon.words["modifier_words"]
                                                 or lexicon.cues["modifier_forms"].search(w) is not None) for w in words)
+
+
+@lru_cache(maxsize=64)
+def lowered_cue(cue: regex.Pattern[str]) -> re.Pattern[str] | regex.Pattern[str] | None:
+    """The cue compiled without IGNORECASE, for lower-cased text, when its pattern holds no capital (lower-cased
+    text then meets the same words); None otherwise. Case folding at every position makes the regex module try
+    each word of an alternation ("president|prime minister|...") everywhere; case-sensitive, re skips ahead on
+    the words' first letters (3-7x faster on the bench sentences). re only where the engines agree: its \\b and
+    \\w know fewer word characters than regex's."""
+    if cue.pattern != cue.pattern.lower():
+        return None
+    if not any(escape in cue.pattern for escape in ("\\b", "\\B", "\\w", "\\W")):
+        try:
+            return re.compile(cue.pattern)
+        except re.error:
+            pass
+    return regex.compile(cue.pattern, regex.V0)
+
+
+def has_cue_anywhere(lexicon: EventLexicon, kind: str, text: str) -> bool:
+    """has_cue over the whole text, searched lower-cased where the cue allows it (see lowered_cue)."""
+    cue = lexicon.cues[kind]
+    lowered = lowered_cue(cue)
+    return (cue if lowered is None else lowered).search(text if lowered is None else text.lower()) is not None
 
 
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
@@ -497,7 +523,7 @@ def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> boo
     if ent.kind in ("person", "org"):
         return True
     window = sentence[max(0, ent.start - 40):ent.end + 40]
-    return has_cue(lexicon, "officials", window)
+    return has_cue_anywhere(lexicon, "officials", window)
 
 
 def role(ent: EntityMention, basis: str) -> Role:
