@@ -286,6 +286,10 @@ _L = r"[^\W\d_]"  # one letter in any script
 _NOT_AFTER_WORD = r"(?<![^\W_])"  # not glued to a letter or digit before
 _NOT_BEFORE_LETTER = rf"(?!{_L})"
 _YEAR = r"(?:1[89]|20)\d{2}(?!\d)"
+# (?<![\d.])[0-3]?\d, the same strings in the same order, written to open with the digit: a pattern whose first
+# step is a character class lets re skip, in C, every position that holds no digit, where a pattern opening
+# with a lookbehind is tried at each position
+_DAY_NUMBER = r"\d(?<![\d.]\d)(?:(?<=[0-3])\d)?"
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -373,7 +377,7 @@ def _grammar(lang: str) -> _Grammar:
     suffixes = rf"(?:{_alt(lex.day_suffixes)})?" if lex.day_suffixes else ""
 
     def day(name: str) -> str:
-        return rf"(?<![\d.])(?P<{name}>[0-3]?\d){suffixes}(?!\d)"
+        return rf"(?P<{name}>{_DAY_NUMBER}){suffixes}(?!\d)"
 
     year_suffix = rf"(?:\s*(?:{_alt(lex.year_suffixes)}){_NOT_BEFORE_LETTER})?" if lex.year_suffixes else ""
     year = rf"(?P<y>{_YEAR}){year_suffix}"
@@ -401,7 +405,7 @@ def _grammar(lang: str) -> _Grammar:
         forms.append(("date_md", rf"(?P<m>{month_any})\s+{day('d')}(?:\s*,?\s*{year})?"))
     forms.append(("date_iso", rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"))
     if lex.numeric_dates:
-        forms.append(("date_num", rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
+        forms.append(("date_num", rf"(?P<d>{_DAY_NUMBER})\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
     forms += [
         ("month", rf"(?:(?P<pre>{_alt(lex.month_prefixes)})\s+)?{parts}(?P<m>{month_wide}){tail}"),
         ("month_adj", rf"(?P<madj>{_alt(lex.month_adjectives)}){_L}+{tail}"),
