@@ -347,6 +347,10 @@ class _Grammar:
     ongoing_re: re.Pattern[str]
     clock_re: re.Pattern[str]  # a clock time: "2 a.m.", "19.30 uur", "13:00"
     zone_re: re.Pattern[str]  # a time zone: "ET", "GMT", "мск"
+    # range_dm without its optional prefix word, on lowered text, and that prefix word ending where the text
+    # given ends (see _range_dm_matches); None when a prefix word holds a digit
+    range_dm_bare: re.Pattern[str] | None
+    range_prefix_end: re.Pattern[str]
 
 
 @cache
@@ -387,6 +391,7 @@ def _grammar(lang: str) -> _Grammar:
     words = [c for c in lex.range_connectors if re.search(_L, c)]
     connector = rf"(?:\s*(?:{_alt(symbols)})\s*|\s+(?:{_alt(words)})\s+)"
     range_prefix = rf"(?:{_NOT_AFTER_WORD}(?P<rp>{_alt(lex.range_prefixes)})\s+)?"
+    range_dm_bare = rf"{day('d1')}(?:\s+(?P<m1>{month_any}))?{connector}{day('d2')}\s+(?P<m2>{month_any}){tail}"
     parts = rf"(?:(?P<part>{_alt(lex.period_parts)})(?:\s+|\s*-\s*))?"
     prefix_roles = {**{p: "on" for p in lex.parts_of_day}, **lex.weekday_prefixes}
     prefix_word = _alt(prefix_roles)
@@ -394,8 +399,7 @@ def _grammar(lang: str) -> _Grammar:
     pod = rf"(?:\s+(?P<pod>{_alt(lex.parts_of_day)}){_NOT_BEFORE_LETTER})?"
 
     forms: list[tuple[str, str]] = [
-        ("range_dm", rf"{range_prefix}{day('d1')}(?:\s+(?P<m1>{month_any}))?{connector}{day('d2')}"
-                     rf"\s+(?P<m2>{month_any}){tail}"),
+        ("range_dm", rf"{range_prefix}{range_dm_bare}"),
     ]
     if lex.month_first_dates:
         forms.append(("range_md", rf"{range_prefix}(?P<m1>{month_any})\s+{day('d1')}{connector}"
@@ -470,6 +474,9 @@ def _grammar(lang: str) -> _Grammar:
         clock_re=re.compile(rf"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:{_alt(lex.clock_suffixes)})(?!{_L})"
                             r"|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)", re.IGNORECASE),
         zone_re=re.compile(rf"(?<!{_L})(?:{_TIME_ZONES}|{_alt(lex.local_time_zones)})(?!{_L})"),
+        range_dm_bare=(None if any(re.search(r"\d", p) for p in lex.range_prefixes)
+                       else re.compile(range_dm_bare)),
+        range_prefix_end=re.compile(rf"{_NOT_AFTER_WORD}(?:{_alt(lex.range_prefixes)})\s+\Z"),
     )
 
 
@@ -928,14 +935,36 @@ def _gate(keys: dict[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<{family}>{key})" for family, key in keys.items()) + ")")
 
 
+def _range_dm_matches(bare: re.Pattern[str], prefix_end: re.Pattern[str], lowered_pattern: re.Pattern[str],
+                      lowered: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """lowered_pattern.finditer(lowered, low, high) for range_dm, found from its matches without the prefix word.
+
+    The pattern's optional prefix word at its head leaves re to try it at every position; most stretches hold
+    no range, which the prefix-free form, opening with a digit, tells in C. A prefix word and the spaces after it
+    hold no digit, so a match starting before the first prefix-free match ends its prefix just there."""
+    pos = low
+    while (first := bare.search(lowered, pos, high)) is not None:
+        prefix = prefix_end.search(lowered, pos, first.start())
+        found = lowered_pattern.match(lowered, first.start() if prefix is None else prefix.start(), high)
+        if found is None:  # cannot happen by the argument above; the plain scan decides if it ever did
+            yield from lowered_pattern.finditer(lowered, pos, high)
+            return
+        yield found
+        pos = found.end()
+
+
 def _matches(pattern: re.Pattern[str], lowered_pattern: re.Pattern[str], text: str, lowered: str, low: int,
-             high: int, same_positions: bool) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, low, high), found on the lowered text when it has the text's positions."""
+             high: int, same_positions: bool, range_dm: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+             ) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, low, high), found on the lowered text when it has the text's positions (for
+    range_dm, given its prefix-free form and prefix end, from the matches of that form)."""
     if not same_positions:
         yield from pattern.finditer(text, low, high)
         return
     resume = low
-    for found in lowered_pattern.finditer(lowered, low, high):
+    lowered_found = (lowered_pattern.finditer(lowered, low, high) if range_dm is None
+                     else _range_dm_matches(*range_dm, lowered_pattern, lowered, low, high))
+    for found in lowered_found:
         again = pattern.match(text, found.start(), high)
         if again is None or again.end() != found.end():
             break  # a letter whose case folding differs from lower(): from here the scan of the text decides
@@ -962,6 +991,7 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
     # where lower() kept every position, the lowered text is searched case-sensitively and each match is taken
     # again from the text itself (its words, in their case, go into the row's date basis)
     same_positions = len(lowered) == len(text)
+    range_dm = None if g.range_dm_bare is None else (g.range_dm_bare, g.range_prefix_end)
     for priority, (form, pattern) in enumerate(g.patterns):
         family = _FAMILY.get(form, form)
         if family not in hits or (forms is not None and form not in forms):
@@ -971,7 +1001,8 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
         for low, high in spans:
             if required is not None and required.search(text, low, high) is None:
                 continue
-            for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions):
+            for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions,
+                              range_dm if form == "range_dm" else None):
                 found = _build(form, g, m, text, ref)
                 if found is not None:
                     candidates.append((m.start(), m.end(), priority, found))
