@@ -286,6 +286,10 @@ _L = r"[^\W\d_]"  # one letter in any script
 _NOT_AFTER_WORD = r"(?<![^\W_])"  # not glued to a letter or digit before
 _NOT_BEFORE_LETTER = rf"(?!{_L})"
 _YEAR = r"(?:1[89]|20)\d{2}(?!\d)"
+# (?<![\d.])[0-3]?\d, the same strings in the same order, written to open with the digit: a pattern whose first
+# step is a character class lets re skip, in C, every position that holds no digit, where a pattern opening
+# with a lookbehind is tried at each position
+_DAY_NUMBER = r"\d(?<![\d.]\d)(?:(?<=[0-3])\d)?"
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -343,6 +347,10 @@ class _Grammar:
     ongoing_re: re.Pattern[str]
     clock_re: re.Pattern[str]  # a clock time: "2 a.m.", "19.30 uur", "13:00"
     zone_re: re.Pattern[str]  # a time zone: "ET", "GMT", "мск"
+    # range_dm without its optional prefix word, on lowered text, and that prefix word ending where the text
+    # given ends (see _range_dm_matches); None when a prefix word holds a digit
+    range_dm_bare: re.Pattern[str] | None
+    range_prefix_end: re.Pattern[str]
 
 
 @cache
@@ -373,7 +381,7 @@ def _grammar(lang: str) -> _Grammar:
     suffixes = rf"(?:{_alt(lex.day_suffixes)})?" if lex.day_suffixes else ""
 
     def day(name: str) -> str:
-        return rf"(?<![\d.])(?P<{name}>[0-3]?\d){suffixes}(?!\d)"
+        return rf"(?P<{name}>{_DAY_NUMBER}){suffixes}(?!\d)"
 
     year_suffix = rf"(?:\s*(?:{_alt(lex.year_suffixes)}){_NOT_BEFORE_LETTER})?" if lex.year_suffixes else ""
     year = rf"(?P<y>{_YEAR}){year_suffix}"
@@ -383,6 +391,7 @@ def _grammar(lang: str) -> _Grammar:
     words = [c for c in lex.range_connectors if re.search(_L, c)]
     connector = rf"(?:\s*(?:{_alt(symbols)})\s*|\s+(?:{_alt(words)})\s+)"
     range_prefix = rf"(?:{_NOT_AFTER_WORD}(?P<rp>{_alt(lex.range_prefixes)})\s+)?"
+    range_dm_bare = rf"{day('d1')}(?:\s+(?P<m1>{month_any}))?{connector}{day('d2')}\s+(?P<m2>{month_any}){tail}"
     parts = rf"(?:(?P<part>{_alt(lex.period_parts)})(?:\s+|\s*-\s*))?"
     prefix_roles = {**{p: "on" for p in lex.parts_of_day}, **lex.weekday_prefixes}
     prefix_word = _alt(prefix_roles)
@@ -390,8 +399,7 @@ def _grammar(lang: str) -> _Grammar:
     pod = rf"(?:\s+(?P<pod>{_alt(lex.parts_of_day)}){_NOT_BEFORE_LETTER})?"
 
     forms: list[tuple[str, str]] = [
-        ("range_dm", rf"{range_prefix}{day('d1')}(?:\s+(?P<m1>{month_any}))?{connector}{day('d2')}"
-                     rf"\s+(?P<m2>{month_any}){tail}"),
+        ("range_dm", rf"{range_prefix}{range_dm_bare}"),
     ]
     if lex.month_first_dates:
         forms.append(("range_md", rf"{range_prefix}(?P<m1>{month_any})\s+{day('d1')}{connector}"
@@ -401,7 +409,7 @@ def _grammar(lang: str) -> _Grammar:
         forms.append(("date_md", rf"(?P<m>{month_any})\s+{day('d')}(?:\s*,?\s*{year})?"))
     forms.append(("date_iso", rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"))
     if lex.numeric_dates:
-        forms.append(("date_num", rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
+        forms.append(("date_num", rf"(?P<d>{_DAY_NUMBER})\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})"))
     forms += [
         ("month", rf"(?:(?P<pre>{_alt(lex.month_prefixes)})\s+)?{parts}(?P<m>{month_wide}){tail}"),
         ("month_adj", rf"(?P<madj>{_alt(lex.month_adjectives)}){_L}+{tail}"),
@@ -466,6 +474,9 @@ def _grammar(lang: str) -> _Grammar:
         clock_re=re.compile(rf"(?<!\d)[0-2]?\d(?:[.:][0-5]\d)?\s*(?:{_alt(lex.clock_suffixes)})(?!{_L})"
                             r"|(?<!\d)[0-2]?\d[.:][0-5]\d(?!\d)", re.IGNORECASE),
         zone_re=re.compile(rf"(?<!{_L})(?:{_TIME_ZONES}|{_alt(lex.local_time_zones)})(?!{_L})"),
+        range_dm_bare=(None if any(re.search(r"\d", p) for p in lex.range_prefixes)
+                       else re.compile(range_dm_bare)),
+        range_prefix_end=re.compile(rf"{_NOT_AFTER_WORD}(?:{_alt(lex.range_prefixes)})\s+\Z"),
     )
 
 
@@ -924,14 +935,36 @@ def _gate(keys: dict[str, str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<{family}>{key})" for family, key in keys.items()) + ")")
 
 
+def _range_dm_matches(bare: re.Pattern[str], prefix_end: re.Pattern[str], lowered_pattern: re.Pattern[str],
+                      lowered: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """lowered_pattern.finditer(lowered, low, high) for range_dm, found from its matches without the prefix word.
+
+    The pattern's optional prefix word at its head leaves re to try it at every position; most stretches hold
+    no range, which the prefix-free form, opening with a digit, tells in C. A prefix word and the spaces after it
+    hold no digit, so a match starting before the first prefix-free match ends its prefix just there."""
+    pos = low
+    while (first := bare.search(lowered, pos, high)) is not None:
+        prefix = prefix_end.search(lowered, pos, first.start())
+        found = lowered_pattern.match(lowered, first.start() if prefix is None else prefix.start(), high)
+        if found is None:  # cannot happen by the argument above; the plain scan decides if it ever did
+            yield from lowered_pattern.finditer(lowered, pos, high)
+            return
+        yield found
+        pos = found.end()
+
+
 def _matches(pattern: re.Pattern[str], lowered_pattern: re.Pattern[str], text: str, lowered: str, low: int,
-             high: int, same_positions: bool) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, low, high), found on the lowered text when it has the text's positions."""
+             high: int, same_positions: bool, range_dm: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+             ) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, low, high), found on the lowered text when it has the text's positions (for
+    range_dm, given its prefix-free form and prefix end, from the matches of that form)."""
     if not same_positions:
         yield from pattern.finditer(text, low, high)
         return
     resume = low
-    for found in lowered_pattern.finditer(lowered, low, high):
+    lowered_found = (lowered_pattern.finditer(lowered, low, high) if range_dm is None
+                     else _range_dm_matches(*range_dm, lowered_pattern, lowered, low, high))
+    for found in lowered_found:
         again = pattern.match(text, found.start(), high)
         if again is None or again.end() != found.end():
             break  # a letter whose case folding differs from lower(): from here the scan of the text decides
@@ -958,6 +991,7 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
     # where lower() kept every position, the lowered text is searched case-sensitively and each match is taken
     # again from the text itself (its words, in their case, go into the row's date basis)
     same_positions = len(lowered) == len(text)
+    range_dm = None if g.range_dm_bare is None else (g.range_dm_bare, g.range_prefix_end)
     for priority, (form, pattern) in enumerate(g.patterns):
         family = _FAMILY.get(form, form)
         if family not in hits or (forms is not None and form not in forms):
@@ -967,7 +1001,8 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
         for low, high in spans:
             if required is not None and required.search(text, low, high) is None:
                 continue
-            for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions):
+            for m in _matches(pattern, g.lowered_patterns[priority], text, lowered, low, high, same_positions,
+                              range_dm if form == "range_dm" else None):
                 found = _build(form, g, m, text, ref)
                 if found is not None:
                     candidates.append((m.start(), m.end(), priority, found))
@@ -1060,15 +1095,18 @@ def _best_publication_day(
     # a weekday rule puts its day at a lag from publication that only the publication's weekday sets: the
     # mentions are mapped for one candidate of each weekday, not for each of up to 366 candidates
     lags: dict[int, tuple[int, int]] = {}
-
-    def cost(pub: date) -> tuple[int, int, int, date]:
-        weekday = pub.weekday()
-        if weekday not in lags:
+    for pub in candidates:
+        if pub.weekday() not in lags:
             mapped = [rule(pub) for rule in mentions]
-            lags[weekday] = (pub - min(mapped)).days, (pub - mapped[0]).days
-        return *lags[weekday], abs((pub - middle).days), pub
-
-    return min(candidates, key=cost)
+            lags[pub.weekday()] = (pub - min(mapped)).days, (pub - mapped[0]).days
+            if len(lags) == 7:
+                break
+    # the lags decide first, so only the days of the best weekdays compete on nearness: one comparison of
+    # two fields per day instead of a key of four
+    best_lags = min(lags.values())
+    best_weekdays = {weekday for weekday, lag in lags.items() if lag == best_lags}
+    return min((pub for pub in candidates if pub.weekday() in best_weekdays),
+               key=lambda pub: (abs((pub - middle).days), pub))
 
 
 def infer_reference(
@@ -1118,11 +1156,11 @@ def _narrow_reference(text: str, g: _Grammar, low: date, high: date, basis: str)
             return DocumentReference(day, day, day, basis.replace("+explicit_date", "") + "+today_date")
         if after.expr.kind == "weekday":
             today_weekday = after.expr.event_date.weekday()
-    candidates = [pub_min + timedelta(days=i) for i in range((pub_max - pub_min).days + 1)]
+    step = 1  # the candidate publication days run from pub_min to pub_max by this many days
     if today_weekday is not None:
-        pinned = [c for c in candidates if c.weekday() == today_weekday]
-        if pinned:
-            candidates, pub_min, pub_max = pinned, pinned[0], pinned[-1]
+        first = pub_min + timedelta(days=(today_weekday - pub_min.weekday()) % 7)
+        if first <= pub_max:
+            pub_min, pub_max, step = first, first + timedelta(days=(pub_max - first).days // 7 * 7), 7
             basis += "+today_weekday"
     # a weekday naming a stated date ("во вторник, 13 августа") says nothing about recency
     labels = {id(here) for here, after in itertools.pairwise(found)
@@ -1132,6 +1170,8 @@ def _narrow_reference(text: str, g: _Grammar, low: date, high: date, basis: str)
     rules = [_weekday_rule(f.roles, f.expr.event_date.weekday())[0]
              for f in usable if f.expr.kind == "weekday" and id(f) not in labels]
     if rules:
+        # the candidate days are made only here: most documents name no weekday
+        candidates = [pub_min + timedelta(days=i) for i in range(0, (pub_max - pub_min).days + 1, step)]
         best = _best_publication_day(candidates, rules, pub_min if stated else None)
         return DocumentReference(pub_min, pub_max, best, basis + "+weekdays")
     best = pub_min if stated or today_weekday is not None else _middle(pub_min, pub_max)
