@@ -601,3 +601,25 @@ def test_a_country_after_the_full_name_of_an_office_carries_the_traveller(tmp_pa
 ])
 def test_a_yearly_programme_in_the_present_is_no_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # ЮАР / Южная Африка are not CLDR's name ("Южно-Африканская Республика")
+    pytest.param("Президент ЮАР Сирил Рамафоса в среду провел переговоры с председателем КНР Си Цзиньпином, который "
+                 "находится в Южной Африке с государственным визитом. Премьер-министр Индии Нарендра Моди также "
+                 "прибыл в Йоханнесбург.",
+                 [("visit", "CHN", "ZAF", None, None), ("visit", "IND", "ZAF", None, None)], id="south-africa"),
+    # a leader named by the short name only, far from any title
+    pytest.param("Лула провел переговоры с Мадуро. Во вторник Лула прибыл в Каракас.",
+                 [("visit", "BRA", "VEN", None, None)], id="lula-bare"),
+    pytest.param("Джайшанкар в понедельник посетил Эр-Рияд.", [("visit", "IND", "SAU", None, None)],
+                 id="jaishankar"),
+])
+def test_leaders_and_places_outside_europe(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body, header="2023-08")) == expected
+
+
+def test_boats_and_radars_are_named_items(tmp_path: Path) -> None:
+    body = ("Правительство Японии предоставит Филиппинам пять патрульных катеров и радиолокационные системы для "
+            "береговой охраны, объявил в пятницу премьер-министр Фумио Кисида.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "PHL", None, None)]
