@@ -1270,6 +1270,15 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
                                        else 2 * (trigger.start() - m.end) + 20))
 
 
+def later_clause_claims(sentence: str, trig: Trigger, match: regex.Match[str], amount: MoneyMention) -> bool:
+    """Whether the amount after a pledge trigger belongs to the same trigger again in a later clause ("X will send
+    rescuers to Turkey, and the Commission gave Syria 3.5 million"): a comma, then the trigger, then the amount."""
+    if amount.start < match.end():
+        return False
+    comma = sentence.find(",", match.end(), amount.start)
+    return comma >= 0 and trig.compiled.search(sentence, comma, amount.start) is not None
+
+
 def share_of_total(sentence: str, amounts: list[MoneyMention], total: MoneyMention,
                    recipient_start: int) -> MoneyMention:
     """The share a recipient named after it receives ("110 million, of which 10 million go to refugees in
@@ -1618,6 +1627,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if has_cue(lexicon, "not_pledge", sentence):
             return None
         amount = pick_amount(context.amounts(sent_idx), match)
+        if amount is not None and later_clause_claims(sentence, trig, match, amount):
+            amount = None  # "направит в Турцию спасателей, а Еврокомиссия выделила Сирии 3,5 млн евро"
         before_trigger = sentence[max(0, match.start() - 14):match.start()]
         if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", before_trigger):
             return None  # "this package" points back at a pledge reported before

@@ -623,3 +623,10 @@ def test_boats_and_radars_are_named_items(tmp_path: Path) -> None:
     body = ("Правительство Японии предоставит Филиппинам пять патрульных катеров и радиолокационные системы для "
             "береговой охраны, объявил в пятницу премьер-министр Фумио Кисида.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "PHL", None, None)]
+
+
+def test_an_amount_in_a_later_clause_belongs_to_the_later_trigger(tmp_path: Path) -> None:
+    # "направит в Турцию спасателей": no amount of its own; the 3.5 million goes with "выделила Сирии"
+    body = ("Европейский союз направит в Турцию спасательные команды, а Еврокомиссия выделила Сирии 3,5 млн евро "
+            "гуманитарной помощи.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "SYR", 3_500_000.0, "EUR")]
