@@ -630,3 +630,23 @@ def test_an_amount_in_a_later_clause_belongs_to_the_later_trigger(tmp_path: Path
     body = ("Европейский союз направит в Турцию спасательные команды, а Еврокомиссия выделила Сирии 3,5 млн евро "
             "гуманитарной помощи.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "SYR", 3_500_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a donor conference: the verb told once, each further donor in the nominative, a dash, its share
+    pytest.param("Франция выделит Судану 110 млн евро, Германия - 244 млн евро, а Европейский союз - 350 млн евро.",
+                 [("pledge", "DEU", "SDN", 244_000_000.0, "EUR"), ("pledge", "EU", "SDN", 350_000_000.0, "EUR"),
+                  ("pledge", "FRA", "SDN", 110_000_000.0, "EUR")], id="gapped-donors"),
+    # further recipients in the dative
+    pytest.param("ЕС выделит Молдове 10 млн евро, Грузии - 5 млн евро.",
+                 [("pledge", "EU", "GEO", 5_000_000.0, "EUR"), ("pledge", "EU", "MDA", 10_000_000.0, "EUR")],
+                 id="gapped-recipients"),
+])
+def test_gapped_clauses_give_each_share(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body))) == expected
+
+
+def test_high_commissioner_is_a_diplomat(tmp_path: Path) -> None:
+    # Commonwealth states exchange high commissioners, not ambassadors
+    body = "МИД Индии вызвал Верховного комиссара Пакистана в Нью-Дели и выразил решительный протест."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "IND", "PAK", None, None)]
