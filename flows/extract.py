@@ -1061,7 +1061,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
         target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
-                           and not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)),
+                           and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
+                                or people_of(lexicon, sentence, e))),
                           None)
         target_basis = "recipient after trigger"
     else:
@@ -1093,6 +1094,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """Whether a place is named after a recipient noun and its preposition ("pentru populația din Fâșia Gaza",
+    "беженцам из Судана"): the people of the place are helped, so the place stands for the recipient."""
+    words = WORD.findall(sentence[max(0, ent.start - 40):ent.start])[-2:]
+    return len(words) == 2 and words[1].lower() in lexicon.words["other_prepositions"] \
+        and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
 
 
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],

@@ -369,3 +369,12 @@ def test_demarches_between_asian_states(tmp_path: Path) -> None:
 ])
 def test_leaders_and_places_outside_europe(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ro", body, header="2023-09")) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Qatarul a anunțat un ajutor de 50 de milioane de dolari pentru populația din Fâșia Gaza.",
+    "Qatarul a anunțat un ajutor de 50 de milioane de dolari pentru victimele din Fâșia Gaza.",
+])
+def test_the_people_of_a_place_are_its_recipient(tmp_path: Path, body: str) -> None:
+    # "din" (from/of) otherwise keeps a place out of the recipient's role
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "QAT", "PSE", 50_000_000.0, "USD")]
