@@ -19,9 +19,18 @@ import pycountry
 import regex
 from babel.numbers import get_territory_currencies
 
-from flows.gazetteer import EntityMention, find_entities, may_mention
+from flows.gazetteer import (
+    EntityMention,
+    cldr_country_entries,
+    entity_grammar,
+    find_entities,
+    fold,
+    load_entities,
+    may_mention,
+)
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
+from flows.settings import LEXICON_DIR
 from flows.temporal import same_day_words
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
@@ -1079,7 +1088,8 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
         target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
-                           and not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)),
+                           and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
+                                or people_of(lexicon, sentence, e))),
                           None)
         target_basis = "recipient after trigger"
     else:
@@ -1111,6 +1121,14 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """Whether a place is named after a recipient noun and its preposition ("pentru populația din Fâșia Gaza",
+    "беженцам из Судана"): the people of the place are helped, so the place stands for the recipient."""
+    words = WORD.findall(sentence[max(0, ent.start - 40):ent.start])[-2:]
+    return len(words) == 2 and words[1].lower() in lexicon.words["other_prepositions"] \
+        and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
 
 
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
@@ -1297,6 +1315,58 @@ def pick_amount(amounts: list[MoneyMention], trigger: regex.Match[str]) -> Money
                                        else 2 * (trigger.start() - m.end) + 20))
 
 
+GAPPED_CLAUSE = regex.compile(r"[,;]\s*(?:\p{Ll}{1,2}\s+)?$")
+GAPPED_DASH = regex.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+@cache
+def base_forms(language: str) -> frozenset[str]:
+    """The names of a language's gazetteer as listed (Russian: the nominative), folded."""
+    tsv = load_entities(LEXICON_DIR / language / "entities.tsv", language,
+                        entity_grammar(language).entity_inflection)
+    return frozenset(fold(e.surface) for e in [*tsv, *cldr_country_entries(language)])
+
+
+def gapped_clauses(sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
+                   trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
+    """The gapped clauses after a pledge verb, each a name and its sum ("Франция выделит 110 млн евро, Германия -
+    244 млн евро, а Евросоюз - 350 млн евро"): a name after a comma (and a short conjunction), a spaced dash, an
+    amount."""
+    pairs = []
+    for ent in entities:
+        if ent.start < trigger.end() or GAPPED_CLAUSE.search(sentence, 0, ent.start) is None:
+            continue
+        amount = next((m for m in amounts if m.start >= ent.end), None)
+        if amount is not None and GAPPED_DASH.fullmatch(sentence, ent.end, amount.start):
+            pairs.append((ent, amount))
+    return pairs
+
+
+def gapped_donors(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
+                  trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
+    """Gapped clauses whose name is in its listed form (the Russian nominative: `Германия - 244 млн`): donors,
+    and no recipient of the verb."""
+    names = base_forms(lexicon.language)
+    return [(e, m) for e, m in gapped_clauses(sentence, entities, amounts, trigger) if fold(e.text) in names]
+
+
+def gapped_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
+                      trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
+    """Gapped clauses whose name is inflected (the Russian dative: `выделит Молдове 10 млн, Грузии - 5 млн`):
+    further recipients of the donor."""
+    names = base_forms(lexicon.language)
+    return [(e, m) for e, m in gapped_clauses(sentence, entities, amounts, trigger) if fold(e.text) not in names]
+
+
+def later_clause_claims(sentence: str, trig: Trigger, match: regex.Match[str], amount: MoneyMention) -> bool:
+    """Whether the amount after a pledge trigger belongs to the same trigger again in a later clause ("X will send
+    rescuers to Turkey, and the Commission gave Syria 3.5 million"): a comma, then the trigger, then the amount."""
+    if amount.start < match.end():
+        return False
+    comma = sentence.find(",", match.end(), amount.start)
+    return comma >= 0 and trig.compiled.search(sentence, comma, amount.start) is not None
+
+
 def share_of_total(sentence: str, amounts: list[MoneyMention], total: MoneyMention,
                    recipient_start: int) -> MoneyMention:
     """The share a recipient named after it receives ("110 million, of which 10 million go to refugees in
@@ -1442,6 +1512,18 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     entities = context.entities(sent_idx)
     if first["amount"] is None:
         return [first]
+    gapped = gapped_donors(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
+    if gapped:
+        return [first, *(first | {"actor_name": e.text, "actor_country": e.code, "actor_start": e.start,
+                                  "actor_basis": "donor of a gapped clause ('Germany - 244 million')",
+                                  "amount": m.amount, "currency": m.currency, "amount_qualifier": m.qualifier}
+                         for e, m in gapped if e.code != first["target_country"])]
+    gapped = gapped_recipients(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
+    if gapped:
+        return [first, *(first | {"target_name": e.text, "target_country": e.code, "target_start": e.start,
+                                  "target_basis": "recipient of a gapped clause ('Georgia - 5 million')",
+                                  "amount": m.amount, "currency": m.currency, "amount_qualifier": m.qualifier}
+                         for e, m in gapped if e.code != first["actor_country"])]
     pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
     if pairs:
         return [first, *pairs]
@@ -1659,6 +1741,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if has_cue(lexicon, "not_pledge", sentence):
             return None
         amount = pick_amount(context.amounts(sent_idx), match)
+        if amount is not None and later_clause_claims(sentence, trig, match, amount):
+            amount = None  # "направит в Турцию спасателей, а Еврокомиссия выделила Сирии 3,5 млн евро"
         before_trigger = sentence[max(0, match.start() - 14):match.start()]
         if trig.rule.endswith("noun") and has_cue(lexicon, "anaphora", before_trigger):
             return None  # "this package" points back at a pledge reported before
@@ -1679,7 +1763,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if actor is None or target is None:
                 return None
         else:
-            actor, target = pledge_roles(lexicon, sentence, entities, match, trig.roles == "recipient_donor")
+            gapped = {e.start for e, _ in gapped_donors(lexicon, sentence, entities, context.amounts(sent_idx), match)}
+            actor, target = pledge_roles(lexicon, sentence, [e for e in entities if e.start not in gapped],
+                                         match, trig.roles == "recipient_donor")
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if actor is None and target is None:

@@ -349,3 +349,32 @@ def test_the_minister_with_no_name_carries_the_traveller(tmp_path: Path) -> None
 def test_traveller_after_the_verb_when_the_place_comes_first(tmp_path: Path) -> None:
     body = "Marți, la Chișinău a sosit ministrul german de Externe, Annalena Baerbock."
     assert events(extract(tmp_path, "ro", body)) == [("visit", "DEU", "MDA", None, None)]
+
+
+def test_demarches_between_asian_states(tmp_path: Path) -> None:
+    # "Filipinelor" (CLDR gives only "Filipine"); "filipinez" as the protesting side
+    body = ("Ministerul chinez de Externe l-a convocat marți pe ambasadorul Filipinelor la Beijing. Departamentul "
+            "filipinez al Afacerilor Externe a transmis o notă de protest Chinei.")
+    assert events(extract(tmp_path, "ro", body, header="2023-11")) == [("demarche", "CHN", "PHL", None, None),
+                                                                        ("demarche", "PHL", "CHN", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Prim-ministrul Japoniei, Fumio Kishida, a sosit vineri la New Delhi.",
+                 [("visit", "JPN", "IND", None, None)], id="new-delhi"),
+    pytest.param("Premierul Narendra Modi a efectuat o vizită oficială la Riad.",
+                 [("visit", "IND", "SAU", None, None)], id="modi-riyadh"),
+    pytest.param("Japonia va dona Filipinelor un sistem radar de coastă.",
+                 [("pledge", "JPN", "PHL", None, None)], id="radar-named-item"),
+])
+def test_leaders_and_places_outside_europe(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ro", body, header="2023-09")) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Qatarul a anunțat un ajutor de 50 de milioane de dolari pentru populația din Fâșia Gaza.",
+    "Qatarul a anunțat un ajutor de 50 de milioane de dolari pentru victimele din Fâșia Gaza.",
+])
+def test_the_people_of_a_place_are_its_recipient(tmp_path: Path, body: str) -> None:
+    # "din" (from/of) otherwise keeps a place out of the recipient's role
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "QAT", "PSE", 50_000_000.0, "USD")]

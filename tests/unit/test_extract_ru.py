@@ -601,3 +601,52 @@ def test_a_country_after_the_full_name_of_an_office_carries_the_traveller(tmp_pa
 ])
 def test_a_yearly_programme_in_the_present_is_no_pledge(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # ЮАР / Южная Африка are not CLDR's name ("Южно-Африканская Республика")
+    pytest.param("Президент ЮАР Сирил Рамафоса в среду провел переговоры с председателем КНР Си Цзиньпином, который "
+                 "находится в Южной Африке с государственным визитом. Премьер-министр Индии Нарендра Моди также "
+                 "прибыл в Йоханнесбург.",
+                 [("visit", "CHN", "ZAF", None, None), ("visit", "IND", "ZAF", None, None)], id="south-africa"),
+    # a leader named by the short name only, far from any title
+    pytest.param("Лула провел переговоры с Мадуро. Во вторник Лула прибыл в Каракас.",
+                 [("visit", "BRA", "VEN", None, None)], id="lula-bare"),
+    pytest.param("Джайшанкар в понедельник посетил Эр-Рияд.", [("visit", "IND", "SAU", None, None)],
+                 id="jaishankar"),
+])
+def test_leaders_and_places_outside_europe(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body, header="2023-08")) == expected
+
+
+def test_boats_and_radars_are_named_items(tmp_path: Path) -> None:
+    body = ("Правительство Японии предоставит Филиппинам пять патрульных катеров и радиолокационные системы для "
+            "береговой охраны, объявил в пятницу премьер-министр Фумио Кисида.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "JPN", "PHL", None, None)]
+
+
+def test_an_amount_in_a_later_clause_belongs_to_the_later_trigger(tmp_path: Path) -> None:
+    # "направит в Турцию спасателей": no amount of its own; the 3.5 million goes with "выделила Сирии"
+    body = ("Европейский союз направит в Турцию спасательные команды, а Еврокомиссия выделила Сирии 3,5 млн евро "
+            "гуманитарной помощи.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "SYR", 3_500_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a donor conference: the verb told once, each further donor in the nominative, a dash, its share
+    pytest.param("Франция выделит Судану 110 млн евро, Германия - 244 млн евро, а Европейский союз - 350 млн евро.",
+                 [("pledge", "DEU", "SDN", 244_000_000.0, "EUR"), ("pledge", "EU", "SDN", 350_000_000.0, "EUR"),
+                  ("pledge", "FRA", "SDN", 110_000_000.0, "EUR")], id="gapped-donors"),
+    # further recipients in the dative
+    pytest.param("ЕС выделит Молдове 10 млн евро, Грузии - 5 млн евро.",
+                 [("pledge", "EU", "GEO", 5_000_000.0, "EUR"), ("pledge", "EU", "MDA", 10_000_000.0, "EUR")],
+                 id="gapped-recipients"),
+])
+def test_gapped_clauses_give_each_share(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert sorted(events(extract(tmp_path, "ru", body))) == expected
+
+
+def test_high_commissioner_is_a_diplomat(tmp_path: Path) -> None:
+    # Commonwealth states exchange high commissioners, not ambassadors
+    body = "МИД Индии вызвал Верховного комиссара Пакистана в Нью-Дели и выразил решительный протест."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "IND", "PAK", None, None)]
