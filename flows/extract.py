@@ -1077,13 +1077,32 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
         candidates = [e for e in entities if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
-                      and stands_for_recipient(lexicon, sentence, e)]
+                      and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
         target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
             sentence[e.end + 1:e.end + 30]) is not None), candidates[0] if candidates else None)
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def pledges_itself(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """'..., the EU pledged 190 million euros and Saudi Arabia committed $100 million', 'de EU 190 miljoen euro en
+    Saoedi-Arabië 100 miljoen dollar': a country followed (within two words) by its own pledge verb or sum is a
+    donor of a list of shares, no recipient of the others; it opens a member of the list, after a comma or
+    coordinator ("beloofden Oekraïne $ 2 miljard" names the recipient)."""
+    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
+    if regex.search(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", sentence[max(0, ent.start - 30):ent.start],
+                    regex.IGNORECASE) is None:
+        return False
+    rest = sentence[ent.end:ent.end + 60]
+    starts = [m.start() for m in regex.finditer(r"\S+", rest)][:3]
+    for start in starts:
+        if "," in rest[:start] or any(t.event_type == "pledge" and t.compiled.match(rest, start)
+                                      for t in lexicon.triggers):
+            return "," not in rest[:start]
+    amounts = find_amounts(rest, lexicon.language)
+    return bool(amounts) and not rest[:amounts[0].start].strip()
 
 
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
@@ -1669,10 +1688,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
             lead = sentence[max(0, match.start() - 60):match.start()]
-            if actor is None and trig.event_type == "pledge" and (
+            if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the
-                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is
+                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is; so is the
+                # government of a summons ("..., the Chinese foreign ministry said. Vice Foreign Minister Sun
+                # Weidong summoned the Japanese ambassador")
                 actor = context.carried(sent_idx, frozenset(), {target.code} if target else set(), lexicon)
             if actor is None and trig.event_type == "pledge":
                 # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД

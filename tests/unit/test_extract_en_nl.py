@@ -1058,3 +1058,29 @@ def test_an_arrival_in_a_nationalitys_capital_visits_that_country(
 def test_a_summit_of_the_visitor_with_the_host_is_held_on_a_visit(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors met in Geneva to help Sudan. The United States pledged $171 million in humanitarian aid, the "
+           "European Union pledged 190 million euros and Saudi Arabia committed $100 million, UN officials said.",
+     [("pledge", "EU", "SDN", 190e6, "EUR"), ("pledge", "SAU", "SDN", 100e6, "USD"),
+      ("pledge", "USA", "SDN", 171e6, "USD")]),
+    ("nl", "Donoren kwamen in Genève bijeen om Soedan te helpen. De Verenigde Staten zegden 171 miljoen dollar toe, "
+           "en Saoedi-Arabië 100 miljoen dollar.",
+     [("pledge", "USA", "SDN", 171e6, "USD")]),
+])
+def test_a_donor_with_its_own_verb_or_sum_in_a_list_of_shares_is_no_recipient(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The Chinese foreign minister criticised Japan on Thursday. He summoned the Japanese ambassador.",
+     [("demarche", "CHN", "JPN", None, None)]),
+    ("nl", "De Chinese minister van Buitenlandse Zaken bekritiseerde Japan donderdag. De minister ontbood de "
+           "Japanse ambassadeur.", [("demarche", "CHN", "JPN", None, None)]),
+    ("en", "The UN criticised Japan on Thursday. He summoned the Japanese ambassador.", []),
+])
+def test_he_or_the_minister_who_summons_is_the_office_holder_named_by_nationality_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
