@@ -236,7 +236,8 @@ class DocumentContext:
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:
         if sent_idx not in self.amount_cache:
-            self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
+            sentence = self.sentences.get(sent_idx, "")
+            self.amount_cache[sent_idx] = conversions_dropped(sentence, find_amounts(sentence, self.lang))
         return self.amount_cache[sent_idx]
 
     def aliases(self) -> dict[str, Role]:
@@ -288,6 +289,23 @@ class DocumentContext:
                         where = "headline" if back == 0 else f"sentence {back}"
                         return Role(ent.text, ent.code, f"carried from {where}")
         return None
+
+
+CONVERSION_OPENING = regex.compile(r"\s*\(\s*(?:\p{L}+\s+)?")
+
+
+def conversions_dropped(sentence: str, amounts: list[MoneyMention]) -> list[MoneyMention]:
+    """A sum restated in another currency in brackets right after it ("a 30 billion yen ($228 million) loan",
+    "1 miljard dollar (ruim 900 miljoen euro)") is the same sum, no second one: the text states the first."""
+    kept: list[MoneyMention] = []
+    for m in amounts:
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.currency != m.currency
+                and CONVERSION_OPENING.fullmatch(sentence, prev.end, m.start) is not None
+                and sentence[m.end:m.end + 3].lstrip().startswith(")")):
+            continue
+        kept.append(m)
+    return kept
 
 
 def is_all_caps(sentence: pl.Expr) -> pl.Expr:

@@ -1084,3 +1084,14 @@ def test_a_donor_with_its_own_verb_or_sum_in_a_list_of_shares_is_no_recipient(
 def test_he_or_the_minister_who_summons_is_the_office_holder_named_by_nationality_before(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Japan will provide a 30 billion yen ($228 million) loan to the Philippines for railway construction.",
+     [("pledge", "JPN", "PHL", 30e9, "JPY")]),
+    ("en", "Japan will provide a 30 billion yen loan to the Philippines and $228 million to Vietnam.",
+     [("pledge", "JPN", "PHL", 30e9, "JPY"), ("pledge", "JPN", "VNM", 228e6, "USD")]),
+])
+def test_a_sum_restated_in_another_currency_in_brackets_is_one_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
