@@ -1441,6 +1441,9 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
     if pairs:
         return [first, *pairs]
+    gapped = gapped_donor_shares(lexicon, sentence, entities, context.amounts(sent_idx), trigger, first)
+    if gapped:
+        return [first, *gapped]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
     recipient = next((e for e in entities if e.start == first["target_start"]), None)
     if recipient is None:
@@ -1484,6 +1487,32 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
                                "actor_basis": f"{first['actor_basis']}, {basis}", "amount": amount.amount,
                                "currency": currency, "amount_qualifier": amount.qualifier})
     return [m for m in shares if m["actor_country"] != m["target_country"]]
+
+
+def gapped_donor_shares(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        amounts: list[MoneyMention], trigger: regex.Match[str],
+                        first: dict[str, Any]) -> list[dict[str, Any]]:
+    """Further donors that share the verb and the recipient, each with its own sum right after it ("The US pledged
+    $171 million, the EU 190 million euros and Saudi Arabia $100 million"; "..., de EU 190 miljoen euro en
+    Saoedi-Arabië 100 miljoen dollar"): one pledge each."""
+    own = next((m for m in amounts if m.start >= trigger.start() and m.amount == first["amount"]), None)
+    if own is None:
+        return []
+    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
+    opening = regex.compile(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", regex.IGNORECASE)
+    shares = []
+    for ent in entities:
+        if (ent.start < own.end or ent.kind not in AGENT_KINDS - {"place", "person"}
+                or ent.code in (first["actor_country"], first["target_country"])
+                or opening.search(sentence[max(own.end, ent.start - 30):ent.start]) is None):
+            continue
+        amount = next((m for m in amounts if m.start >= ent.end and not sentence[ent.end:m.start].strip()), None)
+        if amount is None:
+            continue
+        shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                               "actor_basis": "donor of a gapped share", "amount": amount.amount,
+                               "currency": amount.currency, "amount_qualifier": amount.qualifier})
+    return shares
 
 
 def further_sums_for_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],

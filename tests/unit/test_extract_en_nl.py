@@ -1067,7 +1067,7 @@ def test_a_summit_of_the_visitor_with_the_host_is_held_on_a_visit(
       ("pledge", "USA", "SDN", 171e6, "USD")]),
     ("nl", "Donoren kwamen in Genève bijeen om Soedan te helpen. De Verenigde Staten zegden 171 miljoen dollar toe, "
            "en Saoedi-Arabië 100 miljoen dollar.",
-     [("pledge", "USA", "SDN", 171e6, "USD")]),
+     [("pledge", "SAU", "SDN", 100e6, "USD"), ("pledge", "USA", "SDN", 171e6, "USD")]),
 ])
 def test_a_donor_with_its_own_verb_or_sum_in_a_list_of_shares_is_no_recipient(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
@@ -1093,5 +1093,20 @@ def test_he_or_the_minister_who_summons_is_the_office_holder_named_by_nationalit
      [("pledge", "JPN", "PHL", 30e9, "JPY"), ("pledge", "JPN", "VNM", 228e6, "USD")]),
 ])
 def test_a_sum_restated_in_another_currency_in_brackets_is_one_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The United States pledged $171 million to Sudan, the European Union 190 million euros and Saudi Arabia "
+           "$100 million.",
+     [("pledge", "EU", "SDN", 190e6, "EUR"), ("pledge", "SAU", "SDN", 100e6, "USD"),
+      ("pledge", "USA", "SDN", 171e6, "USD")]),
+    ("nl", "Duitsland geeft 50 miljoen euro aan Soedan, Frankrijk 30 miljoen euro.",
+     [("pledge", "DEU", "SDN", 50e6, "EUR"), ("pledge", "FRA", "SDN", 30e6, "EUR")]),
+    ("en", "Germany pledged 50 million euros to Sudan, as did France in 2020.",
+     [("pledge", "DEU", "SDN", 50e6, "EUR")]),
+])
+def test_a_further_donor_with_its_own_sum_and_no_verb_shares_the_verb_and_recipient(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
