@@ -721,6 +721,16 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             actor_ent = subject_after_place(lexicon, sentence, entities, trigger.end(), {place.code})
             if actor_ent is not None:
                 basis, target = "subject after trigger", role(place, "destination in sentence")
+    if actor_ent is None and rule.endswith(".verb") and target_ent is not None and target_ent.start > trigger.end():
+        # "Dinsdag bezocht premier Rutte Kiev": verb-second order puts the traveller between the verb and its object
+        inverted = subject_after_place(lexicon, sentence, entities, trigger.end(), {target_ent.code})
+        gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
+        # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
+        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
+                and not regex.search(r"[,;:()—–]", gap) \
+                and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
+                and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
+            actor_ent, basis = inverted, "subject after trigger"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),

@@ -1110,3 +1110,14 @@ def test_a_sum_restated_in_another_currency_in_brackets_is_one_pledge(
 def test_a_further_donor_with_its_own_sum_and_no_verb_shares_the_verb_and_recipient(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Dinsdag bezocht premier Rutte Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "In augustus 2022 bezocht toenmalig voorzitter Nancy Pelosi Taiwan.", [("visit", "USA", "TWN", None, None)]),
+    ("nl", "Vorig jaar bezocht de Duitse bondskanselier Scholz China.", [("visit", "DEU", "CHN", None, None)]),
+    ("nl", "Gisteren bezocht de delegatie Poetin in Moskou.", []),
+])
+def test_a_traveller_between_a_fronted_visit_verb_and_its_object_is_the_subject(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
