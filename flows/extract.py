@@ -186,10 +186,28 @@ class DocumentContext:
         """The gazetteer's entities of a sentence, before the document's office-holders are applied."""
         if sent_idx not in self.raw_cache:
             sentence = self.sentences.get(sent_idx, "")
-            self.raw_cache[sent_idx] = owned_metonyms_dropped(
-                sentence, find_entities(sentence, self.lang),
-                lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None)
+            possessive = lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None
+            self.raw_cache[sent_idx] = [
+                self.owned_elsewhere(sent_idx, e, possessive) if e.kind == "metonym" else e
+                for e in owned_metonyms_dropped(sentence, find_entities(sentence, self.lang), possessive)]
         return self.raw_cache[sent_idx]
+
+    def owned_elsewhere(self, sent_idx: int, ent: EntityMention,
+                        possessive: regex.Pattern[str] | None) -> EntityMention:
+        """A bare metonym that another sentence gives an owner ("Pakistan's Foreign Office ... a Foreign Office
+        spokesperson said") is that owner's institution throughout the document, not the metonym's country."""
+        for idx, other in self.sentences.items():
+            at = other.find(ent.text) if idx != sent_idx else -1
+            while at > 0:
+                lead = other[max(0, at - 40):at]
+                owner = next((e for e in reversed(find_entities(lead, self.lang))
+                              if e.kind in ("demonym", "country")), None)
+                if owner is not None and owner.code != ent.code and (
+                        lead[owner.end:].isspace()
+                        or (possessive is not None and possessive.fullmatch(lead, owner.end) is not None)):
+                    return replace(ent, code=owner.code)
+                at = other.find(ent.text, at + 1)
+        return ent
 
     def officers(self) -> dict[str, str]:
         """The surnames of the people the document introduces as an organisation's office-holder ("NATO chief

@@ -1121,3 +1121,14 @@ def test_a_further_donor_with_its_own_sum_and_no_verb_shares_the_verb_and_recipi
 def test_a_traveller_between_a_fronted_visit_verb_and_its_object_is_the_subject(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pakistan's Foreign Office summoned the Indian envoy on Tuesday. \"We handed him a protest note,\" a "
+           "Foreign Office spokesperson said. Later the Foreign Office summoned the Iranian ambassador.",
+     [("demarche", "PAK", "IND", None, None), ("demarche", "PAK", "IRN", None, None)]),
+    ("en", "The Foreign Office summoned the Iranian ambassador on Monday.", [("demarche", "GBR", "IRN", None, None)]),
+])
+def test_a_bare_metonym_another_sentence_gives_an_owner_is_that_owners_institution(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
