@@ -197,10 +197,28 @@ class DocumentContext:
         """The gazetteer's entities of a sentence, before the document's office-holders are applied."""
         if sent_idx not in self.raw_cache:
             sentence = self.sentences.get(sent_idx, "")
-            self.raw_cache[sent_idx] = owned_metonyms_dropped(
-                sentence, find_entities(sentence, self.lang),
-                lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None)
+            possessive = lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None
+            self.raw_cache[sent_idx] = [
+                self.owned_elsewhere(sent_idx, e, possessive) if e.kind == "metonym" else e
+                for e in owned_metonyms_dropped(sentence, find_entities(sentence, self.lang), possessive)]
         return self.raw_cache[sent_idx]
+
+    def owned_elsewhere(self, sent_idx: int, ent: EntityMention,
+                        possessive: regex.Pattern[str] | None) -> EntityMention:
+        """A bare metonym that another sentence gives an owner ("Pakistan's Foreign Office ... a Foreign Office
+        spokesperson said") is that owner's institution throughout the document, not the metonym's country."""
+        for idx, other in self.sentences.items():
+            at = other.find(ent.text) if idx != sent_idx else -1
+            while at > 0:
+                lead = other[max(0, at - 40):at]
+                owner = next((e for e in reversed(find_entities(lead, self.lang))
+                              if e.kind in ("demonym", "country")), None)
+                if owner is not None and owner.code != ent.code and (
+                        lead[owner.end:].isspace()
+                        or (possessive is not None and possessive.fullmatch(lead, owner.end) is not None)):
+                    return replace(ent, code=owner.code)
+                at = other.find(ent.text, at + 1)
+        return ent
 
     def officers(self) -> dict[str, str]:
         """The surnames of the people the document introduces as an organisation's office-holder ("NATO chief
@@ -247,7 +265,8 @@ class DocumentContext:
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:
         if sent_idx not in self.amount_cache:
-            self.amount_cache[sent_idx] = find_amounts(self.sentences.get(sent_idx, ""), self.lang)
+            sentence = self.sentences.get(sent_idx, "")
+            self.amount_cache[sent_idx] = conversions_dropped(sentence, find_amounts(sentence, self.lang))
         return self.amount_cache[sent_idx]
 
     def aliases(self) -> dict[str, Role]:
@@ -299,6 +318,23 @@ class DocumentContext:
                         where = "headline" if back == 0 else f"sentence {back}"
                         return Role(ent.text, ent.code, f"carried from {where}")
         return None
+
+
+CONVERSION_OPENING = regex.compile(r"\s*\(\s*(?:\p{L}+\s+)?")
+
+
+def conversions_dropped(sentence: str, amounts: list[MoneyMention]) -> list[MoneyMention]:
+    """A sum restated in another currency in brackets right after it ("a 30 billion yen ($228 million) loan",
+    "1 miljard dollar (ruim 900 miljoen euro)") is the same sum, no second one: the text states the first."""
+    kept: list[MoneyMention] = []
+    for m in amounts:
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.currency != m.currency
+                and CONVERSION_OPENING.fullmatch(sentence, prev.end, m.start) is not None
+                and sentence[m.end:m.end + 3].lstrip().startswith(")")):
+            continue
+        kept.append(m)
+    return kept
 
 
 def is_all_caps(sentence: pl.Expr) -> pl.Expr:
@@ -739,6 +775,16 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             actor_ent = subject_after_place(lexicon, sentence, entities, trigger.end(), {place.code})
             if actor_ent is not None:
                 basis, target = "subject after trigger", role(place, "destination in sentence")
+    if actor_ent is None and rule.endswith(".verb") and target_ent is not None and target_ent.start > trigger.end():
+        # "Dinsdag bezocht premier Rutte Kiev": verb-second order puts the traveller between the verb and its object
+        inverted = subject_after_place(lexicon, sentence, entities, trigger.end(), {target_ent.code})
+        gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
+        # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
+        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
+                and not regex.search(r"[,;:()—–]", gap) \
+                and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
+                and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
+            actor_ent, basis = inverted, "subject after trigger"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),
@@ -1114,7 +1160,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
         candidates = [e for e in entities if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
-                      and stands_for_recipient(lexicon, sentence, e)]
+                      and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
         target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
             sentence[e.end + 1:e.end + 30]) is not None), candidates[0] if candidates else None)
@@ -1129,6 +1175,25 @@ def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     words = WORD.findall(sentence[max(0, ent.start - 40):ent.start])[-2:]
     return len(words) == 2 and words[1].lower() in lexicon.words["other_prepositions"] \
         and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
+
+
+def pledges_itself(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """'..., the EU pledged 190 million euros and Saudi Arabia committed $100 million', 'de EU 190 miljoen euro en
+    Saoedi-Arabië 100 miljoen dollar': a country followed (within two words) by its own pledge verb or sum is a
+    donor of a list of shares, no recipient of the others; it opens a member of the list, after a comma or
+    coordinator ("beloofden Oekraïne $ 2 miljard" names the recipient)."""
+    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
+    if regex.search(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", sentence[max(0, ent.start - 30):ent.start],
+                    regex.IGNORECASE) is None:
+        return False
+    rest = sentence[ent.end:ent.end + 60]
+    starts = [m.start() for m in regex.finditer(r"\S+", rest)][:3]
+    for start in starts:
+        if "," in rest[:start] or any(t.event_type == "pledge" and t.compiled.match(rest, start)
+                                      for t in lexicon.triggers):
+            return "," not in rest[:start]
+    amounts = find_amounts(rest, lexicon.language)
+    return bool(amounts) and not rest[:amounts[0].start].strip()
 
 
 def agreement_roles(lexicon: EventLexicon, context: DocumentContext, sentence: str, entities: list[EntityMention],
@@ -1527,6 +1592,10 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
     if pairs:
         return [first, *pairs]
+    # "The US pledged $171 million, the EU 190 million euros and ...": gapped without a dash
+    shares = gapped_donor_shares(lexicon, sentence, entities, context.amounts(sent_idx), trigger, first)
+    if shares:
+        return [first, *shares]
     # "Moldova and Georgia will each receive 50 million": recipients listed as the subject, the amount each
     recipient = next((e for e in entities if e.start == first["target_start"]), None)
     if recipient is None:
@@ -1570,6 +1639,32 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
                                "actor_basis": f"{first['actor_basis']}, {basis}", "amount": amount.amount,
                                "currency": currency, "amount_qualifier": amount.qualifier})
     return [m for m in shares if m["actor_country"] != m["target_country"]]
+
+
+def gapped_donor_shares(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        amounts: list[MoneyMention], trigger: regex.Match[str],
+                        first: dict[str, Any]) -> list[dict[str, Any]]:
+    """Further donors that share the verb and the recipient, each with its own sum right after it ("The US pledged
+    $171 million, the EU 190 million euros and Saudi Arabia $100 million"; "..., de EU 190 miljoen euro en
+    Saoedi-Arabië 100 miljoen dollar"): one pledge each."""
+    own = next((m for m in amounts if m.start >= trigger.start() and m.amount == first["amount"]), None)
+    if own is None:
+        return []
+    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
+    opening = regex.compile(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", regex.IGNORECASE)
+    shares = []
+    for ent in entities:
+        if (ent.start < own.end or ent.kind not in AGENT_KINDS - {"place", "person"}
+                or ent.code in (first["actor_country"], first["target_country"])
+                or opening.search(sentence[max(own.end, ent.start - 30):ent.start]) is None):
+            continue
+        amount = next((m for m in amounts if m.start >= ent.end and not sentence[ent.end:m.start].strip()), None)
+        if amount is None:
+            continue
+        shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                               "actor_basis": "donor of a gapped share", "amount": amount.amount,
+                               "currency": amount.currency, "amount_qualifier": amount.qualifier})
+    return shares
 
 
 def further_sums_for_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -1796,10 +1891,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
             actor = context.carried(sent_idx, kinds, {target.code} if target else set())
             lead = sentence[max(0, match.start() - 60):match.start()]
-            if actor is None and trig.event_type == "pledge" and (
+            if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the
-                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is
+                # Dutch foreign minister visited Kyiv. The minister announced ..."), as a traveller is; so is the
+                # government of a summons ("..., the Chinese foreign ministry said. Vice Foreign Minister Sun
+                # Weidong summoned the Japanese ambassador")
                 actor = context.carried(sent_idx, frozenset(), {target.code} if target else set(), lexicon)
             if actor is None and trig.event_type == "pledge":
                 # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД

@@ -1073,3 +1073,77 @@ def test_an_arrival_in_a_nationalitys_capital_visits_that_country(
 def test_a_summit_of_the_visitor_with_the_host_is_held_on_a_visit(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors met in Geneva to help Sudan. The United States pledged $171 million in humanitarian aid, the "
+           "European Union pledged 190 million euros and Saudi Arabia committed $100 million, UN officials said.",
+     [("pledge", "EU", "SDN", 190e6, "EUR"), ("pledge", "SAU", "SDN", 100e6, "USD"),
+      ("pledge", "USA", "SDN", 171e6, "USD")]),
+    ("nl", "Donoren kwamen in Genève bijeen om Soedan te helpen. De Verenigde Staten zegden 171 miljoen dollar toe, "
+           "en Saoedi-Arabië 100 miljoen dollar.",
+     [("pledge", "SAU", "SDN", 100e6, "USD"), ("pledge", "USA", "SDN", 171e6, "USD")]),
+])
+def test_a_donor_with_its_own_verb_or_sum_in_a_list_of_shares_is_no_recipient(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The Chinese foreign minister criticised Japan on Thursday. He summoned the Japanese ambassador.",
+     [("demarche", "CHN", "JPN", None, None)]),
+    ("nl", "De Chinese minister van Buitenlandse Zaken bekritiseerde Japan donderdag. De minister ontbood de "
+           "Japanse ambassadeur.", [("demarche", "CHN", "JPN", None, None)]),
+    ("en", "The UN criticised Japan on Thursday. He summoned the Japanese ambassador.", []),
+])
+def test_he_or_the_minister_who_summons_is_the_office_holder_named_by_nationality_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Japan will provide a 30 billion yen ($228 million) loan to the Philippines for railway construction.",
+     [("pledge", "JPN", "PHL", 30e9, "JPY")]),
+    ("en", "Japan will provide a 30 billion yen loan to the Philippines and $228 million to Vietnam.",
+     [("pledge", "JPN", "PHL", 30e9, "JPY"), ("pledge", "JPN", "VNM", 228e6, "USD")]),
+])
+def test_a_sum_restated_in_another_currency_in_brackets_is_one_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The United States pledged $171 million to Sudan, the European Union 190 million euros and Saudi Arabia "
+           "$100 million.",
+     [("pledge", "EU", "SDN", 190e6, "EUR"), ("pledge", "SAU", "SDN", 100e6, "USD"),
+      ("pledge", "USA", "SDN", 171e6, "USD")]),
+    ("nl", "Duitsland geeft 50 miljoen euro aan Soedan, Frankrijk 30 miljoen euro.",
+     [("pledge", "DEU", "SDN", 50e6, "EUR"), ("pledge", "FRA", "SDN", 30e6, "EUR")]),
+    ("en", "Germany pledged 50 million euros to Sudan, as did France in 2020.",
+     [("pledge", "DEU", "SDN", 50e6, "EUR")]),
+])
+def test_a_further_donor_with_its_own_sum_and_no_verb_shares_the_verb_and_recipient(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Dinsdag bezocht premier Rutte Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    ("nl", "In augustus 2022 bezocht toenmalig voorzitter Nancy Pelosi Taiwan.", [("visit", "USA", "TWN", None, None)]),
+    ("nl", "Vorig jaar bezocht de Duitse bondskanselier Scholz China.", [("visit", "DEU", "CHN", None, None)]),
+    ("nl", "Gisteren bezocht de delegatie Poetin in Moskou.", []),
+])
+def test_a_traveller_between_a_fronted_visit_verb_and_its_object_is_the_subject(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pakistan's Foreign Office summoned the Indian envoy on Tuesday. \"We handed him a protest note,\" a "
+           "Foreign Office spokesperson said. Later the Foreign Office summoned the Iranian ambassador.",
+     [("demarche", "PAK", "IND", None, None), ("demarche", "PAK", "IRN", None, None)]),
+    ("en", "The Foreign Office summoned the Iranian ambassador on Monday.", [("demarche", "GBR", "IRN", None, None)]),
+])
+def test_a_bare_metonym_another_sentence_gives_an_owner_is_that_owners_institution(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
