@@ -336,6 +336,9 @@ class _Grammar:
     lowered_patterns: tuple[re.Pattern[str], ...]
     gate: re.Pattern[str]  # one scan telling which pattern families can match at all
     reference_gate: re.Pattern[str]  # the same for the families the publication reference reads
+    # the two gates' keys after one non-letter (see _gate_hits)
+    gate_after_non_letter: re.Pattern[str]
+    reference_gate_after_non_letter: re.Pattern[str]
     prefix_word_re: re.Pattern[str]
     clause_re: re.Pattern[str]
     report_re: re.Pattern[str]
@@ -438,10 +441,9 @@ def _grammar(lang: str) -> _Grammar:
         "duration": _alt(lex.durations),
         "weekend": _alt(lex.weekends),
     }
-    gate = _gate(keys)
     # the reference scan reads no week, month or year words and no lengths: a gate without their many keys is
     # tried faster at every word start
-    reference_gate = _gate({family: key for family, key in keys.items() if family in _REFERENCE_FAMILIES})
+    reference_keys = {family: key for family, key in keys.items() if family in _REFERENCE_FAMILIES}
 
     def words_re(phrases: Iterable[str], stems: bool = False) -> re.Pattern[str]:
         """Whole words, or word beginnings for stems and for entries written with a final "*"."""
@@ -459,8 +461,10 @@ def _grammar(lang: str) -> _Grammar:
         prefix_roles={_norm(k): v for k, v in prefix_roles.items()},
         patterns=patterns,
         lowered_patterns=lowered_patterns,
-        gate=gate,
-        reference_gate=reference_gate,
+        gate=re.compile(_NOT_AFTER_LETTER + _gate_keys(keys)),
+        reference_gate=re.compile(_NOT_AFTER_LETTER + _gate_keys(reference_keys)),
+        gate_after_non_letter=re.compile(_NON_LETTER + _gate_keys(keys)),
+        reference_gate_after_non_letter=re.compile(_NON_LETTER + _gate_keys(reference_keys)),
         prefix_word_re=re.compile(rf"(?<!{_L})(?:{prefix_word}){_NOT_BEFORE_LETTER}", flags),
         clause_re=re.compile(clause, flags),
         report_re=words_re(lex.report_words),
@@ -928,11 +932,34 @@ _REFERENCE_FORMS = frozenset({"range_dm", "range_md", "date_dm", "date_md", "dat
 _REFERENCE_FAMILIES = frozenset(_FAMILY.get(form, form) for form in _REFERENCE_FORMS)
 
 
-def _gate(keys: dict[str, str]) -> re.Pattern[str]:
+# a gate's key is tried only where no letter precedes (a digit may: "в среду22 февраля"), a third of the cost
+_NOT_AFTER_LETTER = rf"(?<!{_L})"
+_NON_LETTER = r"[\W\d_]"
+
+
+def _gate_keys(keys: dict[str, str]) -> str:
     """One alternation of the families' key words, each in a group named by its family."""
-    # case-sensitive on lower-cased text: IGNORECASE defeats the first-character prefilter of re; a key is
-    # tried only where no letter precedes (a digit may: "в среду22 февраля"), a third of the cost
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?P<{family}>{key})" for family, key in keys.items()) + ")")
+    # case-sensitive on lower-cased text: IGNORECASE defeats the first-character prefilter of re
+    return "(?:" + "|".join(f"(?P<{family}>{key})" for family, key in keys.items()) + ")"
+
+
+def _gate_hits(g: _Grammar, lowered: str, reference: bool) -> dict[str, list[int]]:
+    """Where the key words of each family start in a lowered text, as the (reference) gate finds them.
+
+    The gate opens on a lookbehind, so re tries it at every position; its keys after one consumed non-letter
+    open on a character class, which re skips to in C. A match there is the gate's match one position on; one
+    non-letter may end the match before it, hence each search from the last position of the one before."""
+    gate, after_non_letter = ((g.reference_gate, g.reference_gate_after_non_letter) if reference
+                              else (g.gate, g.gate_after_non_letter))
+    hits: dict[str, list[int]] = {}
+    end = 0
+    if (first := gate.match(lowered)) is not None:  # a key opening the text follows no character
+        hits[str(first.lastgroup)] = [first.start()]
+        end = first.end()
+    while (m := after_non_letter.search(lowered, max(end - 1, 0))) is not None:
+        hits.setdefault(str(m.lastgroup), []).append(m.start() + 1)
+        end = m.end()
+    return hits
 
 
 def _range_dm_matches(bare: re.Pattern[str], prefix_end: re.Pattern[str], lowered_pattern: re.Pattern[str],
@@ -981,10 +1008,7 @@ def _scan(text: str, lang: str, ref: DocumentReference | None,
     the first pattern, then leftmost."""
     g = _grammar(lang)
     lowered = text.lower()
-    hits: dict[str, list[int]] = {}
-    gate = g.reference_gate if forms is not None and forms <= _REFERENCE_FORMS else g.gate
-    for m in gate.finditer(lowered):
-        hits.setdefault(str(m.lastgroup), []).append(m.start())
+    hits = _gate_hits(g, lowered, forms is not None and forms <= _REFERENCE_FORMS)
     # a long text is scanned only around its time words; lower() may change the length (İ), then all of it
     windowed = len(text) > _WINDOW_MIN_TEXT and len(lowered) == len(text)
     candidates: list[tuple[int, int, int, _Found]] = []
