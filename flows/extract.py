@@ -376,6 +376,11 @@ def select_candidates(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
     return pl.concat(parts).select(CANDIDATE_SCHEMA.keys())
 
 
+# syntax whose meaning depends on letter case: property and name escapes, inline flags (a case-sensitive group)
+CASE_BOUND_SYNTAX = regex.compile(r"\\[pPN]|\(\?[a-zA-Z-](?<!\(\?P)")
+ESCAPE_OR_LITERAL = regex.compile(r"\\.|[^\\]+", regex.DOTALL)
+
+
 def word_before(sentence: str, position: int) -> str:
     """The word just before a position, lowercased ('' at the start)."""
     words = WORD.findall(sentence[max(0, position - 30):position])
@@ -444,32 +449,44 @@ def opens_on_anaphora(lexicon: EventLexicon, sentence: str, position: int) -> bo
 
 @lru_cache(maxsize=64)
 def lowered_cue(cue: regex.Pattern[str]) -> re.Pattern[str] | regex.Pattern[str] | None:
-    """The cue compiled without IGNORECASE, for lower-cased text, when its pattern holds no capital (lower-cased
-    text then meets the same words); None otherwise. Case folding at every position makes the regex module try
-    each word of an alternation ("president|prime minister|...") everywhere; case-sensitive, re skips ahead on
-    the words' first letters (3-7x faster on the bench sentences). re only where the engines agree: its \\b and
-    \\w know fewer word characters than regex's."""
-    if cue.pattern != cue.pattern.lower():
+    """The cue compiled without IGNORECASE, its literal letters lower-cased, for lower-cased text (which then
+    meets the same words); None when an escape or inline flag makes case matter. Case folding at every position
+    makes the regex module try each word of an alternation ("president|prime minister|...") everywhere;
+    case-sensitive, re skips ahead on the words' first letters (3-7x faster on the bench sentences). re only
+    where the engines agree: its \\b and \\w know fewer word characters than regex's."""
+    if CASE_BOUND_SYNTAX.search(cue.pattern):
         return None
-    if not any(escape in cue.pattern for escape in ("\\b", "\\B", "\\w", "\\W")):
+    # an escaped character keeps its case (\\S is not \\s)
+    pattern = ESCAPE_OR_LITERAL.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(),
+                                    cue.pattern)
+    if not any(escape in pattern for escape in ("\\b", "\\B", "\\w", "\\W")):
         try:
-            return re.compile(cue.pattern)
+            return re.compile(pattern)
         except re.error:
             pass
-    return regex.compile(cue.pattern, regex.V0)
+    try:
+        return regex.compile(pattern, regex.V0)
+    except regex.error:
+        return None
 
 
 def has_cue_anywhere(lexicon: EventLexicon, kind: str, text: str) -> bool:
     """has_cue over the whole text, searched lower-cased where the cue allows it (see lowered_cue)."""
-    cue = lexicon.cues[kind]
-    lowered = lowered_cue(cue)
-    return (cue if lowered is None else lowered).search(text if lowered is None else text.lower()) is not None
+    return has_cue(lexicon, kind, text)
 
 
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
     start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
-    return lexicon.cues[kind].search(text, start, len(text) if end is None else end) is not None
+    cue = lexicon.cues[kind]
+    lowered = lowered_cue(cue)
+    end = len(text) if end is None else end
+    if lowered is not None:
+        lower_text = text.lower()
+        # positions hold in the lower-cased text only when no letter lower-cases to two ("İ")
+        if len(lower_text) == len(text):
+            return lowered.search(lower_text, start, end) is not None
+    return cue.search(text, start, end) is not None
 
 
 def former_office(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
