@@ -236,7 +236,7 @@ class DocumentContext:
                 # the cheapest test first: an acronym, a surface of an organisation, then an office title
                 if (ACRONYM.search(sentence) is None
                         or (idx not in self.raw_cache and not may_mention(sentence, self.lang, "org"))
-                        or not has_cue_anywhere(lexicon, "officials", sentence)):
+                        or not has_cue(lexicon, "officials", sentence)):
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
@@ -470,11 +470,6 @@ def lowered_cue(cue: regex.Pattern[str]) -> re.Pattern[str] | regex.Pattern[str]
         return None
 
 
-def has_cue_anywhere(lexicon: EventLexicon, kind: str, text: str) -> bool:
-    """has_cue over the whole text, searched lower-cased where the cue allows it (see lowered_cue)."""
-    return has_cue(lexicon, kind, text)
-
-
 def has_cue(lexicon: EventLexicon, kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a cue of this kind occurs in text[start:end]; a look-behind in the cue still sees the text before
     start ("chose ... to visit" is no plan even when "chose" lies outside the window)."""
@@ -585,7 +580,7 @@ def is_official(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> boo
     if ent.kind in ("person", "org"):
         return True
     window = sentence[max(0, ent.start - 40):ent.end + 40]
-    return has_cue_anywhere(lexicon, "officials", window)
+    return has_cue(lexicon, "officials", window)
 
 
 def role(ent: EntityMention, basis: str) -> Role:
