@@ -1189,17 +1189,25 @@ def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
         and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
 
 
+@cache
+def list_member_opening(coordinators: frozenset[str]) -> regex.Pattern[str]:
+    """A comma or coordinator and at most one word more, ending where a name opens a member of a list ("..., the
+    EU", "and Saudi Arabia")."""
+    return regex.compile(rf"(?:,|\b(?:{words_alternation(coordinators)}))\s+(?:\p{{L}}+\s+)?$", regex.IGNORECASE)
+
+
+NON_SPACE_RUN = regex.compile(r"\S+")
+
+
 def pledges_itself(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """'..., the EU pledged 190 million euros and Saudi Arabia committed $100 million', 'de EU 190 miljoen euro en
     Saoedi-Arabië 100 miljoen dollar': a country followed (within two words) by its own pledge verb or sum is a
     donor of a list of shares, no recipient of the others; it opens a member of the list, after a comma or
     coordinator ("beloofden Oekraïne $ 2 miljard" names the recipient)."""
-    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
-    if regex.search(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", sentence[max(0, ent.start - 30):ent.start],
-                    regex.IGNORECASE) is None:
+    if list_member_opening(lexicon.words["coordinators"]).search(sentence[max(0, ent.start - 30):ent.start]) is None:
         return False
     rest = sentence[ent.end:ent.end + 60]
-    starts = [m.start() for m in regex.finditer(r"\S+", rest)][:3]
+    starts = [m.start() for m in NON_SPACE_RUN.finditer(rest)][:3]
     for start in starts:
         if "," in rest[:start] or any(t.event_type == "pledge" and t.compiled.match(rest, start)
                                       for t in lexicon.triggers):
@@ -1662,8 +1670,7 @@ def gapped_donor_shares(lexicon: EventLexicon, sentence: str, entities: list[Ent
     own = next((m for m in amounts if m.start >= trigger.start() and m.amount == first["amount"]), None)
     if own is None:
         return []
-    joiners = "|".join(regex.escape(w) for w in lexicon.words["coordinators"])
-    opening = regex.compile(rf"(?:,|\b(?:{joiners}))\s+(?:\p{{L}}+\s+)?$", regex.IGNORECASE)
+    opening = list_member_opening(lexicon.words["coordinators"])
     shares = []
     for ent in entities:
         if (ent.start < own.end or ent.kind not in AGENT_KINDS - {"place", "person"}
