@@ -66,6 +66,8 @@ WORD_SEPARATORS = regex.compile(r"[\s-]+")
 LETTERS_SPACES_HYPHENS = regex.compile(r"[\p{L}\s-]+")
 TITLE_REST = regex.compile(r"[\p{L}\p{M} -]*")
 TITLE_HYPHEN = regex.compile(r"(?<=\s)-(?=\s)")
+# a clause boundary between a visit verb and the names after it
+CLAUSE_PUNCTUATION = regex.compile(r"[,;:()—–]")
 
 
 def list_gap(lexicon: EventLexicon) -> regex.Pattern[str]:
@@ -793,7 +795,7 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
         # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
         if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
-                and not regex.search(r"[,;:()—–]", gap) \
+                and CLAUSE_PUNCTUATION.search(gap) is None \
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
@@ -831,7 +833,7 @@ def subject_after_place(lexicon: EventLexicon, sentence: str, entities: list[Ent
         return None
     between = sentence[trigger_end:ent.start]
     words = [w.lower() for w in WORD.findall(between)]
-    if regex.search(r"[,;:()—–]", between) or any_preposition(lexicon.language) & set(words):
+    if CLAUSE_PUNCTUATION.search(between) or any_preposition(lexicon.language) & set(words):
         return None
     if ent.kind in ("person", "org"):
         return ent
