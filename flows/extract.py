@@ -1993,13 +1993,12 @@ def donors_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int
     codes: set[str] = set()
     for back in range(max(1, sent_idx - reach), sent_idx):
         sentence = context.sentences.get(back, "")
-        entities = context.entities(back)
+        donors = [e for e in context.entities(back) if possible_donor(lexicon, e)]
         for trig in lexicon.triggers:
             # only a verb has its donor before it: a signer of an agreement may be its recipient ("Moldova and the
             # US signed"), a name before a noun its owner ("предоставил Кишиневу доступ к траншу")
             if trig.event_type != "pledge" or not trig.rule.endswith(".verb"):
                 continue
-            donors = [e for e in entities if possible_donor(lexicon, e)]
             for match in trig.compiled.finditer(sentence):
                 donor = nearest_before(lexicon, donors, match.start(), AGENT_KINDS, set(), sentence, recipient_words)
                 if donor is not None and match.start() - donor.end <= 30:
