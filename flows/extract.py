@@ -8,7 +8,7 @@ Dates are resolved in flows.resolve; this stage leaves the trigger offsets for i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -1414,19 +1414,33 @@ def base_forms(language: str) -> frozenset[str]:
     return frozenset(fold(e.surface) for e in [*tsv, *cldr_country_entries(language)])
 
 
+# what str.isspace() takes for space: \s and the separators \x1c-\x1f
+BARE_SPACES = regex.compile(r"[\s\x1c-\x1f]*")
+
+
+def name_sum_pairs(sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
+                   separator: regex.Pattern[str], opens_clause: Callable[[EntityMention], bool],
+                   ) -> list[tuple[EntityMention, MoneyMention]]:
+    """Each name that opens a gapped clause and the first sum after it, with only the separator between: the
+    gapped clauses with a dash (gapped_clauses) and without one (gapped_donor_shares). The amounts are sorted
+    and do not overlap (find_amounts), so a later sum never has only the separator before it."""
+    pairs = []
+    for ent in entities:
+        if not opens_clause(ent):
+            continue
+        amount = next((m for m in amounts if m.start >= ent.end), None)
+        if amount is not None and separator.fullmatch(sentence, ent.end, amount.start) is not None:
+            pairs.append((ent, amount))
+    return pairs
+
+
 def gapped_clauses(sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
                    trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
     """The gapped clauses after a pledge verb, each a name and its sum ("Франция выделит 110 млн евро, Германия -
     244 млн евро, а Евросоюз - 350 млн евро"): a name after a comma (and a short conjunction), a spaced dash, an
     amount."""
-    pairs = []
-    for ent in entities:
-        if ent.start < trigger.end() or GAPPED_CLAUSE.search(sentence, 0, ent.start) is None:
-            continue
-        amount = next((m for m in amounts if m.start >= ent.end), None)
-        if amount is not None and GAPPED_DASH.fullmatch(sentence, ent.end, amount.start):
-            pairs.append((ent, amount))
-    return pairs
+    return name_sum_pairs(sentence, entities, amounts, GAPPED_DASH, lambda ent: ent.start >= trigger.end()
+                          and GAPPED_CLAUSE.search(sentence, 0, ent.start) is not None)
 
 
 def gapped_donors(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
@@ -1673,19 +1687,16 @@ def gapped_donor_shares(lexicon: EventLexicon, sentence: str, entities: list[Ent
     if own is None:
         return []
     opening = list_member_opening(lexicon.words["coordinators"])
-    shares = []
-    for ent in entities:
-        if (ent.start < own.end or ent.kind not in AGENT_KINDS - {"place", "person"}
-                or ent.code in (first["actor_country"], first["target_country"])
-                or opening.search(sentence[max(own.end, ent.start - 30):ent.start]) is None):
-            continue
-        amount = next((m for m in amounts if m.start >= ent.end and not sentence[ent.end:m.start].strip()), None)
-        if amount is None:
-            continue
-        shares.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
-                               "actor_basis": "donor of a gapped share", "amount": amount.amount,
-                               "currency": amount.currency, "amount_qualifier": amount.qualifier})
-    return shares
+
+    def opens_share(ent: EntityMention) -> bool:
+        return (ent.start >= own.end and ent.kind in AGENT_KINDS - {"place", "person"}
+                and ent.code not in (first["actor_country"], first["target_country"])
+                and opening.search(sentence[max(own.end, ent.start - 30):ent.start]) is not None)
+
+    return [first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                     "actor_basis": "donor of a gapped share", "amount": amount.amount,
+                     "currency": amount.currency, "amount_qualifier": amount.qualifier}
+            for ent, amount in name_sum_pairs(sentence, entities, amounts, BARE_SPACES, opens_share)]
 
 
 def further_sums_for_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
