@@ -413,7 +413,6 @@ def detect_languages(texts: list[str], sample_chars: int) -> tuple[list[str], li
     detector = language_detector()
     series = pl.Series("text", texts, dtype=pl.String)
     samples = series.str.slice(0, sample_chars)
-    results = []
     if sample_chars > QUICK_SAMPLE_CHARS:
         quick = series.str.slice(0, QUICK_SAMPLE_CHARS)
         same_script = (latin_script(quick) == latin_script(samples)).to_list()
