@@ -21,16 +21,13 @@ from babel.numbers import get_territory_currencies
 
 from flows.gazetteer import (
     EntityMention,
-    cldr_country_entries,
-    entity_grammar,
     find_entities,
     fold,
-    load_entities,
+    gazetteer,
     may_mention,
 )
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
-from flows.settings import LEXICON_DIR
 from flows.temporal import same_day_words
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
@@ -1406,12 +1403,9 @@ GAPPED_CLAUSE = regex.compile(r"[,;]\s*(?:\p{Ll}{1,2}\s+)?$")
 GAPPED_DASH = regex.compile(r"\s+[-\u2013\u2014]\s+")
 
 
-@cache
 def base_forms(language: str) -> frozenset[str]:
     """The names of a language's gazetteer as listed (Russian: the nominative), folded."""
-    tsv = load_entities(LEXICON_DIR / language / "entities.tsv", language,
-                        entity_grammar(language).entity_inflection)
-    return frozenset(fold(e.surface) for e in [*tsv, *cldr_country_entries(language)])
+    return gazetteer(language).bases
 
 
 # what str.isspace() takes for space: \s and the separators \x1c-\x1f

@@ -604,6 +604,7 @@ class Gazetteer:
     table: dict[str, _Target]  # folded surface -> target
     pattern: re.Pattern[str]
     conflicts: tuple[str, ...]  # generated surfaces claimed by two different codes (first kept)
+    bases: frozenset[str]  # the names as listed (TSV and CLDR, the Russian nominative), folded, with case variants
 
     def find(self, text: str) -> list[EntityMention]:
         """Mentions sorted by start, non-overlapping; overlaps resolved longest first, then leftmost."""
@@ -675,8 +676,11 @@ def build_gazetteer(lang: str, tsv_path: Path | None = None, lexicon_dir: Path |
                 conflicts.append(f"{surface}: {current.code} kept, {code} from {entry.origin} dropped")
 
     # precedence: written base forms (TSV, then CLDR) before generated forms (TSV, then CLDR)
+    bases: set[str] = set()
     for entry in itertools.chain(tsv, cldr):
-        claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
+        written = {fold(s) for s in _with_case_variants([entry.surface])}
+        bases |= written
+        claim(written, entry)
     for entry in itertools.chain(tsv, cldr):
         claim(expand_entry(entry, inflection), entry)
     if grammar.borrows_english_names:
@@ -684,7 +688,7 @@ def build_gazetteer(lang: str, tsv_path: Path | None = None, lexicon_dir: Path |
         english = [e for e in cldr_country_entries("en", lexicon_dir) if fold(e.surface) not in tsv_bases]
         for entry in english:
             claim({fold(s) for s in _with_case_variants([entry.surface])}, entry)
-    return Gazetteer(lang, table, _compile(table), tuple(conflicts))
+    return Gazetteer(lang, table, _compile(table), tuple(conflicts), frozenset(bases))
 
 
 # A surface ending in "-" is a prefix form (Russo-, американо-): it matches only before a hyphen,
