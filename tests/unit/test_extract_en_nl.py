@@ -1195,3 +1195,14 @@ def test_a_passive_reception_with_its_place_before_by_keeps_the_guest_before(
 def test_an_organisation_hosting_a_conference_is_no_donor_carried_to_a_pledge(
         tmp_path: Path, lang: str, headline: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body, headline=headline)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Zelensky urged the EU to approve a 50 billion euro package for Ukraine.", []),
+    ("en", "Kuleba called on the EU to approve a 50 billion euro package for Ukraine.", []),
+    ("nl", "Zelensky riep de EU op om een pakket van 50 miljard euro voor Oekraïne goed te keuren.", []),
+    ("en", "The EU approved a 50 billion euro package for Ukraine.", [("pledge", "EU", "UKR", 5e10, "EUR")]),
+])
+def test_a_call_on_another_to_give_is_a_request_not_a_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
