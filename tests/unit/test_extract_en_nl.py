@@ -1206,3 +1206,14 @@ def test_an_organisation_hosting_a_conference_is_no_donor_carried_to_a_pledge(
 def test_a_call_on_another_to_give_is_a_request_not_a_pledge(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pope Francis met with Italian Prime Minister Giorgia Meloni in Rome on Friday, the Vatican said in a "
+           "statement.", []),
+    ("en", "Pope Francis arrived in Kinshasa on Tuesday for a visit, the Vatican said in a statement.",
+     [("visit", "VAT", "COD", None, None)]),
+])
+def test_the_pope_in_rome_is_at_home(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
