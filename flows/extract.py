@@ -291,13 +291,16 @@ class DocumentContext:
         return self.alias_cache
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
-                titles_of: EventLexicon | None = None, reach: int = 3) -> Role | None:
+                titles_of: EventLexicon | None = None, reach: int = 3,
+                venues_of: EventLexicon | None = None) -> Role | None:
         """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
         else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
         names a person ("de Turkse minister"), and so does a country right after one ("Канцлер Германии"),
         and a subject is looked for first: the first such name of a
         sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
-        ("Orban met Putin. Then he met with Trump.")."""
+        ("Orban met Putin. Then he met with Trump.").
+        With a lexicon's venues_of, an organisation after a goal preposition is skipped: "at a UN conference",
+        "op een VN-conferentie" is where others pledged, not who."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -312,6 +315,9 @@ class DocumentContext:
                     if subjects_only and titles_of is not None and governed_by(
                             titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
+                        continue
+                    if venues_of is not None and ent.kind == "org" and governed_by(
+                            venues_of, sentence, ent.start, venues_of.words["goal_prepositions"], 2):
                         continue
                     if (ent.kind in kinds or titled) and ent.code not in exclude:
                         where = "headline" if back == 0 else f"sentence {back}"
@@ -1915,7 +1921,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
-            actor = context.carried(sent_idx, kinds, {target.code} if target else set())
+            actor = context.carried(sent_idx, kinds, {target.code} if target else set(),
+                                    venues_of=lexicon if trig.event_type == "pledge" else None)
             lead = sentence[max(0, match.start() - 60):match.start()]
             if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
@@ -1927,7 +1934,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if actor is None and trig.event_type == "pledge":
                 # or with an unnamed office holder of the sentence just before (or the headline): "Глава МИД
                 # Нидерландов прибыл в Киев. Министр объявил о выделении..."
-                actor = context.carried(sent_idx, kinds, {target.code} if target else set(), lexicon, reach=1)
+                actor = context.carried(sent_idx, kinds, {target.code} if target else set(), lexicon, reach=1,
+                                        venues_of=lexicon)
             if actor is None and trig.event_type == "demarche":
                 actor = headline_subject(lexicon, context, {target.code} if target else set())
                 confidence -= 0.1

@@ -1147,3 +1147,73 @@ def test_a_traveller_between_a_fronted_visit_verb_and_its_object_is_the_subject(
 def test_a_bare_metonym_another_sentence_gives_an_owner_is_that_owners_institution(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Analysts say a visit by Biden to China is unlikely this year. Xi has invited him, but no date is set.", []),
+    ("en", "Biden's visit to China did not take place.", []),
+    ("nl", "Een bezoek van president Biden aan China zit er dit jaar niet in, zeggen kenners.", []),
+    ("nl", "Het bezoek van Rutte aan Kiev vond vorige week niet plaats.", []),
+    ("en", "Biden's visit to China went ahead on Tuesday.", [("visit", "USA", "CHN", None, None)]),
+])
+def test_a_visit_noun_whose_predicate_says_it_will_not_happen_is_no_visit(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Leaders of the Group of Seven arrived in Hiroshima for a summit. Scholz is staying on after the summit "
+           "for a state visit to Japan.", []),
+    ("nl", "De G7-leiders kwamen vrijdag bijeen in Hiroshima. Scholz blijft na de top in Japan voor een "
+           "staatsbezoek.", []),
+    ("nl", "Scholz bleef na de top in Japan voor een staatsbezoek.", [("visit", "DEU", "JPN", None, None)]),
+])
+def test_staying_on_after_a_summit_for_a_visit_is_a_plan(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday. Modi was welcomed at the White "
+           "House by President Joe Biden on Thursday.",
+     [("visit", "IND", "USA", None, None)]),
+    ("en", "Modi was received at the Elysee by Macron on Thursday.", [("visit", "IND", "FRA", None, None)]),
+])
+def test_a_passive_reception_with_its_place_before_by_keeps_the_guest_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "headline", "body", "expected"), [
+    ("en", "Donors pledge $1.5 billion for Sudan at UN conference",
+     "Donors pledged $1.5 billion in humanitarian aid for Sudan at a UN conference in Geneva on Monday. Germany "
+     "announced 200 million euros in aid for Sudan.", [("pledge", "DEU", "SDN", 2e8, "EUR")]),
+    ("nl", "Donorconferentie voor Soedan",
+     "Landen kwamen maandag bijeen op een VN-conferentie in Genève. Ze zegden 1,5 miljard dollar toe voor Soedan.",
+     []),
+])
+def test_an_organisation_hosting_a_conference_is_no_donor_carried_to_a_pledge(
+        tmp_path: Path, lang: str, headline: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body, headline=headline)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Zelensky urged the EU to approve a 50 billion euro package for Ukraine.", []),
+    ("en", "Kuleba called on the EU to approve a 50 billion euro package for Ukraine.", []),
+    ("nl", "Zelensky riep de EU op om een pakket van 50 miljard euro voor Oekraïne goed te keuren.", []),
+    ("en", "The EU approved a 50 billion euro package for Ukraine.", [("pledge", "EU", "UKR", 5e10, "EUR")]),
+])
+def test_a_call_on_another_to_give_is_a_request_not_a_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Pope Francis met with Italian Prime Minister Giorgia Meloni in Rome on Friday, the Vatican said in a "
+           "statement.", []),
+    ("en", "Pope Francis arrived in Kinshasa on Tuesday for a visit, the Vatican said in a statement.",
+     [("visit", "VAT", "COD", None, None)]),
+])
+def test_the_pope_in_rome_is_at_home(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
