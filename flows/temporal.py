@@ -1278,6 +1278,10 @@ def _breaks_between(
     count = 0
     for position, punct in breaks:
         if low <= position < high and not (bare and punct and position in (left, right)):
+            # "Last year, when Scholz visited Ankara": the clause a fronted adverbial opens with its subordinator
+            # happened in the adverbial's time too
+            if bare and not punct and expr.end <= right < position and not sentence[right + 1:position].strip():
+                continue
             count += 1
     return count
 

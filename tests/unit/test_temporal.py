@@ -105,6 +105,26 @@ def test_day_header_fixes_the_reference() -> None:
     assert (resolved.event_date, resolved.precision) == (date(2016, 3, 10), "day")
 
 
+@pytest.mark.parametrize(("sentence", "lang", "trigger", "low", "high"), [
+    ("Last year, when Chancellor Scholz visited Ankara, the talks were tense.", "en", "visited",
+     date(2023, 1, 1), date(2023, 12, 31)),
+    ("In March, when Merkel visited Mali, she promised more help.", "en", "visited",
+     date(2024, 3, 1), date(2024, 3, 31)),
+    ("В прошлом году, когда Меркель посетила Мали, она обещала помощь.", "ru", "посетила",
+     date(2023, 1, 1), date(2023, 12, 31)),
+])
+def test_a_fronted_adverbial_dates_the_clause_its_subordinator_opens(sentence: str, lang: str, trigger: str,
+                                                                    low: date, high: date) -> None:
+    resolved = resolve(sentence, lang, day_ref(date(2024, 5, 15)), trigger)
+    assert (resolved.date_min, resolved.date_max) == (low, high)
+
+
+def test_a_subordinate_clause_after_a_whole_main_clause_is_not_dated_by_it() -> None:
+    resolved = resolve("The talks were tense last year, when Merkel visited Mali.", "en", day_ref(date(2024, 5, 15)),
+                       "visited")
+    assert resolved.date_max == date(2024, 5, 15)
+
+
 def test_today_with_date_pins_publication() -> None:
     text = "date 2023-04 МИД вызвал посла\n\nСегодня, 25 апреля, российский МИД вызвал посла Молдовы."
     ref = infer_reference(text, "ru", date(2023, 4, 1), "month")
