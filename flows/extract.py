@@ -699,11 +699,15 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     actor_ent, basis = possessor, "possessor before trigger"
     relative_object = verb_final_object(lexicon, sentence, entities, trigger) if rule.endswith(".verb") else None
     if relative_object is not None:
-        # "Schreinemacher, die dinsdag Moldavië bezocht, ...": the traveller is the relative word's antecedent
-        relative_at, object_ent = relative_object
-        actor_ent = nearest_before(lexicon, candidates, relative_at, AGENT_KINDS - {"place"}, {object_ent.code},
-                                   sentence, goal_words)
-        basis = "antecedent of a relative clause"
+        # "Schreinemacher, die dinsdag Moldavië bezocht, ...": the traveller is the relative word's antecedent;
+        # "toen bondskanselier Scholz Ankara bezocht": the subordinate clause's subject
+        relative_at, object_ent, clause_subject = relative_object
+        if clause_subject is not None:
+            actor_ent, basis = clause_subject, "subject of a verb-final subordinate clause"
+        else:
+            actor_ent = nearest_before(lexicon, candidates, relative_at, AGENT_KINDS - {"place"}, {object_ent.code},
+                                       sentence, goal_words)
+            basis = "antecedent of a relative clause"
     taken = {actor_ent.code} if actor_ent else set()
     returned = rule.endswith(".return")
     target_ent: EntityMention | None = None
@@ -811,19 +815,29 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
 
 
 def verb_final_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
-                      trigger: regex.Match[str]) -> tuple[int, EntityMention] | None:
-    """The start of a relative word and the bare place after it that a verb-final relative clause puts before its
-    verb ("die dinsdag Moldavië bezocht,"): no preposition governs the place and the clause ends at the verb."""
+                      trigger: regex.Match[str]) -> tuple[int, EntityMention, EntityMention | None] | None:
+    """The start of a relative word or subordinator, the bare place after it that a verb-final clause puts before
+    its verb, and, after a subordinator, the clause's own subject ("die dinsdag Moldavië bezocht,": the antecedent
+    travels; "toen bondskanselier Scholz Ankara bezocht,": Scholz does): no preposition governs the place and the
+    clause ends at the verb."""
     if sentence[trigger.end():trigger.end() + 2].strip()[:1] not in ("", ",", ".", ";"):
         return None
     window = max(0, trigger.start() - 60)
-    relatives = list(lexicon.cues["relative"].finditer(sentence, window, trigger.start()))
-    if not relatives:
+    openers = [(m.start(), m.end(), False) for m in lexicon.cues["relative"].finditer(sentence, window, trigger.start())
+               ] + [(m.start(), m.end(), True) for m in WORD.finditer(sentence, window, trigger.start())
+                    if m.group().lower() in lexicon.words["subordinators"]]
+    if not openers:
         return None
-    relative = relatives[-1]
-    places = [e for e in entities if relative.end() <= e.start and e.end <= trigger.start() and e.kind in PLACE_KINDS
+    start, end, subordinate = max(openers)
+    places = [e for e in entities if end <= e.start and e.end <= trigger.start() and e.kind in PLACE_KINDS
               and not governed_by(lexicon, sentence, e.start, any_preposition(lexicon.language), 2)]
-    return (relative.start(), places[-1]) if places else None
+    if not places:
+        return None
+    if not subordinate:
+        return start, places[-1], None
+    subject = next((e for e in entities if end <= e.start and e.end <= places[-1].start
+                    and e.kind in AGENT_KINDS - {"place"} and e.code != places[-1].code), None)
+    return (start, places[-1], subject) if subject is not None else None
 
 
 def subject_after_place(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger_end: int,

@@ -26,7 +26,7 @@ CUE_KINDS = (
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "government_bodies",
     "source_prepositions", "called_off", "took_place", "list_joiners", "place_nouns", "coordinators",
     "visit_manner_prepositions", "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
-    "aid_nouns", "perfect_auxiliaries", "each_share",
+    "aid_nouns", "perfect_auxiliaries", "each_share", "subordinators",
 )
 # Triggers per alternation of the candidate filter (see EventLexicon.candidate_group_patterns).
 CANDIDATE_GROUP_SIZE = 5
@@ -34,7 +34,7 @@ CANDIDATE_GROUP_SIZE = 5
 WORD_CUES = (
     "goal_prepositions", "agent_prepositions", "recipient_prepositions", "donor_prepositions", "other_prepositions",
     "partner_prepositions", "definite_articles", "during_words", "locative_prepositions", "source_prepositions",
-    "coordinators", "visit_manner_prepositions", "departure_prepositions", "modifier_words",
+    "coordinators", "visit_manner_prepositions", "departure_prepositions", "modifier_words", "subordinators",
 )
 
 # grammar.json: each property of a language that the shared rules read, with its expected type

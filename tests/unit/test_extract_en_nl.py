@@ -981,6 +981,15 @@ def test_al_before_a_sum_is_an_earlier_sum(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "nl", body)) == []
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Vorig jaar, toen bondskanselier Scholz Ankara bezocht, waren de gesprekken gespannen.", ("DEU", "TUR")),
+    ("Nadat premier Rutte dinsdag Kiev bezocht, kondigde hij nieuwe steun aan.", ("NLD", "UKR")),
+])
+def test_the_subject_of_a_dutch_verb_final_subordinate_clause_visits(tmp_path: Path, body: str,
+                                                                     expected: tuple[str, str]) -> None:
+    assert {(e[1], e[2]) for e in events(extract(tmp_path, "nl", body)) if e[0] == "visit"} == {expected}
+
+
 @pytest.mark.parametrize(("lang", "body"), [
     ("en", "German Chancellor Olaf Scholz, French President Emmanuel Macron and Italian Prime Minister Mario Draghi "
            "visited Kyiv on Thursday."),
