@@ -1999,7 +1999,8 @@ def donors_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int
             for match in trig.compiled.finditer(sentence):
                 donor = nearest_before(lexicon, donors, match.start(), AGENT_KINDS, set(), sentence, recipient_words)
                 if donor is not None and match.start() - donor.end <= 30:
-                    codes.add(donor.code)
+                    # "Japan and South Korea announced aid": each donor of the list, not only the nearest
+                    codes.update(e.code for e in listed_before(lexicon, sentence, entities, donor))
     return codes
 
 

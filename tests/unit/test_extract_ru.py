@@ -650,3 +650,9 @@ def test_high_commissioner_is_a_diplomat(tmp_path: Path) -> None:
     # Commonwealth states exchange high commissioners, not ambassadors
     body = "МИД Индии вызвал Верховного комиссара Пакистана в Нью-Дели и выразил решительный протест."
     assert events(extract(tmp_path, "ru", body)) == [("demarche", "IND", "PAK", None, None)]
+
+
+def test_co_donor_before_is_no_recipient(tmp_path: Path) -> None:
+    # Japan gives with South Korea in the sentence before: the pledge with no recipient of its own does not borrow it
+    body = "Япония и Южная Корея также объявили о новой помощи. Южная Корея выделит 10 миллионов долларов."
+    assert events(extract(tmp_path, "ru", body)) == []
