@@ -656,3 +656,14 @@ def test_co_donor_before_is_no_recipient(tmp_path: Path) -> None:
     # Japan gives with South Korea in the sentence before: the pledge with no recipient of its own does not borrow it
     body = "Япония и Южная Корея также объявили о новой помощи. Южная Корея выделит 10 миллионов долларов."
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    # a business delegation is no official one
+    pytest.param("Делегация бизнесменов из Китая прибыла в Санкт-Петербург для участия в выставке.", id="business"),
+    # "stays on after the summit for a state visit": still ahead
+    pytest.param("Председатель КНР Си Цзиньпин после саммита останется в ЮАР с государственным визитом.",
+                 id="stays-on"),
+])
+def test_no_visit_in_whole_article_near_misses(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == []
