@@ -1048,6 +1048,16 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
+def meeting_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A place after a locative preposition right after a venue word ("at a conference in Geneva", "на саммите в
+    Брюсселе"): where a meeting was held, not a party of what was done at it."""
+    if not governed_by(lexicon, sentence, ent.start, lexicon.words["locative_prepositions"], 1):
+        return False
+    lead = sentence[max(0, ent.start - 50):ent.start]
+    cue = lexicon.cues["venue"].search(lead)
+    return cue is not None and len(WORD.findall(lead[cue.end():])) <= 4
+
+
 def locative_of_topic(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place right after a locative preposition that follows no government body or diplomat: "the strikes in
     Ukraine" says where something happened, while "the foreign ministry in Vilnius" names who summoned and "the
@@ -1146,17 +1156,19 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                                 lexicon.words["donor_prepositions"])
         basis = "donor after 'by'"
     exclude = {actor_ent.code} if actor_ent else set()
-    # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
+    # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace, nor the
+    # place of the meeting where the pledge was made ("at a conference in Geneva", "на конференции в Женеве")
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
+    recipients = [e for e in entities if not meeting_place(lexicon, sentence, e)]
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
-        target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
+        target_ent = next((e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
                            and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
                                 or people_of(lexicon, sentence, e))),
                           None)
         target_basis = "recipient after trigger"
     else:
-        target_ent = first_after(lexicon, entities, trigger.end(), recipient_kinds, exclude, 160, sentence,
+        target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
                                  recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None and not lexicon.grammar.dative_recipient_by_case:
@@ -1175,7 +1187,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
-        candidates = [e for e in entities if e.code not in exclude and e not in codonors and before <= e.start < after
+        candidates = [e for e in recipients if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country

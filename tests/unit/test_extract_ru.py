@@ -667,3 +667,9 @@ def test_co_donor_before_is_no_recipient(tmp_path: Path) -> None:
 ])
 def test_no_visit_in_whole_article_near_misses(tmp_path: Path, body: str) -> None:
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
+    body = ("Германия пообещала 5 млн евро на конференции в Женеве. "
+            "Франция выделила 10 млн евро Сирии на конференции в Брюсселе.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "FRA", "SYR", 10_000_000.0, "EUR")]
