@@ -1918,8 +1918,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
-            actor = context.carried(sent_idx, kinds, {target.code} if target else set())
             lead = sentence[max(0, match.start() - 60):match.start()]
+            if trig.event_type == "pledge" and has_cue(lexicon, "unnamed_donors", lead, max(0, len(lead) - 40)):
+                return None  # "Donors pledged $1.5 billion": the givers are unnamed, not whoever was named before
+            actor = context.carried(sent_idx, kinds, {target.code} if target else set())
             if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the

@@ -673,3 +673,9 @@ def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
     body = ("Германия пообещала 5 млн евро на конференции в Женеве. "
             "Франция выделила 10 млн евро Сирии на конференции в Брюсселе.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "FRA", "SYR", 10_000_000.0, "EUR")]
+
+
+def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
+    # "Donor countries pledged": the givers are unnamed; Lavrov, named in the sentence before, gives nothing
+    body = "Лавров прибыл в Анкару в понедельник. Страны-доноры пообещали Сирии 1,5 миллиарда долларов."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "TUR", None, None)]
