@@ -679,3 +679,9 @@ def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
     # "Donor countries pledged": the givers are unnamed; Lavrov, named in the sentence before, gives nothing
     body = "Лавров прибыл в Анкару в понедельник. Страны-доноры пообещали Сирии 1,5 миллиарда долларов."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "TUR", None, None)]
+
+
+def test_non_state_delegation_borrows_no_official(tmp_path: Path) -> None:
+    body = ("Госсекретарь США Энтони Блинкен провел переговоры в Вашингтоне. "
+            "Делегация ХАМАС посетила Москву в четверг.")
+    assert events(extract(tmp_path, "ru", body)) == []
