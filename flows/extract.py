@@ -1062,6 +1062,16 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
+def meeting_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A place after a locative preposition right after a venue word ("at a conference in Geneva", "на саммите в
+    Брюсселе"): where a meeting was held, not a party of what was done at it."""
+    if not governed_by(lexicon, sentence, ent.start, lexicon.words["locative_prepositions"], 1):
+        return False
+    lead = sentence[max(0, ent.start - 50):ent.start]
+    cue = lexicon.cues["venue"].search(lead)
+    return cue is not None and len(WORD.findall(lead[cue.end():])) <= 4
+
+
 def locative_of_topic(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place right after a locative preposition that follows no government body or diplomat: "the strikes in
     Ukraine" says where something happened, while "the foreign ministry in Vilnius" names who summoned and "the
@@ -1160,17 +1170,19 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                                 lexicon.words["donor_prepositions"])
         basis = "donor after 'by'"
     exclude = {actor_ent.code} if actor_ent else set()
-    # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace
+    # a recipient is a country, its capital, or "the Ukrainian army/people"; never a ministry or palace, nor the
+    # place of the meeting where the pledge was made ("at a conference in Geneva", "на конференции в Женеве")
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
+    recipients = [e for e in entities if not meeting_place(lexicon, sentence, e)]
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
-        target_ent = next((e for e in entities if e.start >= trigger.end() and e.start - trigger.end() <= 160
+        target_ent = next((e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
                            and e.code not in exclude and e.kind in ("country", "place")
                            and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
                                 or people_of(lexicon, sentence, e))),
                           None)
         target_basis = "recipient after trigger"
     else:
-        target_ent = first_after(lexicon, entities, trigger.end(), recipient_kinds, exclude, 160, sentence,
+        target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
                                  recipient_words)
         target_basis = "recipient after preposition"
     if target_ent is None and not lexicon.grammar.dative_recipient_by_case:
@@ -1189,7 +1201,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
-        candidates = [e for e in entities if e.code not in exclude and e not in codonors and before <= e.start < after
+        candidates = [e for e in recipients if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]
         # "promised Washington ... to fund the Afghan army": a named army or people outranks a bare country
@@ -1935,9 +1947,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         else:
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS
+            lead = sentence[max(0, match.start() - 60):match.start()]
+            if trig.event_type == "pledge" and has_cue(lexicon, "unnamed_donors", lead, max(0, len(lead) - 40)):
+                return None  # "Donors pledged $1.5 billion": the givers are unnamed, not whoever was named before
             actor = context.carried(sent_idx, kinds, {target.code} if target else set(),
                                     venues_of=lexicon if trig.event_type == "pledge" else None)
-            lead = sentence[max(0, match.start() - 60):match.start()]
             if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the
@@ -2029,7 +2043,8 @@ def donors_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int
             for match in trig.compiled.finditer(sentence):
                 donor = nearest_before(lexicon, donors, match.start(), AGENT_KINDS, set(), sentence, recipient_words)
                 if donor is not None and match.start() - donor.end <= 30:
-                    codes.add(donor.code)
+                    # "Japan and South Korea announced aid": each donor of the list, not only the nearest
+                    codes.update(e.code for e in listed_before(lexicon, sentence, context.entities(back), donor))
     return codes
 
 

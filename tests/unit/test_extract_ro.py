@@ -378,3 +378,14 @@ def test_leaders_and_places_outside_europe(tmp_path: Path, body: str, expected: 
 def test_the_people_of_a_place_are_its_recipient(tmp_path: Path, body: str) -> None:
     # "din" (from/of) otherwise keeps a place out of the recipient's role
     assert events(extract(tmp_path, "ro", body)) == [("pledge", "QAT", "PSE", 50_000_000.0, "USD")]
+
+
+def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
+    # "Donatorii au promis": the givers are unnamed; Lavrov, named in the sentence before, gives nothing
+    body = "Lavrov a sosit luni la Ankara. Donatorii au promis Siriei 1,5 miliarde de dolari."
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "RUS", "TUR", None, None)]
+
+
+def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
+    body = "Germania a promis 5 milioane de euro la o conferință în Elveția."
+    assert events(extract(tmp_path, "ro", body)) == []

@@ -650,3 +650,38 @@ def test_high_commissioner_is_a_diplomat(tmp_path: Path) -> None:
     # Commonwealth states exchange high commissioners, not ambassadors
     body = "МИД Индии вызвал Верховного комиссара Пакистана в Нью-Дели и выразил решительный протест."
     assert events(extract(tmp_path, "ru", body)) == [("demarche", "IND", "PAK", None, None)]
+
+
+def test_co_donor_before_is_no_recipient(tmp_path: Path) -> None:
+    # Japan gives with South Korea in the sentence before: the pledge with no recipient of its own does not borrow it
+    body = "Япония и Южная Корея также объявили о новой помощи. Южная Корея выделит 10 миллионов долларов."
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    # a business delegation is no official one
+    pytest.param("Делегация бизнесменов из Китая прибыла в Санкт-Петербург для участия в выставке.", id="business"),
+    # "stays on after the summit for a state visit": still ahead
+    pytest.param("Председатель КНР Си Цзиньпин после саммита останется в ЮАР с государственным визитом.",
+                 id="stays-on"),
+])
+def test_no_visit_in_whole_article_near_misses(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
+    body = ("Германия пообещала 5 млн евро на конференции в Женеве. "
+            "Франция выделила 10 млн евро Сирии на конференции в Брюсселе.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "FRA", "SYR", 10_000_000.0, "EUR")]
+
+
+def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
+    # "Donor countries pledged": the givers are unnamed; Lavrov, named in the sentence before, gives nothing
+    body = "Лавров прибыл в Анкару в понедельник. Страны-доноры пообещали Сирии 1,5 миллиарда долларов."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "RUS", "TUR", None, None)]
+
+
+def test_non_state_delegation_borrows_no_official(tmp_path: Path) -> None:
+    body = ("Госсекретарь США Энтони Блинкен провел переговоры в Вашингтоне. "
+            "Делегация ХАМАС посетила Москву в четверг.")
+    assert events(extract(tmp_path, "ru", body)) == []
