@@ -1639,18 +1639,17 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
     entities = context.entities(sent_idx)
     if first["amount"] is None:
         return [first]
-    gapped = gapped_donors(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
-    if gapped:
-        return [first, *(first | {"actor_name": e.text, "actor_country": e.code, "actor_start": e.start,
-                                  "actor_basis": "donor of a gapped clause ('Germany - 244 million')",
-                                  "amount": m.amount, "currency": m.currency, "amount_qualifier": m.qualifier}
-                         for e, m in gapped if e.code != first["target_country"])]
-    gapped = gapped_recipients(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
-    if gapped:
-        return [first, *(first | {"target_name": e.text, "target_country": e.code, "target_start": e.start,
-                                  "target_basis": "recipient of a gapped clause ('Georgia - 5 million')",
-                                  "amount": m.amount, "currency": m.currency, "amount_qualifier": m.qualifier}
-                         for e, m in gapped if e.code != first["actor_country"])]
+    # "Франция выделит 110 млн евро, Германия - 244 млн евро": more donors; "выделит Молдове 10 млн, Грузии - 5 млн":
+    # more recipients
+    for role, other, clauses, basis in (
+            ("actor", "target", gapped_donors, "donor of a gapped clause ('Germany - 244 million')"),
+            ("target", "actor", gapped_recipients, "recipient of a gapped clause ('Georgia - 5 million')")):
+        gapped = clauses(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
+        if gapped:
+            return [first, *(first | {f"{role}_name": e.text, f"{role}_country": e.code, f"{role}_start": e.start,
+                                      f"{role}_basis": basis, "amount": m.amount, "currency": m.currency,
+                                      "amount_qualifier": m.qualifier}
+                             for e, m in gapped if e.code != first[f"{other}_country"])]
     pairs = further_sums_for_recipients(lexicon, sentence, entities, context.amounts(sent_idx), first)
     if pairs:
         return [first, *pairs]
