@@ -1435,11 +1435,6 @@ GAPPED_CLAUSE = regex.compile(r"[,;]\s*(?:\p{Ll}{1,2}\s+)?$")
 GAPPED_DASH = regex.compile(r"\s+[-\u2013\u2014]\s+")
 
 
-def base_forms(language: str) -> frozenset[str]:
-    """The names of a language's gazetteer as listed (Russian: the nominative), folded."""
-    return gazetteer(language).bases
-
-
 # what str.isspace() takes for space: \s and the separators \x1c-\x1f
 BARE_SPACES = regex.compile(r"[\s\x1c-\x1f]*")
 
@@ -1469,20 +1464,16 @@ def gapped_clauses(sentence: str, entities: list[EntityMention], amounts: list[M
                           and GAPPED_CLAUSE.search(sentence, 0, ent.start) is not None)
 
 
-def gapped_donors(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
-                  trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
-    """Gapped clauses whose name is in its listed form (the Russian nominative: `Германия - 244 млн`): donors,
-    and no recipient of the verb."""
-    names = base_forms(lexicon.language)
-    return [(e, m) for e, m in gapped_clauses(sentence, entities, amounts, trigger) if fold(e.text) in names]
-
-
-def gapped_recipients(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
-                      trigger: regex.Match[str]) -> list[tuple[EntityMention, MoneyMention]]:
-    """Gapped clauses whose name is inflected (the Russian dative: `выделит Молдове 10 млн, Грузии - 5 млн`):
-    further recipients of the donor."""
-    names = base_forms(lexicon.language)
-    return [(e, m) for e, m in gapped_clauses(sentence, entities, amounts, trigger) if fold(e.text) not in names]
+def gapped_parties(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], amounts: list[MoneyMention],
+                   trigger: regex.Match[str]) -> tuple[list[tuple[EntityMention, MoneyMention]],
+                                                      list[tuple[EntityMention, MoneyMention]]]:
+    """The gapped clauses split by the form of their name: in its listed form (the Russian nominative:
+    `Германия - 244 млн`) a further donor, and no recipient of the verb; inflected (the Russian dative: `выделит
+    Молдове 10 млн, Грузии - 5 млн`) a further recipient of the donor."""
+    listed = gazetteer(lexicon.language).bases
+    clauses = gapped_clauses(sentence, entities, amounts, trigger)
+    return ([(e, m) for e, m in clauses if fold(e.text) in listed],
+            [(e, m) for e, m in clauses if fold(e.text) not in listed])
 
 
 def later_clause_claims(sentence: str, trig: Trigger, match: regex.Match[str], amount: MoneyMention) -> bool:
@@ -1641,10 +1632,10 @@ def shared_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
         return [first]
     # "Франция выделит 110 млн евро, Германия - 244 млн евро": more donors; "выделит Молдове 10 млн, Грузии - 5 млн":
     # more recipients
-    for role, other, clauses, basis in (
-            ("actor", "target", gapped_donors, "donor of a gapped clause ('Germany - 244 million')"),
-            ("target", "actor", gapped_recipients, "recipient of a gapped clause ('Georgia - 5 million')")):
-        gapped = clauses(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
+    more_donors, more_recipients = gapped_parties(lexicon, sentence, entities, context.amounts(sent_idx), trigger)
+    for role, other, gapped, basis in (
+            ("actor", "target", more_donors, "donor of a gapped clause ('Germany - 244 million')"),
+            ("target", "actor", more_recipients, "recipient of a gapped clause ('Georgia - 5 million')")):
         if gapped:
             return [first, *(first | {f"{role}_name": e.text, f"{role}_country": e.code, f"{role}_start": e.start,
                                       f"{role}_basis": basis, "amount": m.amount, "currency": m.currency,
@@ -1915,7 +1906,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if actor is None or target is None:
                 return None
         else:
-            gapped = {e.start for e, _ in gapped_donors(lexicon, sentence, entities, context.amounts(sent_idx), match)}
+            donors, _ = gapped_parties(lexicon, sentence, entities, context.amounts(sent_idx), match)
+            gapped = {e.start for e, _ in donors}
             actor, target = pledge_roles(lexicon, sentence, [e for e in entities if e.start not in gapped],
                                          match, trig.roles == "recipient_donor")
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
