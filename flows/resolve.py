@@ -51,6 +51,8 @@ MENTION_SCHEMA = {
 UNDATED_PENALTY = 0.1
 AMOUNT_TOLERANCE = 0.02
 HEADLINE_TOLERANCE = 0.15
+# How many days may lie between two dated mentions of one visit (the days of a state visit).
+VISIT_DAYS_APART = timedelta(days=2)
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
 # how much text after a mention's sentence is read for the day the next sentence opens with
@@ -215,7 +217,10 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     a_min, a_max, b_min, b_max = a["date_min"], a["date_max"], b["date_min"], b["date_max"]
     # one sentence names one event per type and parties, whatever day each of its triggers was near
     same_sentence = a["char_start"] == b["char_start"]
-    if not same_sentence and a_min is not None and b_min is not None and (a_max < b_min or b_max < a_min):
+    # a visit lasts days: arriving late on Saturday and meeting the king on Sunday is one visit
+    reach = VISIT_DAYS_APART if a["event_type"] == "visit" else timedelta()
+    if not same_sentence and a_min is not None and b_min is not None and \
+            (a_max + reach < b_min or b_max + reach < a_min):
         return False
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
@@ -264,6 +269,20 @@ def same_event_ignoring_dates(a: MentionRow, b: MentionRow) -> bool:
     return same_event({**a, "date_min": None}, {**b, "date_min": None})
 
 
+def visit_days(cluster: list[MentionRow]) -> MentionRow | None:
+    """The date of a visit whose mentions name different days ("landed late on Saturday", "met the king on
+    Sunday"): from the first day to the last, or None when they name one day or none."""
+    days = [r for r in cluster if r["date_precision"] in ("day", "days") and r["date_min"] is not None
+            and not str(r["date_basis"]).startswith("publication")]
+    if len({(r["date_min"], r["date_max"]) for r in days}) < 2:
+        return None
+    first = min(days, key=lambda r: r["date_min"])
+    last = max(days, key=lambda r: r["date_max"])
+    return {"event_date": first["date_min"], "date_min": first["date_min"], "date_max": last["date_max"],
+            "date_precision": "days",
+            "date_basis": f"days of one visit: {first['date_basis']}; {last['date_basis']}"}
+
+
 def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
     """One row per event per document: the most confident mention, with the tightest date of its group."""
     groups: dict[tuple[object, ...], list[list[MentionRow]]] = {}
@@ -293,6 +312,8 @@ def merge_duplicates(rows: list[MentionRow]) -> list[MentionRow]:
                 best.update({k: tightest[k] for k in ("event_date", "date_min", "date_max",
                                                       "date_precision", "date_basis")})
                 best["confidence"] = round(min(1.0, float(best["confidence"]) + UNDATED_PENALTY), 3)
+            if best["event_type"] == "visit":
+                best.update(visit_days(cluster) or {})
             merged.append(best)
     return merged
 

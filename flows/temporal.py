@@ -1295,7 +1295,13 @@ _REPORTING_LAG = timedelta(days=7)
 
 def publication_date(ref: DocumentReference) -> ResolvedDate:
     """No day in the sentence: news reports the last days before publication, which may lie in the
-    month before the header's, so the interval starts a week before the earliest publication day."""
+    month before the header's, so the interval starts a week before the earliest publication day.
+
+    When the publication day is known (a dated header, a dateline, "today, 5 March") that week is the interval;
+    a day only inferred from weekdays may be wrong, so the interval then reaches back to the month's start.
+    """
+    if ref.pub_min == ref.pub_max and "weekday" not in ref.basis:
+        return ResolvedDate(ref.pub_best, ref.pub_min - _REPORTING_LAG, ref.pub_max, "week", "publication")
     low = (ref.pub_min - _NO_HEADER_WINDOW if ref.basis.startswith("explicit_date")
            else ref.pub_min.replace(day=1) - _REPORTING_LAG)
     return ResolvedDate(ref.pub_best, low, ref.pub_max, "month", "publication")

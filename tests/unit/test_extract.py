@@ -491,6 +491,31 @@ def test_repeated_event_is_one_row(tmp_path: Path, lang: str, headline: str, bod
     assert dates(rows[0]) == (date(2023, 2, 20),) * 3
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "US President Barack Obama landed in Madrid late on Saturday night. On Monday Obama met "
+                     "King Felipe in Madrid.", id="en"),
+        pytest.param("nl", "Koningin Margrethe van Denemarken kwam zaterdag aan in Buenos Aires voor een "
+                     "staatsbezoek aan Argentinië. Maandag bezocht Margrethe Argentinië.", id="nl"),
+        pytest.param("ru", "Президент Франции Эмманюэль Макрон в субботу прибыл в Пекин. В понедельник Макрон "
+                     "посетил Китай.", id="ru"),
+    ],
+)
+def test_the_days_of_one_visit_are_one_row(tmp_path: Path, lang: str, body: str) -> None:
+    """Two sentences of one visit on days one or two apart: one visit from the first day to the last."""
+    rows = extract(tmp_path, lang, body, header="2023-02-20")
+    assert [r["event_type"] for r in rows] == ["visit"]
+    assert dates(rows[0]) == (date(2023, 2, 18), date(2023, 2, 18), date(2023, 2, 20))
+    assert rows[0]["date_precision"] == "days"
+
+
+def test_visits_a_week_apart_stay_two(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "en", "US President Joe Biden visited Kyiv on 13 February. Biden visited Kyiv again "
+                   "on 20 February.", header="2023-02-20")
+    assert sorted(dates(r) for r in rows) == [(date(2023, 2, 13),) * 3, (date(2023, 2, 20),) * 3]
+
+
 def test_repeated_event_keeps_the_body_weekday_under_a_month_header(tmp_path: Path) -> None:
     rows = extract(tmp_path, "nl", "Moskou ontbood maandag de Amerikaanse ambassadeur.",
                    headline="Moskou ontbiedt Amerikaanse ambassadeur")

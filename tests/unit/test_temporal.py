@@ -105,6 +105,23 @@ def test_day_header_fixes_the_reference() -> None:
     assert (resolved.event_date, resolved.precision) == (date(2016, 3, 10), "day")
 
 
+@pytest.mark.parametrize("basis", ["header_day", "header_month+dateline", "header_month+today_date"])
+def test_an_undated_event_of_a_known_publication_day_lies_in_the_week_before(basis: str) -> None:
+    day = date(2016, 3, 10)
+    ref = DocumentReference(day, day, day, basis)
+    resolved = resolve("Obama welcomed Trudeau at the White House.", "en", ref, "welcomed")
+    assert interval(resolved) == (date(2016, 3, 3), day, day)
+    assert (resolved.precision, resolved.basis) == ("week", "publication")
+
+
+def test_an_undated_event_of_a_day_inferred_from_weekdays_keeps_the_month() -> None:
+    day = date(2016, 3, 10)
+    ref = DocumentReference(day, day, day, "header_month+weekdays")
+    resolved = resolve("Obama welcomed Trudeau at the White House.", "en", ref, "welcomed")
+    assert interval(resolved) == (date(2016, 2, 23), day, day)
+    assert resolved.precision == "month"
+
+
 @pytest.mark.parametrize(("sentence", "lang", "trigger", "low", "high"), [
     ("Last year, when Chancellor Scholz visited Ankara, the talks were tense.", "en", "visited",
      date(2023, 1, 1), date(2023, 12, 31)),
