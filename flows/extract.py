@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -28,7 +29,7 @@ from flows.gazetteer import (
 )
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
-from flows.temporal import same_day_words
+from flows.temporal import DocumentReference, find_time_expressions, same_day_words
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
@@ -556,6 +557,9 @@ def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_
                 places = {e.code for e in context.entities(back) if e.kind in PLACE_KINDS}
                 return target.code in places and any(
                     has_cue(lexicon, "future", sentence, max(0, m.start() - 60), m.end() + 25) for m in visits)
+    if trig.rule.endswith("noun") and actor.start >= 0 and target.start >= 0 and \
+            plans_the_same_trip(lexicon, context, sent_idx, actor, target):
+        return True
     if sent_idx == 1:
         headline = context.sentences.get(0, "")
         named = {e.code for e in context.entities(0)}
@@ -565,6 +569,36 @@ def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_
         if today is not None and today.search(context.sentences.get(sent_idx, "")):
             return False
         return actor.code in named and target.code in named and has_cue(lexicon, "future", headline)
+    return False
+
+
+# How far from a trip's trigger its place may stand ("a trip to Moscow", "Moscow is his first stop on the trip").
+TRIP_PLACE_REACH = 40
+# Only whether a sentence names a time is asked of it: any publication reference will do.
+ANY_REFERENCE = DocumentReference(date(2000, 1, 1), date(2000, 1, 31), date(2000, 1, 15), "header_month")
+
+
+def plans_the_same_trip(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,
+                        actor: Role, target: Role) -> bool:
+    """A trip named as a noun, with no day of its own, that the latest earlier sentence about a trip of the same
+    traveller to the same place put ahead: "Scholz is expected to use a trip to Moscow" ... "Scholz's options
+    during his trip to Moscow are limited" is still the plan, however far apart the two sentences are."""
+    sentence = context.sentences.get(sent_idx, "")
+    if has_cue(lexicon, "took_place", sentence) or find_time_expressions(sentence, context.lang, ANY_REFERENCE):
+        return False  # "his trip to Moscow took place", "... on Tuesday ended without a deal": told as its own
+    for back in range(sent_idx - 1, -1, -1):
+        earlier = context.sentences.get(back, "")
+        visits = [m for t in lexicon.triggers if t.event_type == "visit" for m in t.compiled.finditer(earlier)]
+        if not visits:
+            continue
+        entities = context.entities(back)
+        places = [e for e in entities if e.kind in PLACE_KINDS and e.code == target.code]
+        # the trip goes there only when the place stands by its trigger, not anywhere in the sentence
+        to_there = [m for m in visits if any(m.start() - TRIP_PLACE_REACH <= e.start <= m.end() + TRIP_PLACE_REACH
+                                             for e in places)]
+        if not to_there or actor.code not in {e.code for e in entities if e.kind not in PLACE_KINDS}:
+            continue  # another traveller's trip there ("Johnson will hold talks to bring Russia back")
+        return any(has_cue(lexicon, "future", earlier, max(0, m.start() - 60), m.end() + 25) for m in to_there)
     return False
 
 

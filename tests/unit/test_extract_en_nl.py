@@ -346,6 +346,28 @@ def test_the_visit_after_a_planned_trip_elsewhere_still_counts(tmp_path: Path) -
     assert events(extract(tmp_path, "en", body)) == [("visit", "FRA", "CHN", None, None)]
 
 
+@pytest.mark.parametrize(("lang", "body"), [
+    pytest.param("en", "On Tuesday Chancellor Scholz is expected to use a trip to Moscow to press home the cost of an "
+                 "invasion. Prime Minister Boris Johnson said he would hold talks to bring Russia back from the brink. "
+                 "Scholz's options during his trip to Moscow are limited.", id="en"),
+    pytest.param("nl", "Bondskanselier Scholz zal dinsdag een bezoek brengen aan Moskou, zeggen Duitse bronnen. "
+                 "De Britse premier Johnson wil praten met Rusland. De ruimte voor Scholz tijdens het bezoek van "
+                 "Scholz aan Moskou is beperkt.", id="nl"),
+])
+def test_a_trip_named_again_after_its_plan_is_still_the_plan(tmp_path: Path, lang: str, body: str) -> None:
+    assert events(extract(tmp_path, lang, body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Chancellor Scholz will travel to Moscow next month. Scholz arrived in Moscow on Tuesday. "
+                 "Scholz's options during his trip to Moscow were limited.", id="told-as-happened-since"),
+    pytest.param("Chancellor Scholz will travel to Moscow next month. Scholz's trip to Moscow on Tuesday ended "
+                 "without a deal.", id="with-its-own-day"),
+])
+def test_a_trip_named_again_after_it_happened_is_a_visit(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "en", body)) == [("visit", "DEU", "RUS", None, None)]
+
+
 def test_a_quoted_sentence_opening_on_this_trip_points_back(tmp_path: Path) -> None:
     # "This trip" inside a quote is the trip already told, not a new one to the country it goes on to name
     body = 'President Obama toured Hanoi on Monday. "This trip sends a signal to China," an aide said.'

@@ -222,6 +222,21 @@ def test_visit_noun_after_a_planned_arrival_is_still_ahead(tmp_path: Path, body:
     assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"] == []
 
 
+def test_a_trip_named_again_far_after_its_plan_is_still_the_plan(tmp_path: Path) -> None:
+    # "Визит Шольца" with its own traveller, sentences after "посетит с визитом": the same planned trip, not a visit
+    body = ("Канцлер Германии Олаф Шольц во вторник посетит с рабочим визитом Москву. Премьер-министр "
+            "Великобритании Борис Джонсон хочет переговоров с Россией. Цены на нефть выросли. Курс рубля упал. "
+            "Визит Шольца в Москву вызывает споры в Берлине.")
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_a_past_trip_that_took_place_after_a_planned_one_is_a_visit(tmp_path: Path) -> None:
+    # "состоялся" says that trip happened (here glued to the number, as scraped copy has it)
+    body = ("Канцлер Германии Олаф Шольц 21 августа посетит с рабочим визитом Молдову. Последний визит канцлера "
+            "Германии в Молдову состоялся12 лет назад.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "DEU", "MDA", None, None)]
+
+
 def test_access_to_a_tranche_is_no_new_pledge(tmp_path: Path) -> None:
     # "доступ к траншу": a tranche of a loan pledged before is paid out; the loan itself still counts
     body = ("Всемирный банк предоставит Армении кредит в размере 90 миллионов долларов. "
