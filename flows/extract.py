@@ -192,6 +192,9 @@ class DocumentContext:
     officer_cache: dict[str, str] | None = None
     officers_in_lead: set[str] = field(default_factory=set)
     raw_cache: dict[int, list[EntityMention]] = field(default_factory=dict)
+    trip_cache: dict[int, list[regex.Match[str]]] = field(default_factory=dict)
+    # the triggers that may match each candidate sentence (select_candidates); None: any sentence may hold any
+    trigger_ids: dict[int, Sequence[int]] | None = None
 
     def raw_entities(self, sent_idx: int) -> list[EntityMention]:
         """The gazetteer's entities of a sentence, before the document's office-holders are applied."""
@@ -262,6 +265,15 @@ class DocumentContext:
                 if e.kind == "person" and e.text.split()[-1] in officers else e
                 for e in self.raw_entities(sent_idx)]
         return self.entity_cache[sent_idx]
+
+    def trips(self, lexicon: EventLexicon, sent_idx: int) -> list[regex.Match[str]]:
+        """The visit triggers of a sentence (of a candidate sentence: a sentence that is none holds no trigger)."""
+        if sent_idx not in self.trip_cache:
+            sentence = self.sentences.get(sent_idx, "")
+            ids = range(len(lexicon.triggers)) if self.trigger_ids is None else self.trigger_ids.get(sent_idx, ())
+            self.trip_cache[sent_idx] = [m for n in ids if lexicon.triggers[n].event_type == "visit"
+                                         for m in lexicon.triggers[n].compiled.finditer(sentence)]
+        return self.trip_cache[sent_idx]
 
     def amounts(self, sent_idx: int) -> list[MoneyMention]:
         if sent_idx not in self.amount_cache:
@@ -583,14 +595,11 @@ def plans_the_same_trip(lexicon: EventLexicon, context: DocumentContext, sent_id
     """A trip named as a noun, with no day of its own, that the latest earlier sentence about a trip of the same
     traveller to the same place put ahead: "Scholz is expected to use a trip to Moscow" ... "Scholz's options
     during his trip to Moscow are limited" is still the plan, however far apart the two sentences are."""
-    sentence = context.sentences.get(sent_idx, "")
-    if has_cue(lexicon, "took_place", sentence) or find_time_expressions(sentence, context.lang, ANY_REFERENCE):
-        return False  # "his trip to Moscow took place", "... on Tuesday ended without a deal": told as its own
     for back in range(sent_idx - 1, -1, -1):
-        earlier = context.sentences.get(back, "")
-        visits = [m for t in lexicon.triggers if t.event_type == "visit" for m in t.compiled.finditer(earlier)]
+        visits = context.trips(lexicon, back)
         if not visits:
             continue
+        earlier = context.sentences.get(back, "")
         entities = context.entities(back)
         places = [e for e in entities if e.kind in PLACE_KINDS and e.code == target.code]
         # the trip goes there only when the place stands by its trigger, not anywhere in the sentence
@@ -598,7 +607,12 @@ def plans_the_same_trip(lexicon: EventLexicon, context: DocumentContext, sent_id
                                              for e in places)]
         if not to_there or actor.code not in {e.code for e in entities if e.kind not in PLACE_KINDS}:
             continue  # another traveller's trip there ("Johnson will hold talks to bring Russia back")
-        return any(has_cue(lexicon, "future", earlier, max(0, m.start() - 60), m.end() + 25) for m in to_there)
+        if not any(has_cue(lexicon, "future", earlier, max(0, m.start() - 60), m.end() + 25) for m in to_there):
+            return False
+        # "his trip to Moscow took place", "... on Tuesday ended without a deal": told as a trip of its own
+        sentence = context.sentences.get(sent_idx, "")
+        return not (has_cue(lexicon, "took_place", sentence)
+                    or find_time_expressions(sentence, context.lang, ANY_REFERENCE))
     return False
 
 
@@ -2235,12 +2249,20 @@ def extract_mentions(documents: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
     columns = [wanted[name].to_list() for name in ("doc_id", "sent_idx", "sentence")]
     for doc_id, sent_idx, sentence in zip(*columns, strict=True):
         sentences_by_doc.setdefault(doc_id, {})[sent_idx] = sentence
+    triggers_by_doc: dict[str, dict[int, Sequence[int]]] = {}
+    for doc_id, sent_idx, trigger_ids in zip(*[candidates[name].to_list()
+                                               for name in ("doc_id", "sent_idx", "trigger_ids")], strict=True):
+        triggers_by_doc.setdefault(doc_id, {})[sent_idx] = trigger_ids
     contexts: dict[str, DocumentContext] = {}
     rows: list[dict[str, Any]] = []
     for row in candidates.iter_rows(named=True):
         lexicon = event_lexicon(row["lang"])
         assert lexicon is not None
-        context = contexts.setdefault(row["doc_id"], DocumentContext(row["lang"], sentences_by_doc[row["doc_id"]]))
+        doc_id = row["doc_id"]
+        if doc_id not in contexts:
+            contexts[doc_id] = DocumentContext(row["lang"], sentences_by_doc[doc_id],
+                                               trigger_ids=triggers_by_doc[doc_id])
+        context = contexts[doc_id]
         for mention in extract_sentence(lexicon, context, row["sent_idx"], row["sentence"], row["trigger_ids"]):
             mention.update(
                 doc_id=row["doc_id"], evidence=row["sentence"], char_start=row["sent_start"],
