@@ -1043,6 +1043,21 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                          and not locative_of_topic(lexicon, sentence, e)), None)
     else:
         target_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+    if (diplomat is not None and target_ent is not None and diplomat.end() <= trigger.start()
+            and lexicon.cues["embassies"].match(sentence, diplomat.start()) is not None
+            and lexicon.cues["passive"].search(sentence, diplomat.end(), trigger.end()) is None):
+        # an embassy as the subject sends the note ("Посольство России в Кишиневе направило ноту протеста"): its
+        # country protests, to its host or to the government named after it
+        recipient = host_ent or first_after(lexicon, entities, diplomat.end(), AGENT_KINDS, {target_ent.code},
+                                            120, sentence)
+        # "получило ноту от МИД Молдовы", "a primit de la MAEIE": the one named after from is the sender
+        sender_words = lexicon.words["donor_prepositions"] - goal_words
+        sent_by = recipient is not None and (
+            governed_by(lexicon, sentence, recipient.start, sender_words, 2)
+            or (governed_by(lexicon, sentence, recipient.start, goal_words, 1)
+                and not governed_by(lexicon, sentence, recipient.start, goal_words, 1, sender_words)))
+        if recipient is not None and not sent_by:
+            return role(target_ent, "embassy's country"), role(recipient, "embassy's host country")
     exclude = {target_ent.code} if target_ent else set()
     # "Ministerul de Externe de la Moscova l-a convocat": "de la" is "from", no goal
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words,

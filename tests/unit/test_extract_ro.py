@@ -389,3 +389,13 @@ def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
 def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
     body = "Germania a promis 5 milioane de euro la o conferință în Elveția."
     assert events(extract(tmp_path, "ro", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ambasada Rusiei la Chișinău a transmis MAEIE o notă de protest.", ("RUS", "MDA"),
+                 id="embassy-sends-a-note"),
+    pytest.param("Ambasada Rusiei a primit o notă de protest de la MAEIE.", ("MDA", "RUS"),
+                 id="embassy-receives-a-note"),
+])
+def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "demarche"] == [expected]

@@ -685,3 +685,15 @@ def test_non_state_delegation_borrows_no_official(tmp_path: Path) -> None:
     body = ("Госсекретарь США Энтони Блинкен провел переговоры в Вашингтоне. "
             "Делегация ХАМАС посетила Москву в четверг.")
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("МИД Молдовы вызвал посла России. Посольство России в Кишиневе направило в МИД Молдовы ноту "
+                 "протеста.", [("MDA", "RUS"), ("RUS", "MDA")], id="embassy-sends-a-note"),
+    pytest.param("Посольство России получило ноту протеста от МИД Молдовы.", [("MDA", "RUS")],
+                 id="embassy-receives-a-note"),
+])
+def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # an embassy in the nominative before the note, with an active verb, is the protesting country's own
+    rows = events(extract(tmp_path, "ru", body))
+    assert sorted((e[1], e[2]) for e in rows if e[0] == "demarche") == expected
