@@ -697,3 +697,14 @@ def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: list[tupl
     # an embassy in the nominative before the note, with an active verb, is the protesting country's own
     rows = events(extract(tmp_path, "ru", body))
     assert sorted((e[1], e[2]) for e in rows if e[0] == "demarche") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Нидерланды перечислят 10 млн евро в целевой фонд ООН для Молдовы.",
+                 [("pledge", "NLD", "MDA", 10_000_000.0, "EUR")], id="transfer-into-a-fund"),
+    pytest.param("Нидерланды внесут 10 млн евро в фонд поддержки Украины.",
+                 [("pledge", "NLD", "UKR", 10_000_000.0, "EUR")], id="contribution-to-a-fund"),
+    pytest.param("ЕС перечислил Молдове транш в размере 50 млн евро.", [], id="payout-is-no-pledge"),
+])
+def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
