@@ -1551,6 +1551,18 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    if trig.event_type == "visit" and varying == "target":
+        # "прибыл в Вильнюс, а в среду - в Варшаву": a further stop in a gapped clause with a time of its own, which
+        # the gap (as the trigger) lets the date resolver find
+        last = listed[-1] if listed else head
+        for ent, (gap_start, gap_end) in gapped_destinations(lexicon, sentence, entities, last):
+            if ent.code in seen:
+                continue
+            seen.add(ent.code)
+            found.append(first | {"target_name": ent.text, "target_country": ent.code, "target_start": ent.start,
+                                  "location": ent.text, "target_basis": f"{first['target_basis']}, gapped clause",
+                                  "trigger_start": gap_start, "trigger_end": gap_end,
+                                  "confidence": round(float(first["confidence"]) - 0.1, 3)})
     actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
     if trig.roles in ("summon", "subject_goal") and actor_head is not None and first["actor_start"] < match.start():
         # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own; "Scholz,
@@ -1564,6 +1576,38 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
                                       "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
+
+
+def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention
+                        ) -> list[tuple[EntityMention, tuple[int, int]]]:
+    """The places that open gapped clauses after a visit's destination, each with the span of its gap: a comma, a
+    coordinator or contrast word, one to three words (the clause's own time, "а в среду"), a spaced dash and maybe
+    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу")."""
+    gap = gapped_destination_gap(lexicon.language)
+    if gap is None:
+        return []
+    found: list[tuple[EntityMention, tuple[int, int]]] = []
+    previous = head
+    for ent in entities:
+        if ent.start < previous.end:
+            continue
+        matched = gap.fullmatch(sentence, previous.end, ent.start)
+        if matched is None or ent.kind not in PLACE_KINDS:
+            break
+        found.append((ent, (previous.end, ent.start)))
+        previous = ent
+    return found
+
+
+@cache
+def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
+    lexicon = event_lexicon(language)
+    if lexicon is None or not lexicon.words["coordinators"] or not lexicon.words["goal_prepositions"]:
+        return None
+    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
+    goal = words_alternation(lexicon.words["goal_prepositions"])
+    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?[\-–—]\s+(?:(?:{goal})\s+)?",
+                         regex.IGNORECASE)
 
 
 def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str, trig: Trigger,

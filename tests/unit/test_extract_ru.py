@@ -708,3 +708,14 @@ def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: list[tupl
 ])
 def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Министр Попшой прибыл в Вильнюс, а в среду - в Варшаву.", ["LTU", "POL"], id="gapped-stop"),
+    pytest.param("Шольц посетил Варшаву, а во вторник - Прагу, а в среду — Вену.", ["AUT", "CZE", "POL"],
+                 id="two-gapped-stops"),
+    pytest.param("Шольц посетил Варшаву, а в Праге - протесты.", ["POL"], id="no-dash-before-the-place"),
+])
+def test_gapped_clauses_name_further_stops(tmp_path: Path, body: str, expected: list[str]) -> None:
+    # Russian marks the left-out verb with a dash: each place after one is a further stop of the same traveller
+    assert sorted(str(e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit") == expected
