@@ -1169,6 +1169,13 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         donors = [e for e in entities if possible_donor(lexicon, e)]
         actor_ent = nearest_before(lexicon, donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
+        opening = sentence.rfind(",", 0, actor_ent.start) if actor_ent is not None and reporting else -1
+        if opening > 0 and sentence[opening + 1:].lstrip()[:1].islower():
+            # "Великобритания, принимающая конференцию по Украине в Лондоне, пообещала": the names in an aside
+            # right before the verb belong to it, and the subject stands before the aside
+            subject = nearest_before(lexicon, donors, opening, AGENT_KINDS, set(), sentence, recipient_words)
+            if subject is not None and "," not in sentence[subject.end:opening]:
+                actor_ent, basis = subject, "subject before an aside"
     fronted_recipient = None
     if actor_ent is not None and basis == "donor before trigger":
         # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven", "Nederland heeft Oekraïne ... toegezegd":

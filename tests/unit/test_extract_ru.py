@@ -719,3 +719,10 @@ def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: lis
 def test_gapped_clauses_name_further_stops(tmp_path: Path, body: str, expected: list[str]) -> None:
     # Russian marks the left-out verb with a dash: each place after one is a further stop of the same traveller
     assert sorted(str(e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit") == expected
+
+
+def test_host_of_a_donor_conference_in_an_aside_is_the_donor(tmp_path: Path) -> None:
+    # the countries inside the aside before the verb are not its subject
+    body = ("Великобритания, принимающая конференцию по восстановлению Украины в Лондоне, пообещала Украине "
+            "кредитные гарантии на 3 млрд долларов.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "GBR", "UKR", 3_000_000_000.0, "USD")]
