@@ -89,6 +89,7 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
         pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
         pytest.param("Франция выделила Грузии помощь на общую сумму 40 млн евро.", id="aid-of-a-total-sum"),
         pytest.param("Премьер Словакии согласился одобрить выделение Грузии 30 млн евро.", id="agreed-to-approve"),
+        pytest.param("Ранее ЕС предоставил Молдове более 1 млрд евро помощи.", id="earlier-more-than"),
     ],
 )
 def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
