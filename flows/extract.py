@@ -1091,6 +1091,21 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
                          and not locative_of_topic(lexicon, sentence, e)), None)
     else:
         target_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+    if (diplomat is not None and target_ent is not None and diplomat.end() <= trigger.start()
+            and lexicon.cues["embassies"].match(sentence, diplomat.start()) is not None
+            and lexicon.cues["passive"].search(sentence, diplomat.end(), trigger.end()) is None):
+        # an embassy as the subject sends the note ("Посольство России в Кишиневе направило ноту протеста"): its
+        # country protests, to its host or to the government named after it
+        recipient = host_ent or first_after(lexicon, entities, diplomat.end(), AGENT_KINDS, {target_ent.code},
+                                            120, sentence)
+        # "получило ноту от МИД Молдовы", "a primit de la MAEIE": the one named after from is the sender
+        sender_words = lexicon.words["donor_prepositions"] - goal_words
+        sent_by = recipient is not None and (
+            governed_by(lexicon, sentence, recipient.start, sender_words, 2)
+            or (governed_by(lexicon, sentence, recipient.start, goal_words, 1)
+                and not governed_by(lexicon, sentence, recipient.start, goal_words, 1, sender_words)))
+        if recipient is not None and not sent_by:
+            return role(target_ent, "embassy's country"), role(recipient, "embassy's host country")
     exclude = {target_ent.code} if target_ent else set()
     # "Ministerul de Externe de la Moscova l-a convocat": "de la" is "from", no goal
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, exclude, sentence, goal_words,
@@ -1202,6 +1217,13 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         donors = [e for e in entities if possible_donor(lexicon, e)]
         actor_ent = nearest_before(lexicon, donors, trigger.start(), AGENT_KINDS, set(), sentence, recipient_words)
         basis = "donor before trigger"
+        opening = sentence.rfind(",", 0, actor_ent.start) if actor_ent is not None and reporting else -1
+        if opening > 0 and sentence[opening + 1:].lstrip()[:1].islower():
+            # "Великобритания, принимающая конференцию по Украине в Лондоне, пообещала": the names in an aside
+            # right before the verb belong to it, and the subject stands before the aside
+            subject = nearest_before(lexicon, donors, opening, AGENT_KINDS, set(), sentence, recipient_words)
+            if subject is not None and "," not in sentence[subject.end:opening]:
+                actor_ent, basis = subject, "subject before an aside"
     fronted_recipient = None
     if actor_ent is not None and basis == "donor before trigger":
         # "De Verenigde Staten gaan Oekraïne een steunpakket ... geven", "Nederland heeft Oekraïne ... toegezegd":
@@ -1584,6 +1606,18 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    if trig.event_type == "visit" and varying == "target":
+        # "прибыл в Вильнюс, а в среду - в Варшаву": a further stop in a gapped clause with a time of its own, which
+        # the gap (as the trigger) lets the date resolver find
+        last = listed[-1] if listed else head
+        for ent, (gap_start, gap_end) in gapped_destinations(lexicon, sentence, entities, last):
+            if ent.code in seen:
+                continue
+            seen.add(ent.code)
+            found.append(first | {"target_name": ent.text, "target_country": ent.code, "target_start": ent.start,
+                                  "location": ent.text, "target_basis": f"{first['target_basis']}, gapped clause",
+                                  "trigger_start": gap_start, "trigger_end": gap_end,
+                                  "confidence": round(float(first["confidence"]) - 0.1, 3)})
     actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
     if trig.roles in ("summon", "subject_goal") and actor_head is not None and first["actor_start"] < match.start():
         # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own; "Scholz,
@@ -1597,6 +1631,38 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
                                       "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
+
+
+def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], head: EntityMention
+                        ) -> list[tuple[EntityMention, tuple[int, int]]]:
+    """The places that open gapped clauses after a visit's destination, each with the span of its gap: a comma, a
+    coordinator or contrast word, one to three words (the clause's own time, "а в среду"), a spaced dash and maybe
+    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу")."""
+    gap = gapped_destination_gap(lexicon.language)
+    if gap is None:
+        return []
+    found: list[tuple[EntityMention, tuple[int, int]]] = []
+    previous = head
+    for ent in entities:
+        if ent.start < previous.end:
+            continue
+        matched = gap.fullmatch(sentence, previous.end, ent.start)
+        if matched is None or ent.kind not in PLACE_KINDS:
+            break
+        found.append((ent, (previous.end, ent.start)))
+        previous = ent
+    return found
+
+
+@cache
+def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
+    lexicon = event_lexicon(language)
+    if lexicon is None or not lexicon.words["coordinators"] or not lexicon.words["goal_prepositions"]:
+        return None
+    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
+    goal = words_alternation(lexicon.words["goal_prepositions"])
+    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?[\-–—]\s+(?:(?:{goal})\s+)?",
+                         regex.IGNORECASE)
 
 
 def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str, trig: Trigger,

@@ -389,3 +389,23 @@ def test_unnamed_donors_borrow_no_donor(tmp_path: Path) -> None:
 def test_place_of_a_donor_conference_is_no_recipient(tmp_path: Path) -> None:
     body = "Germania a promis 5 milioane de euro la o conferință în Elveția."
     assert events(extract(tmp_path, "ro", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ambasada Rusiei la Chișinău a transmis MAEIE o notă de protest.", ("RUS", "MDA"),
+                 id="embassy-sends-a-note"),
+    pytest.param("Ambasada Rusiei a primit o notă de protest de la MAEIE.", ("MDA", "RUS"),
+                 id="embassy-receives-a-note"),
+])
+def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "demarche"] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Olanda va vira 10 milioane de euro într-un fond fiduciar al ONU pentru Republica Moldova.",
+                 ("pledge", "NLD", "MDA", 10_000_000.0, "EUR"), id="transfer-into-a-fund"),
+    pytest.param("Germania va contribui cu 20 de milioane de euro la fondul NATO pentru Ucraina.",
+                 ("pledge", "DEU", "UKR", 20_000_000.0, "EUR"), id="contribution-to-a-fund"),
+])
+def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, "ro", body)) == [expected]

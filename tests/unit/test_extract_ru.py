@@ -89,6 +89,7 @@ def test_organisation_named_before_summons_nobody(tmp_path: Path) -> None:
         pytest.param("США инвестируют в Армению 50 млн долларов.", id="investment"),
         pytest.param("Франция выделила Грузии помощь на общую сумму 40 млн евро.", id="aid-of-a-total-sum"),
         pytest.param("Премьер Словакии согласился одобрить выделение Грузии 30 млн евро.", id="agreed-to-approve"),
+        pytest.param("Ранее ЕС предоставил Молдове более 1 млрд евро помощи.", id="earlier-more-than"),
     ],
 )
 def test_russian_non_pledges(tmp_path: Path, body: str) -> None:
@@ -700,3 +701,44 @@ def test_non_state_delegation_borrows_no_official(tmp_path: Path) -> None:
     body = ("Госсекретарь США Энтони Блинкен провел переговоры в Вашингтоне. "
             "Делегация ХАМАС посетила Москву в четверг.")
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("МИД Молдовы вызвал посла России. Посольство России в Кишиневе направило в МИД Молдовы ноту "
+                 "протеста.", [("MDA", "RUS"), ("RUS", "MDA")], id="embassy-sends-a-note"),
+    pytest.param("Посольство России получило ноту протеста от МИД Молдовы.", [("MDA", "RUS")],
+                 id="embassy-receives-a-note"),
+])
+def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # an embassy in the nominative before the note, with an active verb, is the protesting country's own
+    rows = events(extract(tmp_path, "ru", body))
+    assert sorted((e[1], e[2]) for e in rows if e[0] == "demarche") == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Нидерланды перечислят 10 млн евро в целевой фонд ООН для Молдовы.",
+                 [("pledge", "NLD", "MDA", 10_000_000.0, "EUR")], id="transfer-into-a-fund"),
+    pytest.param("Нидерланды внесут 10 млн евро в фонд поддержки Украины.",
+                 [("pledge", "NLD", "UKR", 10_000_000.0, "EUR")], id="contribution-to-a-fund"),
+    pytest.param("ЕС перечислил Молдове транш в размере 50 млн евро.", [], id="payout-is-no-pledge"),
+])
+def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Министр Попшой прибыл в Вильнюс, а в среду - в Варшаву.", ["LTU", "POL"], id="gapped-stop"),
+    pytest.param("Шольц посетил Варшаву, а во вторник - Прагу, а в среду — Вену.", ["AUT", "CZE", "POL"],
+                 id="two-gapped-stops"),
+    pytest.param("Шольц посетил Варшаву, а в Праге - протесты.", ["POL"], id="no-dash-before-the-place"),
+])
+def test_gapped_clauses_name_further_stops(tmp_path: Path, body: str, expected: list[str]) -> None:
+    # Russian marks the left-out verb with a dash: each place after one is a further stop of the same traveller
+    assert sorted(str(e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit") == expected
+
+
+def test_host_of_a_donor_conference_in_an_aside_is_the_donor(tmp_path: Path) -> None:
+    # the countries inside the aside before the verb are not its subject
+    body = ("Великобритания, принимающая конференцию по восстановлению Украины в Лондоне, пообещала Украине "
+            "кредитные гарантии на 3 млрд долларов.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "GBR", "UKR", 3_000_000_000.0, "USD")]
