@@ -1846,6 +1846,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         right = sentence.find(",", match.end(), clause_end)
         if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
             return None
+        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+            return None  # "has visited Kyiv several times": a count of trips, no one visit (GUIDE.md)
         if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
             return None  # "Это первый официальный визит...": the visit reported (or only planned) before
         if trig.roles == "host_guest":
@@ -1871,6 +1873,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
+        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
+        right = sentence.find(",", match.end(), clause_end)
+        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+            return None  # "has summoned the ambassador several times": a count of summonses, no one demarche
         object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
             return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after

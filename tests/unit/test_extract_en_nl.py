@@ -1226,3 +1226,19 @@ def test_a_call_on_another_to_give_is_a_request_not_a_pledge(
 def test_the_pope_in_rome_is_at_home(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Poland summoned the Russian ambassador on Monday over a missile strike. Warsaw has summoned the Russian "
+           "envoy several times this year.", [("demarche", "POL", "RUS", None, None)]),
+    ("en", "Moscow has repeatedly summoned the Estonian ambassador.", []),
+    ("en", "Blinken has visited Kyiv several times since the invasion.", []),
+    ("en", "Blinken visited Kyiv on Monday, his fourth trip since the invasion, after he had visited Warsaw several "
+           "times.", [("visit", "USA", "UKR", None, None)]),
+    ("nl", "Moskou heeft de Estse ambassadeur dit jaar vaak ontboden.", []),
+    ("nl", "Het Poolse ministerie heeft de Russische ambassadeur herhaaldelijk ontboden.", []),
+    ("nl", "Blinken bezocht Kiev sinds de invasie drie keer.", []),
+])
+def test_a_count_of_summonses_or_trips_is_no_one_event(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
