@@ -1062,6 +1062,26 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
+def protesting_mission(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                       trigger: regex.Match[str]) -> tuple[Role, Role] | None:
+    """A protest note lodged by an embassy or envoy named right before it, with the addressee after a partner or
+    host preposition ("The Russian embassy lodged a protest note with the Lithuanian foreign ministry", "De
+    Russische ambassade diende een protestnota in bij het Poolse ministerie"): the mission's country protests."""
+    diplomat = next(reversed(list(lexicon.cues["diplomat"].finditer(sentence, max(0, trigger.start() - 60),
+                                                                     trigger.start()))), None)
+    if diplomat is None or lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 60):
+        return None  # "... handed a protest note to the Russian envoy": the envoy after the note received it
+    kinds = ("demonym", "country", "org")
+    own = next((e for e in reversed(entities) if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                and e.kind in kinds), None)
+    words = lexicon.words["partner_prepositions"] | frozenset(lexicon.grammar.host_prepositions)
+    addressee = next((e for e in entities if trigger.end() <= e.start <= trigger.end() + 60 and e.kind in kinds
+                      and governed_by(lexicon, sentence, e.start, words)), None)
+    if own is None or addressee is None or own.code == addressee.code:
+        return None
+    return role(own, "mission before the note"), role(addressee, "addressee of the note")
+
+
 def meeting_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place after a locative preposition right after a venue word ("at a conference in Geneva", "на саммите в
     Брюсселе"): where a meeting was held, not a party of what was done at it."""
@@ -1881,6 +1901,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
             return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        mission = protesting_mission(lexicon, sentence, entities, match) if trig.rule.endswith(".note") else None
+        if mission is not None:
+            actor, target = mission
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()

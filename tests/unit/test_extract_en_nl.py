@@ -1242,3 +1242,18 @@ def test_the_pope_in_rome_is_at_home(
 def test_a_count_of_summonses_or_trips_is_no_one_event(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The Russian embassy in Vilnius lodged a protest note with the Lithuanian foreign ministry on Thursday.",
+     [("demarche", "RUS", "LTU", None, None)]),
+    ("en", "The Russian ambassador was handed a protest note by the Lithuanian foreign ministry.",
+     [("demarche", "LTU", "RUS", None, None)]),
+    ("nl", "De Russische ambassade in Warschau diende donderdag een protestnota in bij het Poolse ministerie.",
+     [("demarche", "RUS", "POL", None, None)]),
+    ("nl", "Het Poolse ministerie overhandigde maandag een protestnota aan de Russische zaakgelastigde.",
+     [("demarche", "POL", "RUS", None, None)]),
+])
+def test_an_embassy_lodging_a_protest_note_with_a_ministry_protests_for_its_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
