@@ -1082,6 +1082,19 @@ def protesting_mission(lexicon: EventLexicon, sentence: str, entities: list[Enti
     return role(own, "mission before the note"), role(addressee, "addressee of the note")
 
 
+def retold_visit(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:
+    """A visit noun right after "during the" that names neither a place nor a traveller after it ("During the visit
+    Germany pledged 15 million euros to Moldova", "Tijdens het bezoek zegde Nederland ... toe"): the visit told
+    before, whose parties this clause does not give (a country in it is the party of another act)."""
+    before = WORD.findall(sentence[max(0, trigger.start() - 30):trigger.start()])[-2:]
+    if len(before) < 2 or before[0].lower() not in lexicon.words["during_words"] or (
+            before[1].lower() not in lexicon.words["definite_articles"]):
+        return False
+    after = WORD.match(sentence, len(sentence) - len(sentence[trigger.end():].lstrip()))
+    attached = lexicon.words["goal_prepositions"] | lexicon.words["agent_prepositions"]
+    return after is None or after.group().lower() not in attached
+
+
 def meeting_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place after a locative preposition right after a venue word ("at a conference in Geneva", "на саммите в
     Брюсселе"): where a meeting was held, not a party of what was done at it."""
@@ -1868,6 +1881,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
             return None  # "has visited Kyiv several times": a count of trips, no one visit (GUIDE.md)
+        if trig.rule.endswith("noun") and retold_visit(lexicon, sentence, match):
+            return None
         if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
             return None  # "Это первый официальный визит...": the visit reported (or only planned) before
         if trig.roles == "host_guest":

@@ -1257,3 +1257,17 @@ def test_a_count_of_summonses_or_trips_is_no_one_event(
 def test_an_embassy_lodging_a_protest_note_with_a_ministry_protests_for_its_country(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Moldovan President Maia Sandu visited Berlin on Tuesday. Chancellor Olaf Scholz received Sandu in the "
+           "Chancellery. During the visit Germany pledged 15 million euros to Moldova.",
+     [("pledge", "DEU", "MDA", 1.5e7, "EUR"), ("visit", "MDA", "DEU", None, None)]),
+    ("nl", "De Moldavische president Maia Sandu bracht dinsdag een bezoek aan Den Haag. Premier Rutte ontving Sandu "
+           "in het Catshuis. Tijdens het bezoek zegde Nederland 15 miljoen euro toe aan Moldavië.",
+     [("pledge", "NLD", "MDA", 1.5e7, "EUR"), ("visit", "MDA", "NLD", None, None)]),
+    ("en", "During the visit to Kyiv, Scholz met Zelensky.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_visit_after_during_the_with_no_place_is_the_visit_told_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
