@@ -1218,6 +1218,13 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
                                  recipient_words)
         target_basis = "recipient after preposition"
+        if target_ent is not None and target_ent.kind == "org":
+            # "to the World Food Programme for Syria", "to the World Bank fund for Ukraine": the organisation
+            # passes the aid on to the country named after it
+            served = first_after(lexicon, recipients, target_ent.end, frozenset({"country", "place", "demonym"}),
+                                 exclude | {target_ent.code}, 40, sentence, recipient_words)
+            if served is not None:
+                target_ent, target_basis = served, "country an organisation receives for"
     if target_ent is None and not lexicon.grammar.dative_recipient_by_case:
         target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
         target_basis = "recipient of a purpose after preposition"

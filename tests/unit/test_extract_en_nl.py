@@ -1271,3 +1271,14 @@ def test_an_embassy_lodging_a_protest_note_with_a_ministry_protests_for_its_coun
 def test_the_visit_after_during_the_with_no_place_is_the_visit_told_before(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Norway announced 2 billion crowns to the World Bank fund for Ukraine on Friday.",
+     [("pledge", "NOR", "UKR", 2e9, "NOK")]),
+    ("en", "Minister Schreinemacher announced a Dutch contribution of 10 million euros to the World Food Programme "
+           "for Syria.", [("pledge", "NLD", "SYR", 1e7, "EUR")]),
+])
+def test_a_pledge_to_an_organisation_for_a_country_goes_to_the_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
