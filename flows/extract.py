@@ -300,7 +300,8 @@ class DocumentContext:
         sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
         ("Orban met Putin. Then he met with Trump.").
         With a lexicon's venues_of, an organisation after a goal preposition is skipped: "at a UN conference",
-        "op een VN-conferentie" is where others pledged, not who."""
+        "op een VN-conferentie" is where others pledged, not who; so is the place of a meeting ("at a conference
+        in Brussels"), where nobody gave nor received."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -319,6 +320,8 @@ class DocumentContext:
                     if venues_of is not None and ent.kind == "org" and governed_by(
                             venues_of, sentence, ent.start, venues_of.words["goal_prepositions"], 2):
                         continue
+                    if venues_of is not None and meeting_place(venues_of, sentence, ent):
+                        continue  # "at a conference in Brussels": where the donors met, neither donor nor recipient
                     if (ent.kind in kinds or titled) and ent.code not in exclude:
                         where = "headline" if back == 0 else f"sentence {back}"
                         return Role(ent.text, ent.code, f"carried from {where}")
@@ -2020,7 +2023,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if trig.event_type == "pledge":
             exclude = exclude | donors_before(lexicon, context, sent_idx, reach)
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach,
+                                     venues_of=lexicon if trig.event_type == "pledge" else None))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code

@@ -1282,3 +1282,14 @@ def test_the_visit_after_during_the_with_no_place_is_the_visit_told_before(
 def test_a_pledge_to_an_organisation_for_a_country_goes_to_the_country(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors pledged 7 billion euros for Syria at a donor conference in Brussels on Monday. The European Union, "
+           "which hosted the conference, pledged 1 billion euros.", [("pledge", "EU", "SYR", 1e9, "EUR")]),
+    ("nl", "Donoren zegden maandag op een donorconferentie in Brussel 7 miljard euro toe voor Syrië. De Europese Unie "
+           "zegde zelf 1 miljard euro toe.", [("pledge", "EU", "SYR", 1e9, "EUR")]),
+])
+def test_the_place_of_a_donor_conference_is_no_recipient_carried_to_a_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
