@@ -1982,7 +1982,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # "the minister" with no name carries the traveller too ("X arrived in Berlin. The minister then
             # visited Paris"), as it carries a donor, when the place follows the verb or its preposition at once
             # ("bezocht later met de gasten uit Korea het monument" names no destination)
-            lead = sentence[max(0, match.start() - 60):match.start()]
+            # a pronoun inside the trigger is its inverted subject ("Dinsdag was hij in Chisinau")
+            lead = sentence[max(0, match.start() - 60):match.end()]
             titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
                 target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
                                                                lexicon.words["goal_prepositions"], 2))

@@ -1293,3 +1293,12 @@ def test_a_pledge_to_an_organisation_for_a_country_goes_to_the_country(
 def test_the_place_of_a_donor_conference_is_no_recipient_carried_to_a_pledge(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Maandag bezocht minister Hoekstra Kiev. Dinsdag was hij in Chisinau.",
+     [("visit", "NLD", "MDA", None, None), ("visit", "NLD", "UKR", None, None)]),
+])
+def test_an_inverted_pronoun_after_was_carries_the_traveller_to_the_place(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
