@@ -313,7 +313,8 @@ class DocumentContext:
         sentence that no preposition governs, since "he" goes on with the one who acted, not the one met
         ("Orban met Putin. Then he met with Trump.").
         With a lexicon's venues_of, an organisation after a goal preposition is skipped: "at a UN conference",
-        "op een VN-conferentie" is where others pledged, not who."""
+        "op een VN-conferentie" is where others pledged, not who; so is the place of a meeting ("at a conference
+        in Brussels"), where nobody gave nor received."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -332,6 +333,8 @@ class DocumentContext:
                     if venues_of is not None and ent.kind == "org" and governed_by(
                             venues_of, sentence, ent.start, venues_of.words["goal_prepositions"], 2):
                         continue
+                    if venues_of is not None and meeting_place(venues_of, sentence, ent):
+                        continue  # "at a conference in Brussels": where the donors met, neither donor nor recipient
                     if (ent.kind in kinds or titled) and ent.code not in exclude:
                         where = "headline" if back == 0 else f"sentence {back}"
                         return Role(ent.text, ent.code, f"carried from {where}")
@@ -1125,6 +1128,39 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     return (role(actor_ent, basis) if actor_ent else None), target
 
 
+def protesting_mission(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                       trigger: regex.Match[str]) -> tuple[Role, Role] | None:
+    """A protest note lodged by an embassy or envoy named right before it, with the addressee after a partner or
+    host preposition ("The Russian embassy lodged a protest note with the Lithuanian foreign ministry", "De
+    Russische ambassade diende een protestnota in bij het Poolse ministerie"): the mission's country protests."""
+    diplomat = next(reversed(list(lexicon.cues["diplomat"].finditer(sentence, max(0, trigger.start() - 60),
+                                                                     trigger.start()))), None)
+    if diplomat is None or lexicon.cues["diplomat"].search(sentence, trigger.end(), trigger.end() + 60):
+        return None  # "... handed a protest note to the Russian envoy": the envoy after the note received it
+    kinds = ("demonym", "country", "org")
+    own = next((e for e in reversed(entities) if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                and e.kind in kinds), None)
+    words = lexicon.words["partner_prepositions"] | frozenset(lexicon.grammar.host_prepositions)
+    addressee = next((e for e in entities if trigger.end() <= e.start <= trigger.end() + 60 and e.kind in kinds
+                      and governed_by(lexicon, sentence, e.start, words)), None)
+    if own is None or addressee is None or own.code == addressee.code:
+        return None
+    return role(own, "mission before the note"), role(addressee, "addressee of the note")
+
+
+def retold_visit(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str]) -> bool:
+    """A visit noun right after "during the" that names neither a place nor a traveller after it ("During the visit
+    Germany pledged 15 million euros to Moldova", "Tijdens het bezoek zegde Nederland ... toe"): the visit told
+    before, whose parties this clause does not give (a country in it is the party of another act)."""
+    before = WORD.findall(sentence[max(0, trigger.start() - 30):trigger.start()])[-2:]
+    if len(before) < 2 or before[0].lower() not in lexicon.words["during_words"] or (
+            before[1].lower() not in lexicon.words["definite_articles"]):
+        return False
+    after = WORD.match(sentence, len(sentence) - len(sentence[trigger.end():].lstrip()))
+    attached = lexicon.words["goal_prepositions"] | lexicon.words["agent_prepositions"]
+    return after is None or after.group().lower() not in attached
+
+
 def meeting_place(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A place after a locative preposition right after a venue word ("at a conference in Geneva", "на саммите в
     Брюсселе"): where a meeting was held, not a party of what was done at it."""
@@ -1255,6 +1291,13 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
                                  recipient_words)
         target_basis = "recipient after preposition"
+        if target_ent is not None and target_ent.kind == "org":
+            # "to the World Food Programme for Syria", "to the World Bank fund for Ukraine": the organisation
+            # passes the aid on to the country named after it
+            served = first_after(lexicon, recipients, target_ent.end, frozenset({"country", "place", "demonym"}),
+                                 exclude | {target_ent.code}, 40, sentence, recipient_words)
+            if served is not None:
+                target_ent, target_basis = served, "country an organisation receives for"
     if target_ent is None and not lexicon.grammar.dative_recipient_by_case:
         target_ent = purpose_of_recipient(lexicon, sentence, entities, trigger.end(), exclude)
         target_basis = "recipient of a purpose after preposition"
@@ -1960,6 +2003,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         right = sentence.find(",", match.end(), clause_end)
         if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
             return None
+        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+            return None  # "has visited Kyiv several times": a count of trips, no one visit (GUIDE.md)
+        if trig.rule.endswith("noun") and retold_visit(lexicon, sentence, match):
+            return None
         if trig.rule.endswith("noun") and opens_on_anaphora(lexicon, sentence, match.start()):
             return None  # "Это первый официальный визит...": the visit reported (or only planned) before
         if trig.roles == "host_guest":
@@ -1985,10 +2032,17 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
+        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
+        right = sentence.find(",", match.end(), clause_end)
+        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+            return None  # "has summoned the ambassador several times": a count of summonses, no one demarche
         object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
             return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
         actor, target = summon_roles(lexicon, sentence, entities, match)
+        mission = protesting_mission(lexicon, sentence, entities, match) if trig.rule.endswith(".note") else None
+        if mission is not None:
+            actor, target = mission
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
@@ -2042,7 +2096,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # "the minister" with no name carries the traveller too ("X arrived in Berlin. The minister then
             # visited Paris"), as it carries a donor, when the place follows the verb or its preposition at once
             # ("bezocht later met de gasten uit Korea het monument" names no destination)
-            lead = sentence[max(0, match.start() - 60):match.start()]
+            # a pronoun inside the trigger is its inverted subject ("Dinsdag was hij in Chisinau")
+            lead = sentence[max(0, match.start() - 60):match.end()]
             titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
                 target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
                                                                lexicon.words["goal_prepositions"], 2))
@@ -2083,7 +2138,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         if trig.event_type == "pledge":
             exclude = exclude | donors_before(lexicon, context, sent_idx, reach)
         target = ((headline_recipient(lexicon, context, exclude) if trig.event_type == "pledge" else None)
-                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach))
+                  or context.carried(sent_idx, PLACE_KINDS, exclude, reach=reach,
+                                     venues_of=lexicon if trig.event_type == "pledge" else None))
         confidence -= 0.25
         if target is not None and trig.event_type == "pledge" and any(
                 e.code == target.code

@@ -1248,3 +1248,79 @@ def test_a_call_on_another_to_give_is_a_request_not_a_pledge(
 def test_the_pope_in_rome_is_at_home(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Poland summoned the Russian ambassador on Monday over a missile strike. Warsaw has summoned the Russian "
+           "envoy several times this year.", [("demarche", "POL", "RUS", None, None)]),
+    ("en", "Moscow has repeatedly summoned the Estonian ambassador.", []),
+    ("en", "Blinken has visited Kyiv several times since the invasion.", []),
+    ("en", "Blinken visited Kyiv on Monday, his fourth trip since the invasion, after he had visited Warsaw several "
+           "times.", [("visit", "USA", "UKR", None, None)]),
+    ("nl", "Moskou heeft de Estse ambassadeur dit jaar vaak ontboden.", []),
+    ("nl", "Het Poolse ministerie heeft de Russische ambassadeur herhaaldelijk ontboden.", []),
+    ("nl", "Blinken bezocht Kiev sinds de invasie drie keer.", []),
+])
+def test_a_count_of_summonses_or_trips_is_no_one_event(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The Russian embassy in Vilnius lodged a protest note with the Lithuanian foreign ministry on Thursday.",
+     [("demarche", "RUS", "LTU", None, None)]),
+    ("en", "The Russian ambassador was handed a protest note by the Lithuanian foreign ministry.",
+     [("demarche", "LTU", "RUS", None, None)]),
+    ("nl", "De Russische ambassade in Warschau diende donderdag een protestnota in bij het Poolse ministerie.",
+     [("demarche", "RUS", "POL", None, None)]),
+    ("nl", "Het Poolse ministerie overhandigde maandag een protestnota aan de Russische zaakgelastigde.",
+     [("demarche", "POL", "RUS", None, None)]),
+])
+def test_an_embassy_lodging_a_protest_note_with_a_ministry_protests_for_its_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Moldovan President Maia Sandu visited Berlin on Tuesday. Chancellor Olaf Scholz received Sandu in the "
+           "Chancellery. During the visit Germany pledged 15 million euros to Moldova.",
+     [("pledge", "DEU", "MDA", 1.5e7, "EUR"), ("visit", "MDA", "DEU", None, None)]),
+    ("nl", "De Moldavische president Maia Sandu bracht dinsdag een bezoek aan Den Haag. Premier Rutte ontving Sandu "
+           "in het Catshuis. Tijdens het bezoek zegde Nederland 15 miljoen euro toe aan Moldavië.",
+     [("pledge", "NLD", "MDA", 1.5e7, "EUR"), ("visit", "MDA", "NLD", None, None)]),
+    ("en", "During the visit to Kyiv, Scholz met Zelensky.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_visit_after_during_the_with_no_place_is_the_visit_told_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Norway announced 2 billion crowns to the World Bank fund for Ukraine on Friday.",
+     [("pledge", "NOR", "UKR", 2e9, "NOK")]),
+    ("en", "Minister Schreinemacher announced a Dutch contribution of 10 million euros to the World Food Programme "
+           "for Syria.", [("pledge", "NLD", "SYR", 1e7, "EUR")]),
+])
+def test_a_pledge_to_an_organisation_for_a_country_goes_to_the_country(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Donors pledged 7 billion euros for Syria at a donor conference in Brussels on Monday. The European Union, "
+           "which hosted the conference, pledged 1 billion euros.", [("pledge", "EU", "SYR", 1e9, "EUR")]),
+    ("nl", "Donoren zegden maandag op een donorconferentie in Brussel 7 miljard euro toe voor Syrië. De Europese Unie "
+           "zegde zelf 1 miljard euro toe.", [("pledge", "EU", "SYR", 1e9, "EUR")]),
+])
+def test_the_place_of_a_donor_conference_is_no_recipient_carried_to_a_pledge(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Maandag bezocht minister Hoekstra Kiev. Dinsdag was hij in Chisinau.",
+     [("visit", "NLD", "MDA", None, None), ("visit", "NLD", "UKR", None, None)]),
+])
+def test_an_inverted_pronoun_after_was_carries_the_traveller_to_the_place(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
