@@ -222,6 +222,8 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     if not same_sentence and a_min is not None and b_min is not None and \
             (a_max + reach < b_min or b_max + reach < a_min):
         return False
+    if not same_sentence and a["event_type"] != "visit" and on_other_weekdays(a, b):
+        return False  # "summoned the ambassador on Wednesday ... on Thursday the embassy lodged a note": two acts
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
         if a["currency"] != b["currency"]:
@@ -230,6 +232,13 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
         tolerance = HEADLINE_TOLERANCE if 0 in (a["sentence_idx"], b["sentence_idx"]) else AMOUNT_TOLERANCE
         return abs(float(a_amount) - float(b_amount)) <= tolerance * max(float(a_amount), float(b_amount))
     return True
+
+
+def on_other_weekdays(a: MentionRow, b: MentionRow) -> bool:
+    """Two mentions dated by other weekdays: resolved against the same publication reference, their days lie
+    apart whatever week that reference falls in, though each interval spans the weeks it may."""
+    return (str(a["date_basis"]).startswith("weekday") and str(b["date_basis"]).startswith("weekday")
+            and a["event_date"] != b["event_date"])
 
 
 PRECISION_RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}

@@ -516,6 +516,24 @@ def test_visits_a_week_apart_stay_two(tmp_path: Path) -> None:
     assert sorted(dates(r) for r in rows) == [(date(2023, 2, 13),) * 3, (date(2023, 2, 20),) * 3]
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        pytest.param("en", "Russia's Foreign Ministry summoned the Lithuanian ambassador on Wednesday. On Thursday "
+                     "Russia's Foreign Ministry handed the Lithuanian ambassador a protest note.", id="en"),
+        pytest.param("nl", "Rusland ontbood woensdag de Litouwse ambassadeur. Donderdag overhandigde het Russische "
+                     "ministerie de Litouwse ambassadeur een protestnota.", id="nl"),
+        pytest.param("ru", "Москва вызвала посла Литвы в среду. В четверг МИД России вручил послу Литвы ноту "
+                     "протеста.", id="ru"),
+    ],
+)
+def test_demarches_on_other_weekdays_are_two(tmp_path: Path, lang: str, body: str) -> None:
+    """Under a month header each weekday's interval spans weeks, but the two days are a day apart: two acts."""
+    rows = extract(tmp_path, lang, body)
+    assert events(rows) == [("demarche", "RUS", "LTU", None, None)] * 2
+    assert sorted(r["event_date"].weekday() for r in rows) == [2, 3]
+
+
 def test_repeated_event_keeps_the_body_weekday_under_a_month_header(tmp_path: Path) -> None:
     rows = extract(tmp_path, "nl", "Moskou ontbood maandag de Amerikaanse ambassadeur.",
                    headline="Moskou ontbiedt Amerikaanse ambassadeur")
