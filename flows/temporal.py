@@ -1462,7 +1462,14 @@ def resolve_event_date(
                        closeness(f)[1]),
         default=None,
     )
-    anchor = _placed_anchor(sentence, anchors, place) or anchor
+    placed = _placed_anchor(sentence, anchors, place)
+    # a day after the place and a comma opens the next clause when the trigger's clause has its own day before the
+    # place ("в понедельник посетила Варшаву, а во вторник - Прагу", "bezocht dinsdag Chisinau, en woensdag
+    # Boekarest"): Warsaw keeps Monday
+    fronted = (anchor is not None and placed is not None and place is not None and closeness(anchor)[0] == 0
+               and anchor.expr.end <= sentence.find(place) and "," in sentence[anchor.expr.end:placed.expr.start])
+    if placed is not None and not fronted:
+        anchor = placed
     durations = [f for f in found if f.expr.kind == "duration" and f.days > 0 and closeness(f)[0] == 0]
     duration = min(durations, key=lambda f: closeness(f)[1], default=None)
 

@@ -664,3 +664,19 @@ def test_weekend_with_a_month_header_is_any_weekend_of_the_month_window() -> Non
     low, best, high = interval(resolve("Biden visited Kyiv over the weekend.", "en", MONTH_REF, "visited"))
     assert (low, high) == (date(2023, 1, 28), date(2023, 2, 26)) and best.weekday() == 5
 
+
+
+@pytest.mark.parametrize(("lang", "sentence", "trigger", "place", "day"), [
+    ("ru", "Министр в понедельник посетила Варшаву, а во вторник - Прагу.", "посетила", "Варшаву", date(2023, 7, 17)),
+    ("nl", "Minister Hoekstra bezocht dinsdag Chisinau, en woensdag Boekarest.", "bezocht", "Chisinau",
+     date(2023, 7, 18)),
+    ("en", "Baerbock met Putin in Moscow on July 5 and Xi in Beijing on July 8.", "met", "Moscow", date(2023, 7, 5)),
+    ("en", "Baerbock met Putin in Moscow on July 5 and Xi in Beijing on July 8.", "met", "Beijing", date(2023, 7, 8)),
+])
+def test_each_place_of_a_trip_takes_its_own_day(lang: str, sentence: str, trigger: str, place: str,
+                                                day: date) -> None:
+    """The day written after a place is that place's, unless the trigger's clause has its own day before the place
+    and a comma opens the next clause with the next day."""
+    start = sentence.index(trigger)
+    resolved = resolve_event_date(sentence, lang, day_ref(date(2023, 7, 20)), start, start + len(trigger), place)
+    assert resolved.event_date == day
