@@ -226,10 +226,14 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
         return False  # "summoned the ambassador on Wednesday ... on Thursday the embassy lodged a note": two acts
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
-        if a["currency"] != b["currency"]:
-            return False
         # headlines round ("$2 billion" for "$2.2 billion"): a wider tolerance when one mention is the headline
-        tolerance = HEADLINE_TOLERANCE if 0 in (a["sentence_idx"], b["sentence_idx"]) else AMOUNT_TOLERANCE
+        headline = 0 in (a["sentence_idx"], b["sentence_idx"])
+        tolerance = HEADLINE_TOLERANCE if headline else AMOUNT_TOLERANCE
+        if a["currency"] != b["currency"]:
+            # a headline gives the body's sum in dollars ("$20 million" for "2.7 billion yen (about $20 million)")
+            a_usd, b_usd = a["amount_usd"], b["amount_usd"]
+            return headline and a_usd is not None and b_usd is not None and \
+                abs(float(a_usd) - float(b_usd)) <= tolerance * max(float(a_usd), float(b_usd))
         return abs(float(a_amount) - float(b_amount)) <= tolerance * max(float(a_amount), float(b_amount))
     return True
 

@@ -534,6 +534,21 @@ def test_demarches_on_other_weekdays_are_two(tmp_path: Path, lang: str, body: st
     assert sorted(r["event_date"].weekday() for r in rows) == [2, 3]
 
 
+@pytest.mark.parametrize(
+    ("lang", "headline", "body"),
+    [
+        pytest.param("en", "Japan pledges $20 million to Ukraine", "Japan will provide Ukraine with 2.7 billion yen "
+                     "(about $20 million) in humanitarian aid, the foreign ministry said.", id="en"),
+        pytest.param("ru", "Япония выделит Украине $20 млн", "Япония выделит Украине 2,7 млрд иен (около 20 млн "
+                     "долларов) на гуманитарную помощь, сообщил МИД.", id="ru"),
+    ],
+)
+def test_a_headline_giving_the_body_sum_in_dollars_is_that_pledge(tmp_path: Path, lang: str, headline: str,
+                                                                  body: str) -> None:
+    rows = extract(tmp_path, lang, body, headline=headline)
+    assert events(rows) == [("pledge", "JPN", "UKR", 2.7e9, "JPY")]
+
+
 def test_repeated_event_keeps_the_body_weekday_under_a_month_header(tmp_path: Path) -> None:
     rows = extract(tmp_path, "nl", "Moskou ontbood maandag de Amerikaanse ambassadeur.",
                    headline="Moskou ontbiedt Amerikaanse ambassadeur")
