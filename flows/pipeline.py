@@ -233,10 +233,11 @@ def load_task(settings: Settings, documents: pl.DataFrame, sources: pl.DataFrame
 
 
 @task(cache_policy=NO_CACHE)
-def events_task(settings: Settings, rebuild: bool = True) -> int:
-    """Rebuild the canonical events from every mention in the warehouse (one transaction); how many there are."""
+def events_task(settings: Settings, rebuild: bool = True, run_id: str | None = None) -> int:
+    """Rebuild the canonical events (one transaction): every one, or with run_id those of the keys that run
+    touched; how many there are."""
     with connect(settings.database_path) as con:
-        return rebuild_events(con) if rebuild else count_rows(con, "events")
+        return rebuild_events(con, run_id) if rebuild else count_rows(con, "events")
 
 
 @task(cache_policy=NO_CACHE)
@@ -444,7 +445,8 @@ def newsline_etl(seeds: str = "seeds", warehouse: str = "warehouse", batch_size:
                                 batch.rejected.height)
                     if progress is not None:
                         progress.update(batch.files, batch.documents_seen, batch.mentions.height)
-            counts.events = events_task(settings, rebuild="events" in touched)
+            # after a completed run the events matched the mentions: only the keys this run touched can change
+            counts.events = events_task(settings, rebuild="events" in touched, run_id=run_id if incremental else None)
             crash_point("events")
             if progress is not None:
                 progress.finish(counts.events)

@@ -99,7 +99,8 @@ create table if not exists event_mentions (
 );
 
 -- The canonical events: mentions of one type, actor and target across documents whose date intervals overlap
--- (pledges: amounts within 2% in one currency). Rebuilt whole after every run by flows/events.py.
+-- (pledges: amounts within 2% in one currency). Rebuilt by flows/events.py after every run that loads documents
+-- (the keys the run touched, or every key after a killed or failed run).
 create table if not exists events (
     event_id            varchar primary key,           -- sha256 of type, actor, target and the smallest mention_id
     event_type          varchar not null check (event_type in ('visit', 'demarche', 'pledge')),

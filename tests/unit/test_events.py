@@ -13,8 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
+from flows import EXTRACTOR_VERSION
 from flows.events import EVENT_SCHEMA, build_events, event_links, rebuild_events, replace_events
-from flows.load import apply_schema, load_batch, run_checks
+from flows.ingest import discover_files, ingest
+from flows.load import apply_schema, load_batch, one_row_per_mention, run_checks, stamp_batch
+from flows.parallel import extract_documents
 from tests import small_warehouse
 
 DOCUMENTS = pl.DataFrame({
@@ -214,3 +217,53 @@ def test_replacing_events_leaves_exactly_the_new_ones_whatever_was_there(tmp_pat
                                check_dtypes=False)
             links = con.sql("select mention_id, event_id from event_links order by mention_id").pl()
             assert_frame_equal(links, event_links(events).select("mention_id", "event_id").sort("mention_id"))
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def loaded(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame, references: pl.DataFrame,
+           mentions: pl.DataFrame, run_id: str) -> None:
+    """Load documents with their mentions as one run's batch."""
+    stamped, _, _ = stamp_batch(documents, references, pl.DataFrame(schema={"source_path": pl.String}),
+                                pl.DataFrame(schema={"source_path": pl.String}), run_id, EXTRACTOR_VERSION)
+    empty = pl.DataFrame(schema={"source_path": pl.String})
+    load_batch(con, stamped, empty, mentions.filter(pl.col("doc_id").is_in(documents["doc_id"].implode())), empty)
+
+
+def stored_events(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return (con.sql("select * from events order by event_id").pl(),
+            con.sql("select * from event_links order by mention_id").pl())
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_rebuilding_the_keys_a_run_touched_gives_the_events_of_a_whole_rebuild(tmp_path: Path) -> None:
+    paths = discover_files(CORPUS)[:300]
+    documents, _, _ = ingest(paths, CORPUS, 20 * 1024 * 1024, 500, detect_language=False)
+    documents, mentions, references = extract_documents(documents, 500)
+    mentions = one_row_per_mention(mentions)
+    first, added, rewritten = documents[:200], documents[200:], documents[:40]
+    # the second run re-extracts 40 documents: half lose their mentions, half see their actors change
+    ids = rewritten["doc_id"]
+    changed = (
+        mentions.filter(~pl.col("doc_id").is_in(ids[:20].implode()))
+        .with_columns(pl.when(pl.col("doc_id").is_in(ids[20:].implode()) & (pl.col("event_type") != "pledge"))
+                      .then(pl.lit("MDA")).otherwise(pl.col("actor_country")).alias("actor_country"))
+    )
+    assert mentions.height > 200 and changed.height < mentions.height
+    with duckdb.connect(str(tmp_path / "incremental.duckdb")) as con:
+        apply_schema(con)
+        loaded(con, first, references, mentions, "run1")
+        rebuild_events(con)
+        loaded(con, pl.concat([added, rewritten]), references, changed, "run2")
+        assert rebuild_events(con, "run2") == con.execute("select count(*) from events").fetchall()[0][0]
+        assert not any(run_checks(con).values())
+        incremental = stored_events(con)
+    with duckdb.connect(str(tmp_path / "whole.duckdb")) as con:
+        apply_schema(con)
+        loaded(con, documents, references, changed, "run1")
+        rebuild_events(con)
+        whole = stored_events(con)
+    assert incremental[0].height > 100
+    assert_frame_equal(incremental[0], whole[0])
+    assert_frame_equal(incremental[1], whole[1])

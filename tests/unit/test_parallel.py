@@ -39,7 +39,7 @@ def test_two_worker_processes_give_the_rows_of_one() -> None:
     documents = corpus_documents(400)
     alone = extract_batch(documents, 500, workers=1)
     try:
-        split = extract_batch(documents, 500, workers=2, min_documents=1)
+        split = extract_batch(documents, 500, workers=2, min_bytes=1)
     finally:
         shutdown_pool()
     assert split[1].height > 50  # the corpus holds events: the comparison is not of two empty frames
