@@ -256,3 +256,17 @@ def test_a_bad_list_of_detectable_languages_is_refused(tmp_path: Path, content: 
     path.write_text(json.dumps(content), encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         detectable_languages(path, tmp_path)
+
+
+@pytest.mark.parametrize(("raw", "accepted"), [
+    pytest.param(("Kyiv\x07 " * 50).encode(), False, id="bells-throughout"),
+    pytest.param("Москва ".encode() * 2000 + b"\x1b" * 500, True, id="controls-past-the-first-8-KiB-characters"),
+    pytest.param("Москва\x1b ".encode() * 10 + "Москва ".encode() * 1000, True, id="a-few-controls"),
+    pytest.param(b"\xef\xbb\xbf" + ("\x1b" * 20 + "x" * 80).encode() * 5, False, id="after-a-bom"),
+])
+def test_control_characters_reject_a_file_only_in_its_first_8_kib(raw: bytes, accepted: bool) -> None:
+    """Over 5% control characters (not tab, line feed, form feed, carriage return) in the first 8,192 characters
+    is no text; in any other place they are kept."""
+    text, reason, _ = decode_bytes(raw)
+    assert (text is not None) == accepted
+    assert reason == ("" if accepted else "binary")
