@@ -1386,3 +1386,12 @@ def test_the_unqualified_dutch_foreign_ministry_is_the_dutch_one(
 def test_english_pledge_wordings_of_round_nine(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Premier Rutte was vorige week nog in Kiev, waar hij president Zelensky sprak.",
+     [("visit", "NLD", "UKR", None, None)]),
+])
+def test_was_nog_in_places_an_official_abroad(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
