@@ -850,6 +850,12 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
     if actor_ent is None and rule.endswith(".verb") and target_ent is not None and target_ent.start > trigger.end():
         # "Dinsdag bezocht premier Rutte Kiev": verb-second order puts the traveller between the verb and its object
         inverted = subject_after_place(lexicon, sentence, entities, trigger.end(), {target_ent.code})
+        if inverted is not None:
+            # "Dinsdag bezochten premier Rutte en president Duda samen Charkiv": the last of the listed travellers
+            # (the others are added as coordinated with it)
+            listed = [e for e in coordinated(lexicon, sentence, entities, inverted, PERSON_KINDS)
+                      if e.end <= target_ent.start and is_official(lexicon, sentence, e)]
+            inverted = listed[-1] if listed else inverted
         gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
         # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
         if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
@@ -1662,7 +1668,8 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                                   "trigger_start": gap_start, "trigger_end": gap_end,
                                   "confidence": round(float(first["confidence"]) - 0.1, 3)})
     actor_head = next((e for e in entities if e.start == first["actor_start"]), None)
-    if trig.roles in ("summon", "subject_goal") and actor_head is not None and first["actor_start"] < match.start():
+    if trig.roles in ("summon", "subject_goal") and actor_head is not None and (
+            first["actor_start"] < match.start() or first["actor_basis"] == "subject after trigger"):
         # "Belgium and Luxembourg summoned the Russian ambassador": each government summons him on its own; "Scholz,
         # Macron and Draghi visited Kyiv": each leader's country visits
         for ent in listed_before(lexicon, sentence, entities, actor_head)[:-1]:
@@ -1690,11 +1697,33 @@ def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[Ent
         if ent.start < previous.end:
             continue
         matched = gap.fullmatch(sentence, previous.end, ent.start)
+        start = previous.end
+        if matched is None:
+            # without a dash, the clause's own time must open it ("visited Vilnius on Monday, and on Wednesday
+            # Riga", "bezocht maandag Vilnius, en woensdag in Boekarest"): "and warned Moscow" is no further stop
+            matched = gapped_destination_time_gap(lexicon.language).fullmatch(sentence, previous.end, ent.start)
+            time = matched.group("time").rstrip() if matched is not None else ""
+            if not any(t.end == len(time) for t in find_time_expressions(time, lexicon.language, ANY_REFERENCE)):
+                matched = None
+            else:
+                start = matched.start("joiner")
         if matched is None or ent.kind not in PLACE_KINDS:
             break
-        found.append((ent, (previous.end, ent.start)))
+        found.append((ent, (start, ent.start)))
         previous = ent
     return found
+
+
+@cache
+def gapped_destination_time_gap(language: str) -> regex.Pattern[str]:
+    """A gap without a dash: maybe the first clause's own time, a comma, a coordinator or contrast word, the
+    clause's own time (one to three words) and maybe a goal preposition."""
+    lexicon = event_lexicon(language)
+    assert lexicon is not None
+    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
+    goal = words_alternation(lexicon.words["goal_prepositions"])
+    return regex.compile(rf"(?:\s+[^\s,.;:\-–—]+){{0,3}}?\s*,?\s*(?P<joiner>{joiners})\s+"
+                         rf"(?P<time>(?:[^\s,.;:\-–—]+\s+){{1,3}}?)(?:(?:{goal})\s+)?", regex.IGNORECASE)
 
 
 @cache
@@ -2103,7 +2132,13 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                                                                lexicon.words["goal_prepositions"], 2))
             if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled:
                 return None
-            actor = context.carried(sent_idx, frozenset({"person"}), {target.code} if target else set(), lexicon)
+            # "he" goes on with the previous subject even when that one is at home there ("Rutte spoke with
+            # Zelensky. On Tuesday he was in Amsterdam"), not with the next person who is not
+            pronoun = not trig.rule.endswith("noun") and has_cue(lexicon, "pronouns", lead)
+            actor = context.carried(sent_idx, frozenset({"person"}),
+                                    set() if pronoun else {target.code} if target else set(), lexicon)
+            if actor is not None and target is not None and actor.code == target.code:
+                return None
         else:
             # a summons is a government's act: an organisation named earlier (the UN, a court) summons nobody
             kinds = frozenset({"person"}) if trig.event_type == "demarche" else PERSON_KINDS

@@ -1324,3 +1324,74 @@ def test_the_place_of_a_donor_conference_is_no_recipient_carried_to_a_pledge(
 def test_an_inverted_pronoun_after_was_carries_the_traveller_to_the_place(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Rutte visited Vilnius on Monday, and on Wednesday Riga.",
+     [("visit", "NLD", "LTU", None, None), ("visit", "NLD", "LVA", None, None)]),
+    ("nl", "Hoekstra bezocht maandag Chisinau, en woensdag in Boekarest.",
+     [("visit", "NLD", "MDA", None, None), ("visit", "NLD", "ROU", None, None)]),
+    ("en", "Rutte visited Vilnius on Monday, and on Tuesday warned Moscow against escalation.",
+     [("visit", "NLD", "LTU", None, None)]),
+])
+def test_a_gapped_clause_without_a_dash_opened_by_its_own_time_is_a_further_stop(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Rutte spoke with Zelensky on Monday. On Tuesday he was in Amsterdam.", []),
+    ("nl", "Rutte sprak maandag met Zelensky. Dinsdag was hij in Amsterdam.", []),
+])
+def test_a_pronoun_traveller_is_the_previous_subject_even_at_home(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Dinsdag bezochten premier Rutte en president Duda samen Charkiv.",
+     [("visit", "NLD", "UKR", None, None), ("visit", "POL", "UKR", None, None)]),
+])
+def test_travellers_listed_after_a_verb_second_verb_each_visit(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Een Nederlandse handelsdelegatie bezocht vorige week Vietnam.", []),
+    ("en", "A Dutch trade delegation visited Vietnam last week.", []),
+])
+def test_a_trade_delegation_is_no_official_visit(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "President Zelensky sprak van terreur. Het ministerie van Buitenlandse Zaken ontbood woensdag de "
+           "Russische ambassadeur.", [("demarche", "NLD", "RUS", None, None)]),
+    ("nl", "Het Oekraïense ministerie van Buitenlandse Zaken ontbood woensdag de Hongaarse ambassadeur.",
+     [("demarche", "UKR", "HUN", None, None)]),
+])
+def test_the_unqualified_dutch_foreign_ministry_is_the_dutch_one(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Germany pledged EUR 50 million at a conference in Brussels.", []),
+    ("en", "The Netherlands will make available EUR 10 million to the Syria Humanitarian Fund.",
+     [("pledge", "NLD", "SYR", 1e7, "EUR")]),
+    ("en", "Germany will make EUR 30 million available for Sudan.", [("pledge", "DEU", "SDN", 3e7, "EUR")]),
+])
+def test_english_pledge_wordings_of_round_nine(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "Premier Rutte was vorige week nog in Kiev, waar hij president Zelensky sprak.",
+     [("visit", "NLD", "UKR", None, None)]),
+])
+def test_was_nog_in_places_an_official_abroad(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
