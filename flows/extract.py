@@ -132,6 +132,21 @@ def owned_metonyms_dropped(sentence: str, entities: list[EntityMention],
     return kept
 
 
+def located_metonyms(sentence: str, entities: list[EntityMention], locatives: frozenset[str]) -> list[EntityMention]:
+    """A metonym placed in a city or country right after it is that place's institution ("het ministerie van
+    Buitenlandse Zaken in Kiev" is Kyiv's, though the bare name is The Hague's)."""
+    located: list[EntityMention] = []
+    for n, ent in enumerate(entities):
+        after = entities[n + 1] if n + 1 < len(entities) else None
+        if ent.kind == "metonym" and after is not None and after.kind in ("place", "country") \
+                and after.code != ent.code:
+            words = sentence[ent.end:after.start].split()
+            if len(words) == 1 and words[0].lower() in locatives:
+                ent = replace(ent, code=after.code)
+        located.append(ent)
+    return located
+
+
 def all_cue_words(lexicon: EventLexicon) -> frozenset[str]:
     """Every plain word of a lexicon's word cues (prepositions, articles, coordinators...), built once for a
     shipped lexicon."""
@@ -200,10 +215,13 @@ class DocumentContext:
         """The gazetteer's entities of a sentence, before the document's office-holders are applied."""
         if sent_idx not in self.raw_cache:
             sentence = self.sentences.get(sent_idx, "")
-            possessive = lexicon.grammar.possessive if (lexicon := event_lexicon(self.lang)) else None
+            lexicon = event_lexicon(self.lang)
+            possessive = lexicon.grammar.possessive if lexicon else None
+            locatives = lexicon.words["locative_prepositions"] if lexicon else frozenset()
+            entities = located_metonyms(sentence, owned_metonyms_dropped(
+                sentence, find_entities(sentence, self.lang), possessive), locatives)
             self.raw_cache[sent_idx] = [
-                self.owned_elsewhere(sent_idx, e, possessive) if e.kind == "metonym" else e
-                for e in owned_metonyms_dropped(sentence, find_entities(sentence, self.lang), possessive)]
+                self.owned_elsewhere(sent_idx, e, possessive) if e.kind == "metonym" else e for e in entities]
         return self.raw_cache[sent_idx]
 
     def owned_elsewhere(self, sent_idx: int, ent: EntityMention,

@@ -1371,6 +1371,10 @@ def test_a_trade_delegation_is_no_official_visit(
            "Russische ambassadeur.", [("demarche", "NLD", "RUS", None, None)]),
     ("nl", "Het Oekraïense ministerie van Buitenlandse Zaken ontbood woensdag de Hongaarse ambassadeur.",
      [("demarche", "UKR", "HUN", None, None)]),
+    ("nl", "Het ministerie van Buitenlandse Zaken in Kiev ontbood dinsdag de Russische ambassadeur.",
+     [("demarche", "UKR", "RUS", None, None)]),
+    ("nl", "Het ministerie van Buitenlandse Zaken in Moskou heeft de Amerikaanse ambassadeur ontboden.",
+     [("demarche", "RUS", "USA", None, None)]),
 ])
 def test_the_unqualified_dutch_foreign_ministry_is_the_dutch_one(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
