@@ -222,8 +222,11 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     if not same_sentence and a_min is not None and b_min is not None and \
             (a_max + reach < b_min or b_max + reach < a_min):
         return False
-    if not same_sentence and a["event_type"] != "visit" and on_other_weekdays(a, b):
-        return False  # "summoned the ambassador on Wednesday ... on Thursday the embassy lodged a note": two acts
+    # "summoned the ambassador on Wednesday ... on Thursday the embassy lodged a note": two acts (a headline
+    # restates the body's act, whatever day it is written for)
+    if not same_sentence and a["event_type"] != "visit" and 0 not in (a["sentence_idx"], b["sentence_idx"]) \
+            and on_other_weekdays(a, b):
+        return False
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
         # headlines round ("$2 billion" for "$2.2 billion"): a wider tolerance when one mention is the headline
