@@ -330,6 +330,10 @@ class DocumentContext:
                             titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
                         continue
+                    if subjects_only and titles_of is not None and any(
+                            sentence[:m.start()].rstrip().endswith(",")
+                            for m in titles_of.cues["relative"].finditer(sentence, 0, ent.start)):
+                        continue  # ", где встретился с представителем ЕС": a relative clause's name is no subject
                     if venues_of is not None and ent.kind == "org" and governed_by(
                             venues_of, sentence, ent.start, venues_of.words["goal_prepositions"], 2):
                         continue
@@ -1680,7 +1684,8 @@ def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         ) -> list[tuple[EntityMention, tuple[int, int]]]:
     """The places that open gapped clauses after a visit's destination, each with the span of its gap: a comma, a
     coordinator or contrast word, one to three words (the clause's own time, "а в среду"), a spaced dash and maybe
-    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу")."""
+    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу"), or the goal
+    preposition alone ("a ajuns la Vilnius, iar miercuri la Varșovia")."""
     gap = gapped_destination_gap(lexicon.language)
     if gap is None:
         return []
@@ -1692,9 +1697,15 @@ def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[Ent
         matched = gap.fullmatch(sentence, previous.end, ent.start)
         if matched is None or ent.kind not in PLACE_KINDS:
             break
+        if GAP_DASH.search(matched.group()) is None and GAP_CLAUSE_END.match(sentence, ent.end) is None:
+            break  # without a dash only a clause that ends at its place is gapped ("а в понедельник в Варшаве прошли")
         found.append((ent, (previous.end, ent.start)))
         previous = ent
     return found
+
+
+GAP_DASH = regex.compile(r"[\-–—]")
+GAP_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?)]|$)")
 
 
 @cache
@@ -1704,8 +1715,9 @@ def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
         return None
     joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
     goal = words_alternation(lexicon.words["goal_prepositions"])
-    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?[\-–—]\s+(?:(?:{goal})\s+)?",
-                         regex.IGNORECASE)
+    # the dash may be left out before a goal preposition ("a ajuns la Vilnius, iar miercuri la Varșovia")
+    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?"
+                         rf"(?:[\-–—]\s+(?:(?:{goal})\s+)?|(?:{goal})\s+)", regex.IGNORECASE)
 
 
 def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str, trig: Trigger,

@@ -409,3 +409,22 @@ def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: tuple[str
 ])
 def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: Event) -> None:
     assert events(extract(tmp_path, "ro", body)) == [expected]
+
+
+def test_arrived_at_a_place_is_a_visit_but_not_an_agreement_reached(tmp_path: Path) -> None:
+    # "a ajuns la Vilnius" (arrived in) is a visit; "a ajuns la un acord cu Germania" (reached an agreement) is none
+    body = ("Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius. "
+            "Președintele Maia Sandu a ajuns la un acord cu Germania.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU")]
+
+
+def test_gapped_stop_without_a_dash(tmp_path: Path) -> None:
+    # ", iar miercuri la Varșovia": a further stop; ", iar miercuri la Varșovia au avut loc proteste" is no stop
+    body = "Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius, iar miercuri la Varșovia."
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU"), ("MDA", "POL")]
+    body = ("Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius, "
+            "iar miercuri la Varșovia au avut loc proteste.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU")]

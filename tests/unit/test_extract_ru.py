@@ -742,3 +742,13 @@ def test_host_of_a_donor_conference_in_an_aside_is_the_donor(tmp_path: Path) -> 
     body = ("Великобритания, принимающая конференцию по восстановлению Украины в Лондоне, пообещала Украине "
             "кредитные гарантии на 3 млрд долларов.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "GBR", "UKR", 3_000_000_000.0, "USD")]
+
+
+def test_bare_title_carries_the_subject_not_a_name_in_a_where_clause(tmp_path: Path) -> None:
+    # "где встретился с верховным представителем ЕС": the EU is met in the relative clause; "министр" goes on
+    # with the one who travelled (here carried by "он" from the first sentence)
+    body = ("Министр иностранных дел Молдовы Михай Попшой провел насыщенную неделю. В понедельник он находился с "
+            "рабочим визитом в Брюсселе, где встретился с верховным представителем ЕС Жозепом Боррелем. "
+            "Во вторник министр прибыл в Вильнюс.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "BEL"), ("MDA", "LTU")]
