@@ -428,3 +428,9 @@ def test_gapped_stop_without_a_dash(tmp_path: Path) -> None:
             "iar miercuri la Varșovia au avut loc proteste.")
     trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
     assert trips == [("MDA", "LTU")]
+
+
+def test_named_weapon_systems_are_items(tmp_path: Path) -> None:
+    # "trei sisteme IRIS-T" names what is given, with no sum or package
+    body = "Germania va oferi Ucrainei încă trei sisteme IRIS-T, a declarat ministrul Boris Pistorius."
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "DEU", "UKR", None, None)]
