@@ -2057,6 +2057,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor, target = mission
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
+        # a protest voiced with no diplomat after it is a statement unless the protested government follows
+        # ("Посольство России в Польше выразило протест в связи с ...": no addressee, the host is only its seat)
+        if (trig.rule.endswith(".voiced.note") and lexicon.cues["diplomat"].search(sentence, match.end()) is None
+                and not any(e.kind in AGENT_KINDS and 0 <= e.start - match.end() <= PROTESTED_REACH for e in entities)):
+            return None
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
                             or target.start < match.end() or target.start - match.end() > PROTESTED_REACH):
             return None

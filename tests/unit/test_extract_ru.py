@@ -752,3 +752,29 @@ def test_bare_title_carries_the_subject_not_a_name_in_a_where_clause(tmp_path: P
             "Во вторник министр прибыл в Вильнюс.")
     trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"]
     assert trips == [("MDA", "BEL"), ("MDA", "LTU")]
+
+
+def test_offered_sum_is_a_pledge_but_an_offered_deal_is_none(tmp_path: Path) -> None:
+    # "предложил Украине 50 млрд евро" offers aid (as Romanian "a oferit"); a deal or a purchase offered is no aid
+    body = "Евросоюз предложил Украине 50 млрд евро на 2024-2027 годы."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "UKR", 50_000_000_000.0, "EUR")]
+    body = ("США предложили Украине сделку по редкоземельным металлам на 500 млрд долларов. "
+            "Зеленский предложил США купить оружие на 100 млрд долларов.")
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_protest_voiced_by_an_embassy_without_addressee_is_a_statement(tmp_path: Path) -> None:
+    # GUIDE.md: public criticism without a summons or note is no demarche; a note, or an addressee after the
+    # voiced protest, is one
+    body = "Посольство России в Польше выразило протест в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == []
+    body = "Посольство России в Латвии выразило протест МИД Латвии в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "RUS", "LVA", None, None)]
+    body = "Посольство России в Польше направило ноту протеста в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "RUS", "POL", None, None)]
+
+
+def test_offer_planned_or_of_a_cut_is_no_pledge(tmp_path: Path) -> None:
+    body = ("Евросоюз собирается предложить Молдове финансовую помощь в размере 1,8 млрд евро. "
+            "Депутат Раду Мариан предложил урезать дотации Гагаузии на полмиллиарда лей.")
+    assert events(extract(tmp_path, "ru", body)) == []
