@@ -719,6 +719,30 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
     return None
 
 
+QUOTE_OPENERS = "«„“\""
+QUOTE_CLOSERS = "»“”\""
+QUOTE_ATTRIBUTION = regex.compile(r"\s*,?\s*[-–—]?\s*\p{Ll}[^.;:!?«»„“”\"]{0,50}")
+
+
+def quoted_speaker(sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                   exclude: set[str]) -> EntityMention | None:
+    """The speaker named after the closing quote around a trigger whose quote names no traveller ("«Я только что
+    прибыл в Киев», - написал президент Финляндии Саули Ниинистё"): a first-person trip told in one's own words.
+    The attribution opens on a lowercase verb; its first official name within 50 characters is the speaker."""
+    opened = max(sentence.rfind(q, 0, trigger.start()) for q in QUOTE_OPENERS)
+    if opened < 0 or any(sentence.find(q, opened + 1, trigger.start()) >= 0 for q in QUOTE_CLOSERS if q != "\""):
+        return None
+    closed = min((i for i in (sentence.find(q, trigger.end()) for q in QUOTE_CLOSERS) if i >= 0), default=-1)
+    if closed < 0 or any(opened < e.start < closed and e.kind != "place" and e.kind in AGENT_KINDS
+                         and e.code not in exclude for e in entities):
+        return None
+    attribution = QUOTE_ATTRIBUTION.match(sentence, closed + 1)
+    if attribution is None:
+        return None
+    return next((e for e in entities if attribution.start() < e.start < attribution.end()
+                 and e.kind in AGENT_KINDS - {"place"} and e.code not in exclude), None)
+
+
 def source_of_statement(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A name after "volgens", "according (to)", "по словам", "potrivit", with only articles, titles and capitalised
     words between: whom a statement is attributed to, not its subject."""
@@ -861,6 +885,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
+    if actor_ent is None and rule.endswith(("arrival", ".verb")):
+        # "«Я прибыл в Киев», - написал президент Финляндии": the speaker after the quote made the trip
+        actor_ent = quoted_speaker(sentence, entities, trigger, {target.code} if target else set())
+        basis = "speaker after the quote"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),

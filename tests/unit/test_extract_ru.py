@@ -778,3 +778,12 @@ def test_offer_planned_or_of_a_cut_is_no_pledge(tmp_path: Path) -> None:
     body = ("Евросоюз собирается предложить Молдове финансовую помощь в размере 1,8 млрд евро. "
             "Депутат Раду Мариан предложил урезать дотации Гагаузии на полмиллиарда лей.")
     assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_first_person_trip_in_a_quote_is_the_speakers(tmp_path: Path) -> None:
+    # the quote names no traveller: the official named after it says he came
+    body = "«Я только что прибыл в Киев», - написал в Twitter президент Финляндии Саули Ниинистё."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "FIN", "UKR", None, None)]
+    # a traveller named inside the quote is the traveller, not the speaker
+    body = "«Канцлер Германии Олаф Шольц прибыл в Киев», - заявил президент Польши Анджей Дуда."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "DEU", "UKR", None, None)]
