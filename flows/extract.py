@@ -729,7 +729,8 @@ def quoted_speaker(sentence: str, entities: list[EntityMention], trigger: regex.
     """The speaker named after the closing quote around a trigger whose quote names no traveller ("«Я только что
     прибыл в Киев», - написал президент Финляндии Саули Ниинистё"): a first-person trip told in one's own words.
     The attribution opens on a lowercase verb; its first official name within 50 characters is the speaker."""
-    opened = max(sentence.rfind(q, 0, trigger.start()) for q in QUOTE_OPENERS)
+    # a trigger pattern may open on the character before its word: the quote itself ("„Am fost la")
+    opened = max(sentence.rfind(q, 0, trigger.start() + 1) for q in QUOTE_OPENERS)
     if opened < 0 or any(sentence.find(q, opened + 1, trigger.start()) >= 0 for q in QUOTE_CLOSERS if q != "\""):
         return None
     closed = min((i for i in (sentence.find(q, trigger.end()) for q in QUOTE_CLOSERS) if i >= 0), default=-1)

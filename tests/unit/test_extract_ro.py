@@ -434,3 +434,10 @@ def test_named_weapon_systems_are_items(tmp_path: Path) -> None:
     # "trei sisteme IRIS-T" names what is given, with no sum or package
     body = "Germania va oferi Ucrainei încă trei sisteme IRIS-T, a declarat ministrul Boris Pistorius."
     assert events(extract(tmp_path, "ro", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_first_person_trip_in_a_quote_and_came_to_power(tmp_path: Path) -> None:
+    # "„Am venit la Kiev...”, a spus ministrul": the speaker came; "a venit la putere" names no place
+    body = ("„Am venit la Kiev să arătăm că suntem alături de voi”, a spus ministrul român al Apărării, Angel Tîlvăr. "
+            "Premierul Marcel Ciolacu a venit la putere în 2023.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
