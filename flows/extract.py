@@ -851,6 +851,17 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         genitive = genitive_agent(lexicon, entities, trigger.end(), sentence, {target.code} if target else set())
         if genitive is not None or lexicon.grammar.genitive_agent_by_case:
             actor_ent, basis = genitive, "agent after trigger"
+    if rule.endswith(".verb") and (actor_ent is None or actor_ent.kind in PLACE_KINDS - {"place"}):
+        # "Киев посетил канцлер Германии", "Молдову посетил премьер-министр Румынии": the object first, no
+        # preposition, and an official right after the verb is its subject
+        fronted = nearest_before(lexicon, entities, trigger.start(), PLACE_KINDS, glued, sentence)
+        if (fronted is not None and (actor_ent is None or fronted is actor_ent) and trigger.start() - fronted.end <= 20
+                and not titled_place(lexicon, sentence, fronted)
+                and not governed_by(lexicon, sentence, fronted.start, any_preposition(lexicon.language), 2)):
+            inverted = subject_after_place(lexicon, sentence, entities, trigger.end(), {fronted.code})
+            if inverted is not None:
+                actor_ent, basis = inverted, "subject after trigger"
+                target = role(fronted, "destination before trigger")
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
     if actor_ent is None:

@@ -787,3 +787,13 @@ def test_first_person_trip_in_a_quote_is_the_speakers(tmp_path: Path) -> None:
     # a traveller named inside the quote is the traveller, not the speaker
     body = "«Канцлер Германии Олаф Шольц прибыл в Киев», - заявил президент Польши Анджей Дуда."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "DEU", "UKR", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Киев посетил канцлер Германии Олаф Шольц.", ("visit", "DEU", "UKR", None, None)),
+    ("Молдову посетил премьер-министр Румынии.", ("visit", "ROU", "MDA", None, None)),
+    ("На прошлой неделе Киев посетила делегация Всемирного банка.", ("visit", "WB", "UKR", None, None)),
+])
+def test_object_first_visit_takes_its_subject_after_the_verb(tmp_path: Path, body: str, expected: Event) -> None:
+    # object-verb-subject order: the bare place before the verb is visited, the official after it travels
+    assert events(extract(tmp_path, "ru", body)) == [expected]
