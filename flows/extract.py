@@ -986,6 +986,13 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                            lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
+    # "совершил визит в Бухарест, где его принял президент Йоханнис": a reception in a relative clause after a
+    # visit is that visit's, whose traveller the clause gives only by a pronoun: no second visit, nor reversed roles
+    relative = next(reversed(list(lexicon.cues["relative"].finditer(sentence, host.end, trigger.start()))), None)
+    if relative is not None and any(
+            t.event_type == "visit" and t.roles != "host_guest" and t.compiled.search(sentence, 0, relative.start())
+            for t in lexicon.triggers):
+        return None, None
     # "received the Canadian Prime Minister", "ontving de premier van Canada": a person or an office,
     # so that "took measures" or "adopted a decision" (принял меры, приняли решение) receive nobody
     # from the trigger's start: a split verb holds its guest ("heeft de Deense premier ... ontvangen");

@@ -797,3 +797,14 @@ def test_first_person_trip_in_a_quote_is_the_speakers(tmp_path: Path) -> None:
 def test_object_first_visit_takes_its_subject_after_the_verb(tmp_path: Path, body: str, expected: Event) -> None:
     # object-verb-subject order: the bare place before the verb is visited, the official after it travels
     assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+def test_reception_in_a_where_clause_is_the_visits_own(tmp_path: Path) -> None:
+    # "где его принял президент Клаус Йоханнис": the host after the verb is no guest; one visit, Moldova to Romania
+    body = "Глава МИД Молдовы Нику Попеску совершил визит в Бухарест, где его принял президент Клаус Йоханнис."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "MDA", "ROU", None, None)]
+
+
+def test_rifles_are_named_items(tmp_path: Path) -> None:
+    body = "Канада предоставит Украине 21 тысячу автоматов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "CAN", "UKR", None, None)]
