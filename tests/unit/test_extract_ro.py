@@ -441,3 +441,10 @@ def test_first_person_trip_in_a_quote_and_came_to_power(tmp_path: Path) -> None:
     body = ("„Am venit la Kiev să arătăm că suntem alături de voi”, a spus ministrul român al Apărării, Angel Tîlvăr. "
             "Premierul Marcel Ciolacu a venit la putere în 2023.")
     assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
+
+
+def test_was_in_a_place_is_a_visit(tmp_path: Path) -> None:
+    # "s-a aflat luni la Kiev", "se află la Bruxelles": presence abroad; "s-a aflat în centrul atenției" is none
+    body = ("Ministrul de externe Bogdan Aurescu s-a aflat luni la Kiev. "
+            "Premierul Dorin Recean s-a aflat în centrul atenției la Chișinău.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
