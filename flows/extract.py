@@ -1006,6 +1006,13 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
         return None, role(host, "host")
     if lexicon.cues["ambassador"].search(sentence, max(trigger.end(), guest.start - 15), guest.start) is not None:
         return None, role(host, "host")  # "received the French ambassador": he lives in the host country
+    # "Министра ... Венгрии Петера Сийярто принял в Минске Александр Лукашенко": the object first; the place of the
+    # reception is the host's, so a guest from there is the host and the name before the verb the guest
+    venue = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, set(), 40, sentence,
+                        lexicon.words["goal_prepositions"])
+    if (venue is not None and venue.start < guest.start and venue.code == guest.code != host.code
+            and host.kind != "place" and is_official(lexicon, sentence, host)):
+        return role(host, "guest before the verb"), role(guest, "host from the place of the reception")
     return role(guest, "guest after trigger"), role(host, "host")
 
 

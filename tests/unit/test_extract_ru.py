@@ -808,3 +808,11 @@ def test_reception_in_a_where_clause_is_the_visits_own(tmp_path: Path) -> None:
 def test_rifles_are_named_items(tmp_path: Path) -> None:
     body = "Канада предоставит Украине 21 тысячу автоматов."
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "CAN", "UKR", None, None)]
+
+
+def test_object_first_reception_takes_the_host_from_its_place(tmp_path: Path) -> None:
+    # "Министра ... Венгрии ... принял в Минске Александр Лукашенко": the one from Minsk hosts
+    body = "Министра иностранных дел Венгрии Петера Сийярто принял в Минске Александр Лукашенко."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
+    body = "Александр Лукашенко принял в Минске министра иностранных дел Венгрии Петера Сийярто."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
