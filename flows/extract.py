@@ -348,6 +348,10 @@ class DocumentContext:
                             titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
                         continue
+                    if subjects_only and titles_of is not None and any(
+                            sentence[:m.start()].rstrip().endswith(",")
+                            for m in titles_of.cues["relative"].finditer(sentence, 0, ent.start)):
+                        continue  # ", где встретился с представителем ЕС": a relative clause's name is no subject
                     if venues_of is not None and ent.kind == "org" and governed_by(
                             venues_of, sentence, ent.start, venues_of.words["goal_prepositions"], 2):
                         continue
@@ -733,6 +737,31 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
     return None
 
 
+QUOTE_OPENERS = "«„“\""
+QUOTE_CLOSERS = "»“”\""
+QUOTE_ATTRIBUTION = regex.compile(r"\s*,?\s*[-–—]?\s*\p{Ll}[^.;:!?«»„“”\"]{0,50}")
+
+
+def quoted_speaker(sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                   exclude: set[str]) -> EntityMention | None:
+    """The speaker named after the closing quote around a trigger whose quote names no traveller ("«Я только что
+    прибыл в Киев», - написал президент Финляндии Саули Ниинистё"): a first-person trip told in one's own words.
+    The attribution opens on a lowercase verb; its first official name within 50 characters is the speaker."""
+    # a trigger pattern may open on the character before its word: the quote itself ("„Am fost la")
+    opened = max(sentence.rfind(q, 0, trigger.start() + 1) for q in QUOTE_OPENERS)
+    if opened < 0 or any(sentence.find(q, opened + 1, trigger.start()) >= 0 for q in QUOTE_CLOSERS if q != "\""):
+        return None
+    closed = min((i for i in (sentence.find(q, trigger.end()) for q in QUOTE_CLOSERS) if i >= 0), default=-1)
+    if closed < 0 or any(opened < e.start < closed and e.kind != "place" and e.kind in AGENT_KINDS
+                         and e.code not in exclude for e in entities):
+        return None
+    attribution = QUOTE_ATTRIBUTION.match(sentence, closed + 1)
+    if attribution is None:
+        return None
+    return next((e for e in entities if attribution.start() < e.start < attribution.end()
+                 and e.kind in AGENT_KINDS - {"place"} and e.code not in exclude), None)
+
+
 def source_of_statement(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """A name after "volgens", "according (to)", "по словам", "potrivit", with only articles, titles and capitalised
     words between: whom a statement is attributed to, not its subject."""
@@ -840,6 +869,17 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         genitive = genitive_agent(lexicon, entities, trigger.end(), sentence, {target.code} if target else set())
         if genitive is not None or lexicon.grammar.genitive_agent_by_case:
             actor_ent, basis = genitive, "agent after trigger"
+    if rule.endswith(".verb") and (actor_ent is None or actor_ent.kind in PLACE_KINDS - {"place"}):
+        # "Киев посетил канцлер Германии", "Молдову посетил премьер-министр Румынии": the object first, no
+        # preposition, and an official right after the verb is its subject
+        fronted = nearest_before(lexicon, entities, trigger.start(), PLACE_KINDS, glued, sentence)
+        if (fronted is not None and (actor_ent is None or fronted is actor_ent) and trigger.start() - fronted.end <= 20
+                and not titled_place(lexicon, sentence, fronted)
+                and not governed_by(lexicon, sentence, fronted.start, any_preposition(lexicon.language), 2)):
+            inverted = subject_after_place(lexicon, sentence, entities, trigger.end(), {fronted.code})
+            if inverted is not None:
+                actor_ent, basis = inverted, "subject after trigger"
+                target = role(fronted, "destination before trigger")
     if actor_ent is not None and target is not None and actor_ent.code == target.code:
         actor_ent = None
     if actor_ent is None:
@@ -881,6 +921,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
+    if actor_ent is None and rule.endswith(("arrival", ".verb")):
+        # "«Я прибыл в Киев», - написал президент Финляндии": the speaker after the quote made the trip
+        actor_ent = quoted_speaker(sentence, entities, trigger, {target.code} if target else set())
+        basis = "speaker after the quote"
     if actor_ent is not None and not is_official(lexicon, sentence, actor_ent):
         actor_ent = None
     if actor_ent is not None and lexicon.cues["ambassador"].search(sentence, max(0, actor_ent.start - 15),
@@ -966,6 +1010,13 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
                            lexicon.words["goal_prepositions"])
     if host is None:
         return None, None
+    # "совершил визит в Бухарест, где его принял президент Йоханнис": a reception in a relative clause after a
+    # visit is that visit's, whose traveller the clause gives only by a pronoun: no second visit, nor reversed roles
+    relative = next(reversed(list(lexicon.cues["relative"].finditer(sentence, host.end, trigger.start()))), None)
+    if relative is not None and any(
+            t.event_type == "visit" and t.roles != "host_guest" and t.compiled.search(sentence, 0, relative.start())
+            for t in lexicon.triggers):
+        return None, None
     # "received the Canadian Prime Minister", "ontving de premier van Canada": a person or an office,
     # so that "took measures" or "adopted a decision" (принял меры, приняли решение) receive nobody
     # from the trigger's start: a split verb holds its guest ("heeft de Deense premier ... ontvangen");
@@ -979,6 +1030,13 @@ def host_guest_roles(lexicon: EventLexicon, sentence: str, entities: list[Entity
         return None, role(host, "host")
     if lexicon.cues["ambassador"].search(sentence, max(trigger.end(), guest.start - 15), guest.start) is not None:
         return None, role(host, "host")  # "received the French ambassador": he lives in the host country
+    # "Министра ... Венгрии Петера Сийярто принял в Минске Александр Лукашенко": the object first; the place of the
+    # reception is the host's, so a guest from there is the host and the name before the verb the guest
+    venue = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, set(), 40, sentence,
+                        lexicon.words["goal_prepositions"])
+    if (venue is not None and venue.start < guest.start and venue.code == guest.code != host.code
+            and host.kind != "place" and is_official(lexicon, sentence, host)):
+        return role(host, "guest before the verb"), role(guest, "host from the place of the reception")
     return role(guest, "guest after trigger"), role(host, "host")
 
 
@@ -1705,7 +1763,9 @@ def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[Ent
                         ) -> list[tuple[EntityMention, tuple[int, int]]]:
     """The places that open gapped clauses after a visit's destination, each with the span of its gap: a comma, a
     coordinator or contrast word, one to three words (the clause's own time, "а в среду"), a spaced dash and maybe
-    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу")."""
+    a goal preposition ("прибыл в Вильнюс, а в среду - в Варшаву, а в пятницу - в Прагу"), or without the dash the
+    goal preposition ("a ajuns la Vilnius, iar miercuri la Varșovia") or the clause's own time ("and on Wednesday
+    Riga"), when the clause ends at its place."""
     gap = gapped_destination_gap(lexicon.language)
     if gap is None:
         return []
@@ -1727,9 +1787,15 @@ def gapped_destinations(lexicon: EventLexicon, sentence: str, entities: list[Ent
                 start = matched.start("joiner")
         if matched is None or ent.kind not in PLACE_KINDS:
             break
+        if GAP_DASH.search(matched.group()) is None and GAP_CLAUSE_END.match(sentence, ent.end) is None:
+            break  # without a dash only a clause that ends at its place is gapped ("а в понедельник в Варшаве прошли")
         found.append((ent, (start, ent.start)))
         previous = ent
     return found
+
+
+GAP_DASH = regex.compile(r"[\-–—]")
+GAP_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?)]|$)")
 
 
 @cache
@@ -1751,8 +1817,9 @@ def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
         return None
     joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
     goal = words_alternation(lexicon.words["goal_prepositions"])
-    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?[\-–—]\s+(?:(?:{goal})\s+)?",
-                         regex.IGNORECASE)
+    # the dash may be left out before a goal preposition ("a ajuns la Vilnius, iar miercuri la Varșovia")
+    return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?"
+                         rf"(?:[\-–—]\s+(?:(?:{goal})\s+)?|(?:{goal})\s+)", regex.IGNORECASE)
 
 
 def share_pledges(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str, trig: Trigger,
@@ -2092,6 +2159,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor, target = mission
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
+        # a protest voiced with no diplomat after it is a statement unless the protested government follows
+        # ("Посольство России в Польше выразило протест в связи с ...": no addressee, the host is only its seat)
+        if (trig.rule.endswith(".voiced.note") and lexicon.cues["diplomat"].search(sentence, match.end()) is None
+                and not any(e.kind in AGENT_KINDS and 0 <= e.start - match.end() <= PROTESTED_REACH for e in entities)):
+            return None
         if no_diplomat and (actor is None or target is None or actor.start >= match.start()
                             or target.start < match.end() or target.start - match.end() > PROTESTED_REACH):
             return None

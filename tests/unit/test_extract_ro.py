@@ -409,3 +409,42 @@ def test_embassy_as_the_protester(tmp_path: Path, body: str, expected: tuple[str
 ])
 def test_pledge_to_a_fund_for_a_country(tmp_path: Path, body: str, expected: Event) -> None:
     assert events(extract(tmp_path, "ro", body)) == [expected]
+
+
+def test_arrived_at_a_place_is_a_visit_but_not_an_agreement_reached(tmp_path: Path) -> None:
+    # "a ajuns la Vilnius" (arrived in) is a visit; "a ajuns la un acord cu Germania" (reached an agreement) is none
+    body = ("Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius. "
+            "Președintele Maia Sandu a ajuns la un acord cu Germania.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU")]
+
+
+def test_gapped_stop_without_a_dash(tmp_path: Path) -> None:
+    # ", iar miercuri la Varșovia": a further stop; ", iar miercuri la Varșovia au avut loc proteste" is no stop
+    body = "Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius, iar miercuri la Varșovia."
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU"), ("MDA", "POL")]
+    body = ("Ministrul Afacerilor Externe, Mihai Popșoi, a ajuns marți la Vilnius, "
+            "iar miercuri la Varșovia au avut loc proteste.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "LTU")]
+
+
+def test_named_weapon_systems_are_items(tmp_path: Path) -> None:
+    # "trei sisteme IRIS-T" names what is given, with no sum or package
+    body = "Germania va oferi Ucrainei încă trei sisteme IRIS-T, a declarat ministrul Boris Pistorius."
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_first_person_trip_in_a_quote_and_came_to_power(tmp_path: Path) -> None:
+    # "„Am venit la Kiev...”, a spus ministrul": the speaker came; "a venit la putere" names no place
+    body = ("„Am venit la Kiev să arătăm că suntem alături de voi”, a spus ministrul român al Apărării, Angel Tîlvăr. "
+            "Premierul Marcel Ciolacu a venit la putere în 2023.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
+
+
+def test_was_in_a_place_is_a_visit(tmp_path: Path) -> None:
+    # "s-a aflat luni la Kiev", "se află la Bruxelles": presence abroad; "s-a aflat în centrul atenției" is none
+    body = ("Ministrul de externe Bogdan Aurescu s-a aflat luni la Kiev. "
+            "Premierul Dorin Recean s-a aflat în centrul atenției la Chișinău.")
+    assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]

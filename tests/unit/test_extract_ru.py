@@ -742,3 +742,77 @@ def test_host_of_a_donor_conference_in_an_aside_is_the_donor(tmp_path: Path) -> 
     body = ("Великобритания, принимающая конференцию по восстановлению Украины в Лондоне, пообещала Украине "
             "кредитные гарантии на 3 млрд долларов.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "GBR", "UKR", 3_000_000_000.0, "USD")]
+
+
+def test_bare_title_carries_the_subject_not_a_name_in_a_where_clause(tmp_path: Path) -> None:
+    # "где встретился с верховным представителем ЕС": the EU is met in the relative clause; "министр" goes on
+    # with the one who travelled (here carried by "он" from the first sentence)
+    body = ("Министр иностранных дел Молдовы Михай Попшой провел насыщенную неделю. В понедельник он находился с "
+            "рабочим визитом в Брюсселе, где встретился с верховным представителем ЕС Жозепом Боррелем. "
+            "Во вторник министр прибыл в Вильнюс.")
+    trips = [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "visit"]
+    assert trips == [("MDA", "BEL"), ("MDA", "LTU")]
+
+
+def test_offered_sum_is_a_pledge_but_an_offered_deal_is_none(tmp_path: Path) -> None:
+    # "предложил Украине 50 млрд евро" offers aid (as Romanian "a oferit"); a deal or a purchase offered is no aid
+    body = "Евросоюз предложил Украине 50 млрд евро на 2024-2027 годы."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "UKR", 50_000_000_000.0, "EUR")]
+    body = ("США предложили Украине сделку по редкоземельным металлам на 500 млрд долларов. "
+            "Зеленский предложил США купить оружие на 100 млрд долларов.")
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_protest_voiced_by_an_embassy_without_addressee_is_a_statement(tmp_path: Path) -> None:
+    # GUIDE.md: public criticism without a summons or note is no demarche; a note, or an addressee after the
+    # voiced protest, is one
+    body = "Посольство России в Польше выразило протест в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == []
+    body = "Посольство России в Латвии выразило протест МИД Латвии в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "RUS", "LVA", None, None)]
+    body = "Посольство России в Польше направило ноту протеста в связи с осквернением памятника."
+    assert events(extract(tmp_path, "ru", body)) == [("demarche", "RUS", "POL", None, None)]
+
+
+def test_offer_planned_or_of_a_cut_is_no_pledge(tmp_path: Path) -> None:
+    body = ("Евросоюз собирается предложить Молдове финансовую помощь в размере 1,8 млрд евро. "
+            "Депутат Раду Мариан предложил урезать дотации Гагаузии на полмиллиарда лей.")
+    assert events(extract(tmp_path, "ru", body)) == []
+
+
+def test_first_person_trip_in_a_quote_is_the_speakers(tmp_path: Path) -> None:
+    # the quote names no traveller: the official named after it says he came
+    body = "«Я только что прибыл в Киев», - написал в Twitter президент Финляндии Саули Ниинистё."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "FIN", "UKR", None, None)]
+    # a traveller named inside the quote is the traveller, not the speaker
+    body = "«Канцлер Германии Олаф Шольц прибыл в Киев», - заявил президент Польши Анджей Дуда."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "DEU", "UKR", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Киев посетил канцлер Германии Олаф Шольц.", ("visit", "DEU", "UKR", None, None)),
+    ("Молдову посетил премьер-министр Румынии.", ("visit", "ROU", "MDA", None, None)),
+    ("На прошлой неделе Киев посетила делегация Всемирного банка.", ("visit", "WB", "UKR", None, None)),
+])
+def test_object_first_visit_takes_its_subject_after_the_verb(tmp_path: Path, body: str, expected: Event) -> None:
+    # object-verb-subject order: the bare place before the verb is visited, the official after it travels
+    assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+def test_reception_in_a_where_clause_is_the_visits_own(tmp_path: Path) -> None:
+    # "где его принял президент Клаус Йоханнис": the host after the verb is no guest; one visit, Moldova to Romania
+    body = "Глава МИД Молдовы Нику Попеску совершил визит в Бухарест, где его принял президент Клаус Йоханнис."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "MDA", "ROU", None, None)]
+
+
+def test_rifles_are_named_items(tmp_path: Path) -> None:
+    body = "Канада предоставит Украине 21 тысячу автоматов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "CAN", "UKR", None, None)]
+
+
+def test_object_first_reception_takes_the_host_from_its_place(tmp_path: Path) -> None:
+    # "Министра ... Венгрии ... принял в Минске Александр Лукашенко": the one from Minsk hosts
+    body = "Министра иностранных дел Венгрии Петера Сийярто принял в Минске Александр Лукашенко."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
+    body = "Александр Лукашенко принял в Минске министра иностранных дел Венгрии Петера Сийярто."
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
