@@ -2110,14 +2110,16 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Macron's visit to Kyiv was cancelled": the trip was called off or put off
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
+    # the part of the trigger's clause between the commas around it, where a remote meeting or a count of acts is told
+    left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
+    right = sentence.find(",", match.end(), clause_end)
+    between_commas = (left, clause_end if right < 0 else right)
     if trig.event_type == "visit":
         # "met Zelensky by video link", "по телефону": nobody travelled (GUIDE.md); only between the commas around
         # the trigger, since "visited Kyiv, a week after a phone call with Zelensky" is a visit
-        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
-        right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "remote", sentence, *between_commas):
             return None
-        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
             return None  # "has visited Kyiv several times": a count of trips, no one visit (GUIDE.md)
         if trig.rule.endswith("noun") and retold_visit(lexicon, sentence, match):
             return None
@@ -2146,9 +2148,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
-        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
-        right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
             return None  # "has summoned the ambassador several times": a count of summonses, no one demarche
         object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
