@@ -1798,25 +1798,32 @@ GAP_DASH = regex.compile(r"[\-–—]")
 GAP_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?)]|$)")
 
 
+def gap_words(lexicon: EventLexicon) -> tuple[str, str]:
+    """The alternations that open a gapped clause (a coordinator or contrast word) and that may lead to its place
+    (a goal preposition)."""
+    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
+    return joiners, words_alternation(lexicon.words["goal_prepositions"])
+
+
 @cache
 def gapped_destination_time_gap(language: str) -> regex.Pattern[str]:
     """A gap without a dash: maybe the first clause's own time, a comma, a coordinator or contrast word, the
     clause's own time (one to three words) and maybe a goal preposition."""
     lexicon = event_lexicon(language)
     assert lexicon is not None
-    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
-    goal = words_alternation(lexicon.words["goal_prepositions"])
+    joiners, goal = gap_words(lexicon)
     return regex.compile(rf"(?:\s+[^\s,.;:\-–—]+){{0,3}}?\s*,?\s*(?P<joiner>{joiners})\s+"
                          rf"(?P<time>(?:[^\s,.;:\-–—]+\s+){{1,3}}?)(?:(?:{goal})\s+)?", regex.IGNORECASE)
 
 
 @cache
 def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
+    """A gap with a dash or a goal preposition after the clause's own time; None for a lexicon without the words
+    (then no clause is read as gapped)."""
     lexicon = event_lexicon(language)
     if lexicon is None or not lexicon.words["coordinators"] or not lexicon.words["goal_prepositions"]:
         return None
-    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
-    goal = words_alternation(lexicon.words["goal_prepositions"])
+    joiners, goal = gap_words(lexicon)
     # the dash may be left out before a goal preposition ("a ajuns la Vilnius, iar miercuri la Varșovia")
     return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?"
                          rf"(?:[\-–—]\s+(?:(?:{goal})\s+)?|(?:{goal})\s+)", regex.IGNORECASE)
