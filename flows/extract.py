@@ -1149,8 +1149,12 @@ def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match
 
 
 def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
-                 trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
-    """Demarche: the diplomat's country is the target, the summoning government the actor."""
+                 trigger: regex.Match[str], note: bool = False) -> tuple[Role | None, Role | None]:
+    """Demarche: the diplomat's country is the target, the summoning government the actor; of a protest note (note)
+    sent by a mission, the mission's country is the actor (protesting_mission, then the embassies cue below)."""
+    mission = protesting_mission(lexicon, sentence, entities, trigger) if note else None
+    if mission is not None:
+        return mission
     goal_words = lexicon.words["goal_prepositions"]
     diplomats = list(lexicon.cues["diplomat"].finditer(sentence))
     # the diplomat who was summoned is the one nearest the trigger
@@ -2160,10 +2164,7 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
             return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
-        actor, target = summon_roles(lexicon, sentence, entities, match)
-        mission = protesting_mission(lexicon, sentence, entities, match) if trig.rule.endswith(".note") else None
-        if mission is not None:
-            actor, target = mission
+        actor, target = summon_roles(lexicon, sentence, entities, match, note=trig.rule.endswith(".note"))
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         # a protest voiced with no diplomat after it is a statement unless the protested government follows
