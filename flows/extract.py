@@ -1149,8 +1149,12 @@ def summoned_diplomat(lexicon: EventLexicon, sentence: str, trigger: regex.Match
 
 
 def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
-                 trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
-    """Demarche: the diplomat's country is the target, the summoning government the actor."""
+                 trigger: regex.Match[str], note: bool = False) -> tuple[Role | None, Role | None]:
+    """Demarche: the diplomat's country is the target, the summoning government the actor; of a protest note (note)
+    sent by a mission, the mission's country is the actor (protesting_mission, then the embassies cue below)."""
+    mission = protesting_mission(lexicon, sentence, entities, trigger) if note else None
+    if mission is not None:
+        return mission
     goal_words = lexicon.words["goal_prepositions"]
     diplomats = list(lexicon.cues["diplomat"].finditer(sentence))
     # the diplomat who was summoned is the one nearest the trigger
@@ -1798,25 +1802,32 @@ GAP_DASH = regex.compile(r"[\-–—]")
 GAP_CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?)]|$)")
 
 
+def gap_words(lexicon: EventLexicon) -> tuple[str, str]:
+    """The alternations that open a gapped clause (a coordinator or contrast word) and that may lead to its place
+    (a goal preposition)."""
+    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
+    return joiners, words_alternation(lexicon.words["goal_prepositions"])
+
+
 @cache
 def gapped_destination_time_gap(language: str) -> regex.Pattern[str]:
     """A gap without a dash: maybe the first clause's own time, a comma, a coordinator or contrast word, the
     clause's own time (one to three words) and maybe a goal preposition."""
     lexicon = event_lexicon(language)
     assert lexicon is not None
-    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
-    goal = words_alternation(lexicon.words["goal_prepositions"])
+    joiners, goal = gap_words(lexicon)
     return regex.compile(rf"(?:\s+[^\s,.;:\-–—]+){{0,3}}?\s*,?\s*(?P<joiner>{joiners})\s+"
                          rf"(?P<time>(?:[^\s,.;:\-–—]+\s+){{1,3}}?)(?:(?:{goal})\s+)?", regex.IGNORECASE)
 
 
 @cache
 def gapped_destination_gap(language: str) -> regex.Pattern[str] | None:
+    """A gap with a dash or a goal preposition after the clause's own time; None for a lexicon without the words
+    (then no clause is read as gapped)."""
     lexicon = event_lexicon(language)
     if lexicon is None or not lexicon.words["coordinators"] or not lexicon.words["goal_prepositions"]:
         return None
-    joiners = rf"{lexicon.cues['contrast_words'].pattern}|{words_alternation(lexicon.words['coordinators'])}"
-    goal = words_alternation(lexicon.words["goal_prepositions"])
+    joiners, goal = gap_words(lexicon)
     # the dash may be left out before a goal preposition ("a ajuns la Vilnius, iar miercuri la Varșovia")
     return regex.compile(rf"\s*,\s*(?:{joiners})\s+(?:[^\s,.;:\-–—]+\s+){{1,3}}?"
                          rf"(?:[\-–—]\s+(?:(?:{goal})\s+)?|(?:{goal})\s+)", regex.IGNORECASE)
@@ -2110,14 +2121,16 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "Macron's visit to Kyiv was cancelled": the trip was called off or put off
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
+    # the part of the trigger's clause between the commas around it, where a remote meeting or a count of acts is told
+    left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
+    right = sentence.find(",", match.end(), clause_end)
+    between_commas = (left, clause_end if right < 0 else right)
     if trig.event_type == "visit":
         # "met Zelensky by video link", "по телефону": nobody travelled (GUIDE.md); only between the commas around
         # the trigger, since "visited Kyiv, a week after a phone call with Zelensky" is a visit
-        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
-        right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "remote", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "remote", sentence, *between_commas):
             return None
-        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
             return None  # "has visited Kyiv several times": a count of trips, no one visit (GUIDE.md)
         if trig.rule.endswith("noun") and retold_visit(lexicon, sentence, match):
             return None
@@ -2146,17 +2159,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             return None
         if trig.rule.endswith("summon") and not summoned_diplomat(lexicon, sentence, match):
             return None
-        left = max(clause_start, sentence.rfind(",", clause_start, match.start()) + 1)
-        right = sentence.find(",", match.end(), clause_end)
-        if has_cue(lexicon, "repeated", sentence, left, clause_end if right < 0 else right):
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
             return None  # "has summoned the ambassador several times": a count of summonses, no one demarche
         object_ = lexicon.cues["diplomat"].search(sentence, match.end(), match.end() + 60)
         if object_ is not None and has_cue(lexicon, "negation", sentence[object_.end():object_.end() + 12]):
             return None  # "ontbood de Russische ambassadeur niet": verb-second order puts the negation after
-        actor, target = summon_roles(lexicon, sentence, entities, match)
-        mission = protesting_mission(lexicon, sentence, entities, match) if trig.rule.endswith(".note") else None
-        if mission is not None:
-            actor, target = mission
+        actor, target = summon_roles(lexicon, sentence, entities, match, note=trig.rule.endswith(".note"))
         # the protested government follows closely: a country further on is the subject of the protest
         # ("a exprimat un protest ferm față de atacurile asupra porturilor ucrainene")
         # a protest voiced with no diplomat after it is a statement unless the protested government follows

@@ -77,7 +77,7 @@ def extract_batch(documents: pl.DataFrame, sample_chars: int, workers: int,
                   min_bytes: int = MIN_PARALLEL_BYTES) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """extract_documents over worker processes when there are several and the batch holds enough text (the work
     grows with the text, not with the number of documents)."""
-    if workers <= 1 or documents.is_empty() or documents["text"].str.len_bytes().sum() < min_bytes:
+    if workers <= 1 or documents["text"].str.len_bytes().sum() < min_bytes:
         return extract_documents(documents, sample_chars)
     parts = split_by_text(documents, workers)
     results = list(worker_pool(workers).map(extract_documents, parts, repeat(sample_chars)))
