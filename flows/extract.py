@@ -285,7 +285,8 @@ class DocumentContext:
         return self.entity_cache[sent_idx]
 
     def trips(self, lexicon: EventLexicon, sent_idx: int) -> list[regex.Match[str]]:
-        """The visit triggers of a sentence (of a candidate sentence: a sentence that is none holds no trigger)."""
+        """The visit triggers of a sentence, read in candidate sentences only: one that is none (no trigger, all
+        capitals, a link teaser) counts as holding none, as it yields no mention either."""
         if sent_idx not in self.trip_cache:
             sentence = self.sentences.get(sent_idx, "")
             ids = range(len(lexicon.triggers)) if self.trigger_ids is None else self.trigger_ids.get(sent_idx, ())
