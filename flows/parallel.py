@@ -23,9 +23,10 @@ from flows.resolve import resolve_mentions
 from flows.segment import split_sentences
 
 # Below this much text a batch runs in the calling process: starting workers (imports, lexicons, gazetteers in
-# each) and shipping the batch cost more than the second core saves. Measured on 2 cores: 1,000 bench documents
-# (3.2 MB) took 4.7-5.3 s in process and 6.2-10 s over two new workers; 3,000 (9.6 MB) 17 s and 14 s.
-MIN_PARALLEL_BYTES = 6_000_000
+# each) and shipping the batch cost more than the second core saves. On two idle cores a rerun of 100,000 bench
+# documents with 1,000 new ones (3.2 MB) took 4.7-5.5 s of work over two new workers and 5.4-6.8 s in process
+# (four trials each); on cores shared with other work the process won (4.7-5.3 s against 6.2-10 s).
+MIN_PARALLEL_BYTES = 1_000_000
 
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
