@@ -217,6 +217,7 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
     a_min, a_max, b_min, b_max = a["date_min"], a["date_max"], b["date_min"], b["date_max"]
     # one sentence names one event per type and parties, whatever day each of its triggers was near
     same_sentence = a["char_start"] == b["char_start"]
+    headline = 0 in (a["sentence_idx"], b["sentence_idx"])
     # a visit lasts days: arriving late on Saturday and meeting the king on Sunday is one visit
     reach = VISIT_DAYS_APART if a["event_type"] == "visit" else timedelta()
     if not same_sentence and a_min is not None and b_min is not None and \
@@ -224,13 +225,11 @@ def same_event(a: MentionRow, b: MentionRow) -> bool:
         return False
     # "summoned the ambassador on Wednesday ... on Thursday the embassy lodged a note": two acts (a headline
     # restates the body's act, whatever day it is written for)
-    if not same_sentence and a["event_type"] != "visit" and 0 not in (a["sentence_idx"], b["sentence_idx"]) \
-            and on_other_weekdays(a, b):
+    if not same_sentence and not headline and a["event_type"] != "visit" and on_other_weekdays(a, b):
         return False
     a_amount, b_amount = a["amount"], b["amount"]
     if a["event_type"] == "pledge" and a_amount is not None and b_amount is not None:
         # headlines round ("$2 billion" for "$2.2 billion"): a wider tolerance when one mention is the headline
-        headline = 0 in (a["sentence_idx"], b["sentence_idx"])
         tolerance = HEADLINE_TOLERANCE if headline else AMOUNT_TOLERANCE
         if a["currency"] != b["currency"]:
             # a headline gives the body's sum in dollars ("$20 million" for "2.7 billion yen (about $20 million)")
