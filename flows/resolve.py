@@ -20,6 +20,7 @@ from flows.money import amount_in_usd
 from flows.temporal import (
     DocumentReference,
     ResolvedDate,
+    anaphoric_day,
     days_of_next_sentence,
     infer_reference,
     publication_date,
@@ -55,6 +56,8 @@ HEADLINE_TOLERANCE = 0.15
 VISIT_DAYS_APART = timedelta(days=2)
 # How many sentences back an undated mention may take its date from.
 CONTEXT_SENTENCES = 1
+# How many sentences back "the same day" may find the day it names.
+ANAPHOR_SENTENCES = 3
 # how much text after a mention's sentence is read for the day the next sentence opens with
 NEXT_SENTENCE_REACH = 200
 DATED_PRECISIONS = ("day", "days", "week", "month")
@@ -144,6 +147,9 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
         resolved = resolve_event_date(row["evidence"], languages[row["doc_id"]], ref,
                                       row["trigger_start"], row["trigger_end"], event_place(row))
         text = (texts or {}).get(row["doc_id"])
+        # "the same day" names the day the text told last: inherit_context_dates finds it
+        if resolved.basis.startswith("publication") and anaphoric_day(row["evidence"], languages[row["doc_id"]]):
+            text = None
         if resolved.basis.startswith("publication") and row["event_type"] == "visit" and text is not None:
             following = text[int(row["char_end"]):int(row["char_end"]) + NEXT_SENTENCE_REACH]
             resolved = days_of_next_sentence(row["evidence"], languages[row["doc_id"]], ref, following) or resolved
@@ -158,7 +164,7 @@ def date_mentions(raw: pl.DataFrame, references: dict[str, DocumentReference | N
         if resolved.basis.startswith("publication"):
             row["confidence"] = round(max(0.05, row["confidence"] - UNDATED_PENALTY), 3)
         rows.append(row)
-    inherit_context_dates(rows)
+    inherit_context_dates(rows, languages, texts, references)
     for row in rows:
         usd, rate_day = None, None
         if row["amount"] is not None and row["currency"] and row["event_date"] is not None:
@@ -184,15 +190,23 @@ def honest_precision(resolved: ResolvedDate) -> str:
     return "day" if width == 0 else "week" if width <= 7 else "month"
 
 
-def inherit_context_dates(rows: list[MentionRow]) -> None:
+def inherit_context_dates(rows: list[MentionRow], languages: dict[str, str] | None = None,
+                          texts: dict[str, str] | None = None,
+                          references: dict[str, DocumentReference | None] | None = None) -> None:
     """An undated mention right after a dated one shares its day: news tells one scene in a row of
-    sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million")."""
+    sentences ("Biden visited Kyiv on Monday. While there, he pledged $500 million"). One that says so
+    ("the same day", "the next day") takes the day the text told last, with the offset it names."""
     dated_by_doc: dict[str, list[MentionRow]] = {}
     for r in rows:
         if not str(r["date_basis"]).startswith("publication") and r["date_precision"] in DATED_PRECISIONS:
             dated_by_doc.setdefault(r["doc_id"], []).append(r)
+    anaphoric: list[tuple[MentionRow, str, int]] = []
     for row in rows:
         if not str(row["date_basis"]).startswith("publication"):
+            continue
+        anaphor = anaphoric_day(row["evidence"], languages[row["doc_id"]]) if languages else None
+        if anaphor is not None:
+            anaphoric.append((row, *anaphor))
             continue
         sources = [d for d in dated_by_doc.get(row["doc_id"], []) if d is not row
                    and 0 <= row["sentence_idx"] - d["sentence_idx"] <= CONTEXT_SENTENCES
@@ -203,6 +217,42 @@ def inherit_context_dates(rows: list[MentionRow]) -> None:
         row.update({k: source[k] for k in ("event_date", "date_min", "date_max", "date_precision")})
         row["date_basis"] = f"context: the date of the {source['event_type']} in sentence {source['sentence_idx']} " \
                             f"({source['date_basis']})"
+    # in text order, so that "the same day" after a mention dated by its context takes that date too
+    for row, phrase, offset in sorted(anaphoric, key=lambda a: (a[0]["doc_id"], a[0]["char_start"])):
+        told_day = day_told_before(row, rows, (texts or {}).get(row["doc_id"]), languages or {},
+                                   (references or {}).get(row["doc_id"]))
+        shift = timedelta(days=offset)
+        ref = (references or {}).get(row["doc_id"])
+        # "the next day" after the publication day is a plan
+        if told_day is None or (ref is not None and told_day["date_min"] + shift > ref.pub_max):
+            continue
+        row.update(event_date=told_day["event_date"] + shift, date_min=told_day["date_min"] + shift,
+                   date_max=told_day["date_max"] + shift, date_precision=told_day["date_precision"],
+                   date_basis=f'context: "{phrase}" after {told_day["date_basis"]}')
+
+
+def day_told_before(row: MentionRow, rows: list[MentionRow], text: str | None, languages: dict[str, str],
+                    ref: DocumentReference | None) -> MentionRow | None:
+    """The dates of what the text told last before a mention that names its day by it ("the same day"): the
+    nearest dated mention up to ANAPHOR_SENTENCES back, else the day the sentence before names."""
+    told = [r for r in rows if r is not row and r["doc_id"] == row["doc_id"] and r["char_start"] <= row["char_start"]
+            and row["sentence_idx"] - r["sentence_idx"] <= ANAPHOR_SENTENCES and r["date_min"] is not None
+            and not str(r["date_basis"]).startswith("publication") and r["date_precision"] in DATED_PRECISIONS]
+    if told:
+        source = max(told, key=lambda r: (r["char_start"], r["char_end"]))
+        return {"event_date": source["event_date"], "date_min": source["date_min"], "date_max": source["date_max"],
+                "date_precision": source["date_precision"],
+                "date_basis": f"the date of the {source['event_type']} in sentence {source['sentence_idx']} "
+                              f"({source['date_basis']})"}
+    before = sentence_before(text, int(row["char_start"])) if text else ""
+    if not before:
+        return None
+    resolved = resolve_event_date(before, languages[row["doc_id"]], ref, 0, len(before))
+    if resolved.basis.startswith("publication") or resolved.date_min is None or resolved.date_max is None or \
+            resolved.event_date is None or honest_precision(resolved) not in DATED_PRECISIONS:
+        return None
+    return {"event_date": resolved.event_date, "date_min": resolved.date_min, "date_max": resolved.date_max,
+            "date_precision": honest_precision(resolved), "date_basis": f"the sentence before ({resolved.basis})"}
 
 
 def another_of_its_kind(row: MentionRow, source: MentionRow) -> bool:

@@ -109,6 +109,7 @@ _SCHEMA: dict[str, tuple[str, Any]] = {
     "weekends": ("role_map", frozenset({"on", "past"})),
     "relative_days": ("int_map", (-7, 7)),
     "relative_day_blockers": ("str_list", None),
+    "anaphoric_days": ("int_map", (-1, 1)),
     "eve_words": ("str_list", None),
     "eve_object_endings": ("str_list", None),
     "eve_verb_endings": ("str_list", None),
@@ -155,6 +156,7 @@ class TimeLexicon:
     weekends: dict[str, str]  # "over the weekend" (on), "last weekend" (past)
     relative_days: dict[str, int]
     relative_day_blockers: tuple[str, ...]
+    anaphoric_days: dict[str, int]  # "the same day" (0), "the next day" (1): the day the text told last, not today
     eve_words: tuple[str, ...]
     eve_object_endings: tuple[str, ...]
     eve_verb_endings: tuple[str, ...]
@@ -363,6 +365,25 @@ def same_day_words(lang: str) -> re.Pattern[str] | None:
         return None
     words = [word for word, offset in time_lexicon(lang).relative_days.items() if offset == 0]
     return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+
+
+@cache
+def anaphoric_day_words(lang: str) -> re.Pattern[str] | None:
+    """The phrases of a language that name a day by the day the text told before ("the same day", "на следующий
+    день"), with the offset in days of each in anaphoric_day_offset."""
+    if not has_time_lexicon(lang):
+        return None
+    words = time_lexicon(lang).anaphoric_days
+    return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+
+
+def anaphoric_day(text: str, lang: str) -> tuple[str, int] | None:
+    """The first phrase of text naming a day by the day told before, and its offset in days from that day."""
+    pattern = anaphoric_day_words(lang)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return None
+    return found.group(), time_lexicon(lang).anaphoric_days[_norm(found.group())]
 
 
 @cache
