@@ -1408,8 +1408,33 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
             sentence[e.end + 1:e.end + 30]) is not None), candidates[0] if candidates else None)
         target_basis = "other country in sentence"
+    if target_ent is None:
+        target_ent = promised_person(lexicon, sentence, entities, trigger, actor_ent)
+        target_basis = "person promised the aid"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                    actor: EntityMention | None) -> EntityMention | None:
+    """The leader or country a pledge verb is addressed to, right after it: "Rutte promised Zelensky 2.5 billion
+    euros" (a sum follows), or "Biden promised Zelensky that Germany would give ...", where an earlier pledge verb of
+    the sentence addresses the recipient and the donor is the later verb's subject (actor)."""
+    verbs = [t for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")]
+    ends = [(m.end(), m.start() == trigger.start()) for t in verbs for m in t.compiled.finditer(sentence)
+            if m.start() == trigger.start()
+            or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
+    for end, own in ends:
+        ent = next((e for e in entities if e.start >= end), None)
+        if (ent is None or ent.kind not in ("person", "country") or (actor is not None and ent.code == actor.code)
+                or not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[end:ent.start]))):
+            continue
+        if own and not regex.match(r"\s*(?:[$€£¥]|[A-Z]{1,2}\$|\d)", sentence[ent.end:]):
+            continue  # "promised Zelensky that ...": the sum is given by the verb of the clause after
+        if actor is not None and not own and any(ent.end <= e.start < actor.start for e in entities):
+            continue  # another name between: it, not the addressee, may be this verb's donor or recipient
+        return ent
+    return None
 
 
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -2079,6 +2104,19 @@ def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, cla
     return False
 
 
+def planned_after_aside(lexicon: EventLexicon, sentence: str, trigger_end: int, clause_end: int) -> bool:
+    """Whether a visit noun's predicate, past a comma-enclosed aside, puts the trip in the future ("Macron's visit to
+    Beijing, announced by the Elysee on Monday after weeks of talks, will take place in April"): the future cue must
+    open the predicate (its first 20 characters), as `called_off_after` reads the predicate past the aside."""
+    first = sentence.find(",", trigger_end, clause_end)
+    second = sentence.find(",", first + 1, clause_end) if first >= 0 else -1
+    if second < 0:
+        return False
+    start = second + 1
+    relative = lexicon.cues["relative"].search(sentence, start, min(clause_end, start + 20))
+    return relative is None and has_cue(lexicon, "future", sentence, start, min(clause_end, start + 20))
+
+
 def attributive_called_off(lexicon: EventLexicon, sentence: str, cue_start: int, trigger_start: int) -> bool:
     """A negation cue that is a participle inside the visit's own noun phrase, right before the noun and after an
     article ("het eerder uitgestelde bezoek", "the previously postponed visit") or inflected as a Russian adjective
@@ -2120,6 +2158,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if (trig.event_type == "visit" and trig.rule.endswith("noun")
             and called_off_after(lexicon, sentence, match.end(), clause_end)):
         return None  # "Macron's visit to Kyiv was cancelled": the trip was called off or put off
+    if (trig.event_type == "visit" and trig.rule.endswith("noun")
+            and planned_after_aside(lexicon, sentence, match.end(), clause_end)):
+        return None  # "Macron's visit to Beijing, announced on Monday after weeks of talks, will take place in April"
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
     # the part of the trigger's clause between the commas around it, where a remote meeting or a count of acts is told

@@ -1399,3 +1399,26 @@ def test_english_pledge_wordings_of_round_nine(
 def test_was_nog_in_places_an_official_abroad(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Rutte promised Zelensky on Monday that the Netherlands would give 2.5 billion euros in military aid.",
+     [("pledge", "NLD", "UKR", 2.5e9, "EUR")]),
+    ("en", "Biden promised Zelensky that the United States would give $500 million in military aid. The talks "
+           "lasted two hours.", [("pledge", "USA", "UKR", 5e8, "USD")]),
+    ("en", "Rutte promised Zelensky 2.5 billion euros in military aid.", [("pledge", "NLD", "UKR", 2.5e9, "EUR")]),
+    ("en", "Scholz said that Germany would give 40 Leopard tanks.", []),
+])
+def test_the_one_promised_a_pledge_is_its_recipient(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "visit"), [
+    ("en", "Macron's visit to Beijing, announced by the Elysee on Monday after weeks of talks, will take place in "
+           "April. Paris hopes for a trade deal.", False),
+    ("en", "Macron's visit to Beijing, the first since 2019, ended on Friday.", True),
+])
+def test_a_visit_noun_whose_predicate_past_an_aside_is_future_is_no_visit(
+        tmp_path: Path, lang: str, body: str, visit: bool) -> None:
+    assert any(e[0] == "visit" for e in events(extract(tmp_path, lang, body))) == visit
