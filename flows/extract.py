@@ -922,6 +922,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
+    if actor_ent is None and rule.endswith("presence_arrival"):
+        # "Vorig jaar was Rutte nog in Tokio": verb-second order puts the traveller inside the trigger
+        actor_ent = next((e for e in candidates if e.kind == "person" and trigger.start() < e.start
+                          and e.end < trigger.end()), None)
+        basis = "subject inside the trigger"
     if actor_ent is None and rule.endswith(("arrival", ".verb")):
         # "«Я прибыл в Киев», - написал президент Финляндии": the speaker after the quote made the trip
         actor_ent = quoted_speaker(sentence, entities, trigger, {target.code} if target else set())
@@ -1211,6 +1216,9 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         basis = "ministry after trigger"
         if actor_ent is not None and locative_of_topic(lexicon, sentence, actor_ent):
             actor_ent = None  # "ontboden vanwege de bombardementen in Oekraïne": where the cause happened
+        if actor_ent is not None and actor_ent.start >= clause_bounds(lexicon, sentence, trigger.start(),
+                                                                      trigger.end())[1]:
+            actor_ent = None  # "Baltic states summon Russian envoys; Japan pledges aid": another clause's subject
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
 
@@ -1355,8 +1363,11 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
                    and e.kind in AGENT_KINDS and e.code != actor_ent.code]
         between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
-        if (earlier and len(WORD.findall(between)) == 1 and "," not in between
-                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between))):
+        # "dat Nederland Moldavië 10 miljoen euro geeft": in a verb-final clause the two stand side by side
+        side_by_side = lexicon.grammar.recipient_before_trigger and earlier and not between.strip()
+        if ((earlier and len(WORD.findall(between)) == 1 and "," not in between
+                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between)))
+                or side_by_side):
             fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,

@@ -1422,3 +1422,24 @@ def test_the_one_promised_a_pledge_is_its_recipient(
 def test_a_visit_noun_whose_predicate_past_an_aside_is_future_is_no_visit(
         tmp_path: Path, lang: str, body: str, visit: bool) -> None:
     assert any(e[0] == "visit" for e in events(extract(tmp_path, lang, body))) == visit
+
+
+def test_a_summons_headline_takes_no_protester_past_a_semicolon(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "en", "Nothing else happened.", headline="Baltic states summon Russian envoys; Japan "
+                   "pledges aid")
+    assert [e for e in events(rows) if e[0] == "demarche"] == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "De Zuid-Koreaanse president brengt volgend jaar een tegenbezoek aan Nederland. De datum is nog niet "
+           "bekend.", []),
+    ("nl", "Vorig jaar was Rutte nog in Tokio voor een ontmoeting met premier Kishida.",
+     [("visit", "NLD", "JPN", None, None)]),
+    ("nl", "Minister Hoekstra van Buitenlandse Zaken was maandag en dinsdag in Moldavië, waar hij president Sandu "
+           "sprak.", [("visit", "NLD", "MDA", None, None)]),
+    ("nl", "Op een persconferentie zei Hoekstra woensdag dat Nederland Moldavië 10 miljoen euro extra steun geeft.",
+     [("pledge", "NLD", "MDA", 1e7, "EUR")]),
+])
+def test_dutch_wordings_of_round_ten(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
