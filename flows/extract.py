@@ -795,6 +795,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
+    # "Rutte visited Poland on Tuesday; he visited Lithuania": a name before a semicolon is the clause before's
+    semicolon = sentence.rfind(";", 0, trigger.start())
+    if possessor is not None and possessor.start < semicolon:
+        possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     relative_object = verb_final_object(lexicon, sentence, entities, trigger) if rule.endswith(".verb") else None
     if relative_object is not None:
@@ -893,6 +897,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         actor_ent = people[0] if people else None
         if actor_ent is None:
             actor_ent = nearest_before(lexicon, candidates, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
+            if actor_ent is not None and actor_ent.start < semicolon:
+                actor_ent = None
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None

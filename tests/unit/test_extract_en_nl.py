@@ -1443,3 +1443,9 @@ def test_a_summons_headline_takes_no_protester_past_a_semicolon(tmp_path: Path) 
 def test_dutch_wordings_of_round_ten(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_a_country_before_a_semicolon_is_no_traveller_after_it(tmp_path: Path) -> None:
+    body = "Rutte visited Germany on Monday. Prime Minister Mark Rutte visited Poland on Tuesday; he visited Lithuania."
+    assert ("visit", "POL", "LTU", None, None) not in events(extract(tmp_path, "en", body))
+    assert ("visit", "NLD", "LTU", None, None) in events(extract(tmp_path, "en", body))
