@@ -868,6 +868,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             target_ent = None
     if target_ent is None and during:
         target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
+    next_semicolon = sentence.find(";", trigger.end())
+    if target_ent is not None and 0 <= next_semicolon < target_ent.start:
+        target_ent = None  # "ook Japan bezocht; het bezocht alleen Zuid-Korea": the place of the clause after
     target = role(target_ent, "destination in sentence") if target_ent else None
     if rule.endswith("noun") and (actor_ent is None or lexicon.grammar.genitive_agent_by_case):
         # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it

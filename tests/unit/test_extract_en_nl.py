@@ -1449,3 +1449,9 @@ def test_a_country_before_a_semicolon_is_no_traveller_after_it(tmp_path: Path) -
     body = "Rutte visited Germany on Monday. Prime Minister Mark Rutte visited Poland on Tuesday; he visited Lithuania."
     assert ("visit", "POL", "LTU", None, None) not in events(extract(tmp_path, "en", body))
     assert ("visit", "NLD", "LTU", None, None) in events(extract(tmp_path, "en", body))
+
+
+def test_a_place_past_a_semicolon_is_no_destination_of_the_visit_before_it(tmp_path: Path) -> None:
+    body = ("Koning Willem-Alexander bracht dinsdag een staatsbezoek aan Zuid-Korea. Een eerdere versie van dit "
+            "artikel meldde dat het koningspaar ook Japan bezocht; het bezocht alleen Zuid-Korea.")
+    assert [e for e in events(extract(tmp_path, "nl", body)) if e[2] == "KOR"] == [("visit", "NLD", "KOR", None, None)]
