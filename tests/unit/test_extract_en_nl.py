@@ -1455,3 +1455,8 @@ def test_a_place_past_a_semicolon_is_no_destination_of_the_visit_before_it(tmp_p
     body = ("Koning Willem-Alexander bracht dinsdag een staatsbezoek aan Zuid-Korea. Een eerdere versie van dit "
             "artikel meldde dat het koningspaar ook Japan bezocht; het bezocht alleen Zuid-Korea.")
     assert [e for e in events(extract(tmp_path, "nl", body)) if e[2] == "KOR"] == [("visit", "NLD", "KOR", None, None)]
+
+
+def test_flew_on_to_is_an_arrival(tmp_path: Path) -> None:
+    body = "Putin arrived in Riyadh on Monday. He then flew on to the United Arab Emirates on Tuesday."
+    assert ("visit", "RUS", "ARE", None, None) in events(extract(tmp_path, "en", body))
