@@ -795,6 +795,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
               and during_re.search(sentence[max(0, trigger.start() - 50):trigger.start()]) is not None)
     if possessor is not None and (subject_end - possessor.end > 25 or during):
         possessor = None  # "praised Cuba during his visit": the possessor is "his"
+    # "Rutte visited Poland on Tuesday; he visited Lithuania": a name before a semicolon is the clause before's
+    semicolon = sentence.rfind(";", 0, trigger.start())
+    if possessor is not None and possessor.start < semicolon:
+        possessor = None
     actor_ent, basis = possessor, "possessor before trigger"
     relative_object = verb_final_object(lexicon, sentence, entities, trigger) if rule.endswith(".verb") else None
     if relative_object is not None:
@@ -864,6 +868,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             target_ent = None
     if target_ent is None and during:
         target_ent = acted_on_place(lexicon, sentence, entities, trigger, taken)
+    next_semicolon = sentence.find(";", trigger.end())
+    if target_ent is not None and 0 <= next_semicolon < target_ent.start:
+        target_ent = None  # "ook Japan bezocht; het bezocht alleen Zuid-Korea": the place of the clause after
     target = role(target_ent, "destination in sentence") if target_ent else None
     if rule.endswith("noun") and (actor_ent is None or lexicon.grammar.genitive_agent_by_case):
         # a language with a genitive case has no possessive 's: the agent of "визит", "vizita" is the genitive after it
@@ -893,6 +900,8 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         actor_ent = people[0] if people else None
         if actor_ent is None:
             actor_ent = nearest_before(lexicon, candidates, subject_end, AGENT_KINDS, exclude, sentence, goal_words)
+            if actor_ent is not None and actor_ent.start < semicolon:
+                actor_ent = None
         basis = "subject before trigger"
         if actor_ent is not None and actor_ent.kind == "place" and not titled_place(lexicon, sentence, actor_ent):
             actor_ent = None
@@ -922,6 +931,11 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
+    if actor_ent is None and rule.endswith("presence_arrival"):
+        # "Vorig jaar was Rutte nog in Tokio": verb-second order puts the traveller inside the trigger
+        actor_ent = next((e for e in candidates if e.kind == "person" and trigger.start() < e.start
+                          and e.end < trigger.end()), None)
+        basis = "subject inside the trigger"
     if actor_ent is None and rule.endswith(("arrival", ".verb")):
         # "«Я прибыл в Киев», - написал президент Финляндии": the speaker after the quote made the trip
         actor_ent = quoted_speaker(sentence, entities, trigger, {target.code} if target else set())
@@ -1211,6 +1225,9 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         basis = "ministry after trigger"
         if actor_ent is not None and locative_of_topic(lexicon, sentence, actor_ent):
             actor_ent = None  # "ontboden vanwege de bombardementen in Oekraïne": where the cause happened
+        if actor_ent is not None and actor_ent.start >= clause_bounds(lexicon, sentence, trigger.start(),
+                                                                      trigger.end())[1]:
+            actor_ent = None  # "Baltic states summon Russian envoys; Japan pledges aid": another clause's subject
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
 
@@ -1355,8 +1372,11 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         earlier = [e for e in entities if clause_start <= e.start and e.end <= actor_ent.start
                    and e.kind in AGENT_KINDS and e.code != actor_ent.code]
         between = sentence[earlier[-1].end:actor_ent.start] if earlier else ""
-        if (earlier and len(WORD.findall(between)) == 1 and "," not in between
-                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between))):
+        # "dat Nederland Moldavië 10 miljoen euro geeft": in a verb-final clause the two stand side by side
+        side_by_side = lexicon.grammar.recipient_before_trigger and earlier and not between.strip()
+        if ((earlier and len(WORD.findall(between)) == 1 and "," not in between
+                and (has_cue(lexicon, "future", between) or has_cue(lexicon, "perfect_auxiliaries", between)))
+                or side_by_side):
             fronted_recipient, actor_ent, basis = actor_ent, earlier[-1], "subject before an auxiliary"
     if actor_ent is None:
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 120, sentence,
@@ -1408,8 +1428,33 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_ent = next((e for e in candidates if e.kind == "demonym" and lexicon.cues["recipient_nouns"].match(
             sentence[e.end + 1:e.end + 30]) is not None), candidates[0] if candidates else None)
         target_basis = "other country in sentence"
+    if target_ent is None:
+        target_ent = promised_person(lexicon, sentence, entities, trigger, actor_ent)
+        target_basis = "person promised the aid"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
+                    actor: EntityMention | None) -> EntityMention | None:
+    """The leader or country a pledge verb is addressed to, right after it: "Rutte promised Zelensky 2.5 billion
+    euros" (a sum follows), or "Biden promised Zelensky that Germany would give ...", where an earlier pledge verb of
+    the sentence addresses the recipient and the donor is the later verb's subject (actor)."""
+    verbs = [t for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")]
+    ends = [(m.end(), m.start() == trigger.start()) for t in verbs for m in t.compiled.finditer(sentence)
+            if m.start() == trigger.start()
+            or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
+    for end, own in ends:
+        ent = next((e for e in entities if e.start >= end), None)
+        if (ent is None or ent.kind not in ("person", "country") or (actor is not None and ent.code == actor.code)
+                or not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[end:ent.start]))):
+            continue
+        if own and not regex.match(r"\s*(?:[$€£¥]|[A-Z]{1,2}\$|\d)", sentence[ent.end:]):
+            continue  # "promised Zelensky that ...": the sum is given by the verb of the clause after
+        if actor is not None and not own and any(ent.end <= e.start < actor.start for e in entities):
+            continue  # another name between: it, not the addressee, may be this verb's donor or recipient
+        return ent
+    return None
 
 
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -2079,6 +2124,19 @@ def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, cla
     return False
 
 
+def planned_after_aside(lexicon: EventLexicon, sentence: str, trigger_end: int, clause_end: int) -> bool:
+    """Whether a visit noun's predicate, past a comma-enclosed aside, puts the trip in the future ("Macron's visit to
+    Beijing, announced by the Elysee on Monday after weeks of talks, will take place in April"): the future cue must
+    open the predicate (its first 20 characters), as `called_off_after` reads the predicate past the aside."""
+    first = sentence.find(",", trigger_end, clause_end)
+    second = sentence.find(",", first + 1, clause_end) if first >= 0 else -1
+    if second < 0:
+        return False
+    start = second + 1
+    relative = lexicon.cues["relative"].search(sentence, start, min(clause_end, start + 20))
+    return relative is None and has_cue(lexicon, "future", sentence, start, min(clause_end, start + 20))
+
+
 def attributive_called_off(lexicon: EventLexicon, sentence: str, cue_start: int, trigger_start: int) -> bool:
     """A negation cue that is a participle inside the visit's own noun phrase, right before the noun and after an
     article ("het eerder uitgestelde bezoek", "the previously postponed visit") or inflected as a Russian adjective
@@ -2120,6 +2178,9 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     if (trig.event_type == "visit" and trig.rule.endswith("noun")
             and called_off_after(lexicon, sentence, match.end(), clause_end)):
         return None  # "Macron's visit to Kyiv was cancelled": the trip was called off or put off
+    if (trig.event_type == "visit" and trig.rule.endswith("noun")
+            and planned_after_aside(lexicon, sentence, match.end(), clause_end)):
+        return None  # "Macron's visit to Beijing, announced on Monday after weeks of talks, will take place in April"
     confidence = 0.9 if ".verb" in trig.rule or ".summon" in trig.rule else 0.8
     amount: MoneyMention | None = None
     # the part of the trigger's clause between the commas around it, where a remote meeting or a count of acts is told

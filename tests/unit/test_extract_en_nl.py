@@ -1399,3 +1399,64 @@ def test_english_pledge_wordings_of_round_nine(
 def test_was_nog_in_places_an_official_abroad(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Rutte promised Zelensky on Monday that the Netherlands would give 2.5 billion euros in military aid.",
+     [("pledge", "NLD", "UKR", 2.5e9, "EUR")]),
+    ("en", "Biden promised Zelensky that the United States would give $500 million in military aid. The talks "
+           "lasted two hours.", [("pledge", "USA", "UKR", 5e8, "USD")]),
+    ("en", "Rutte promised Zelensky 2.5 billion euros in military aid.", [("pledge", "NLD", "UKR", 2.5e9, "EUR")]),
+    ("en", "Scholz said that Germany would give 40 Leopard tanks.", []),
+])
+def test_the_one_promised_a_pledge_is_its_recipient(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "visit"), [
+    ("en", "Macron's visit to Beijing, announced by the Elysee on Monday after weeks of talks, will take place in "
+           "April. Paris hopes for a trade deal.", False),
+    ("en", "Macron's visit to Beijing, the first since 2019, ended on Friday.", True),
+])
+def test_a_visit_noun_whose_predicate_past_an_aside_is_future_is_no_visit(
+        tmp_path: Path, lang: str, body: str, visit: bool) -> None:
+    assert any(e[0] == "visit" for e in events(extract(tmp_path, lang, body))) == visit
+
+
+def test_a_summons_headline_takes_no_protester_past_a_semicolon(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "en", "Nothing else happened.", headline="Baltic states summon Russian envoys; Japan "
+                   "pledges aid")
+    assert [e for e in events(rows) if e[0] == "demarche"] == []
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("nl", "De Zuid-Koreaanse president brengt volgend jaar een tegenbezoek aan Nederland. De datum is nog niet "
+           "bekend.", []),
+    ("nl", "Vorig jaar was Rutte nog in Tokio voor een ontmoeting met premier Kishida.",
+     [("visit", "NLD", "JPN", None, None)]),
+    ("nl", "Minister Hoekstra van Buitenlandse Zaken was maandag en dinsdag in Moldavië, waar hij president Sandu "
+           "sprak.", [("visit", "NLD", "MDA", None, None)]),
+    ("nl", "Op een persconferentie zei Hoekstra woensdag dat Nederland Moldavië 10 miljoen euro extra steun geeft.",
+     [("pledge", "NLD", "MDA", 1e7, "EUR")]),
+])
+def test_dutch_wordings_of_round_ten(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+def test_a_country_before_a_semicolon_is_no_traveller_after_it(tmp_path: Path) -> None:
+    body = "Rutte visited Germany on Monday. Prime Minister Mark Rutte visited Poland on Tuesday; he visited Lithuania."
+    assert ("visit", "POL", "LTU", None, None) not in events(extract(tmp_path, "en", body))
+    assert ("visit", "NLD", "LTU", None, None) in events(extract(tmp_path, "en", body))
+
+
+def test_a_place_past_a_semicolon_is_no_destination_of_the_visit_before_it(tmp_path: Path) -> None:
+    body = ("Koning Willem-Alexander bracht dinsdag een staatsbezoek aan Zuid-Korea. Een eerdere versie van dit "
+            "artikel meldde dat het koningspaar ook Japan bezocht; het bezocht alleen Zuid-Korea.")
+    assert [e for e in events(extract(tmp_path, "nl", body)) if e[2] == "KOR"] == [("visit", "NLD", "KOR", None, None)]
+
+
+def test_flew_on_to_is_an_arrival(tmp_path: Path) -> None:
+    body = "Putin arrived in Riyadh on Monday. He then flew on to the United Arab Emirates on Tuesday."
+    assert ("visit", "RUS", "ARE", None, None) in events(extract(tmp_path, "en", body))
