@@ -1368,11 +1368,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
     recipients = [e for e in entities if not meeting_place(lexicon, sentence, e)]
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
-        target_ent = next((e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
-                           and e.code not in exclude and e.kind in ("country", "place")
-                           and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
-                                or people_of(lexicon, sentence, e))),
-                          None)
+        datives = [e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
+                   and e.code not in exclude and dative_recipient_kind(lexicon, sentence, e)
+                   and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
+                        or people_of(lexicon, sentence, e))]
+        # a country or place named outranks an army or people ("украинских беженцев ... в Молдове": Moldova)
+        target_ent = next((e for e in datives if e.kind in ("country", "place")), datives[0] if datives else None)
         target_basis = "recipient after trigger"
     else:
         target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
@@ -1410,6 +1411,18 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         target_basis = "other country in sentence"
     return ((role(actor_ent, basis) if actor_ent else None),
             (role(target_ent, target_basis) if target_ent else None))
+
+
+def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name that may be a bare dative recipient: a country or place, a nationality before (or, Romanian,
+    after) its army or people ("направит украинской армии"), or a metonym that is itself a recipient noun
+    ("передаст ВСУ")."""
+    if ent.kind in ("country", "place"):
+        return True
+    if ent.kind == "demonym":
+        return stands_for_recipient(lexicon, sentence, ent) and lexicon.cues["officials"].match(
+            sentence[ent.end + 1:ent.end + 30]) is None
+    return ent.kind == "metonym" and lexicon.cues["recipient_nouns"].fullmatch(ent.text.lower()) is not None
 
 
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -2229,11 +2242,17 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
                 target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
                                                                lexicon.words["goal_prepositions"], 2))
-            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled:
+            # a verb opening the sentence has no subject of its own ("A vizitat ieri Chișinăul"): a dropped "he"
+            # (Romanian with its auxiliary: a word of at most two letters before the verb)
+            opening = WORD.findall(sentence[OPENING_MARKS.match(sentence).end():match.start()])
+            subjectless = not trig.rule.endswith("noun") and (not opening or (len(opening) == 1
+                                                                               and len(opening[0]) <= 2))
+            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled \
+                    and not subjectless:
                 return None
             # "he" goes on with the previous subject even when that one is at home there ("Rutte spoke with
             # Zelensky. On Tuesday he was in Amsterdam"), not with the next person who is not
-            pronoun = not trig.rule.endswith("noun") and has_cue(lexicon, "pronouns", lead)
+            pronoun = not trig.rule.endswith("noun") and (has_cue(lexicon, "pronouns", lead) or subjectless)
             actor = context.carried(sent_idx, frozenset({"person"}),
                                     set() if pronoun else {target.code} if target else set(), lexicon)
             if actor is not None and target is not None and actor.code == target.code:

@@ -448,3 +448,21 @@ def test_was_in_a_place_is_a_visit(tmp_path: Path) -> None:
     body = ("Ministrul de externe Bogdan Aurescu s-a aflat luni la Kiev. "
             "Premierul Dorin Recean s-a aflat în centrul atenției la Chișinău.")
     assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
+
+
+def test_subjectless_visit_carries_the_traveller(tmp_path: Path) -> None:
+    # "A vizitat ieri Chișinăul": Romanian drops the subject, who is the traveller of the sentence before
+    body = ("Ministrul de externe al României, Bogdan Aurescu, a sosit luni la Kiev. "
+            "A vizitat ieri Chișinăul, unde a discutat cu Maia Sandu.")
+    assert sorted((e[1], e[2]) for e in events(extract(tmp_path, "ro", body))) == [("ROU", "MDA"), ("ROU", "UKR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Kievul a fost vizitat de premierul Nicolae Ciucă.", [("ROU", "UKR")], id="place-visited-by"),
+    pytest.param("Chișinăul a fost vizitat marți de ministrul de externe al Ucrainei, Dmitro Kuleba.",
+                 [("UKR", "MDA")], id="with-a-weekday-between"),
+    pytest.param("Muzeul a fost vizitat de mii de turiști.", [], id="tourists-are-no-officials"),
+])
+def test_passive_visit(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "X a fost vizitat de Y": the place before is visited, the official after "de" travels
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"] == expected

@@ -816,3 +816,25 @@ def test_object_first_reception_takes_the_host_from_its_place(tmp_path: Path) ->
     assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
     body = "Александр Лукашенко принял в Минске министра иностранных дел Венгрии Петера Сийярто."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Германия передаст ВСУ 20 танков Leopard.", ("pledge", "DEU", "UKR", None, None),
+                     id="abbreviated-armed-forces"),
+        pytest.param("Норвегия направит украинской армии 10 гаубиц.", ("pledge", "NOR", "UKR", None, None),
+                     id="nationality-before-its-army"),
+        pytest.param("Нидерланды выделят украинскому правительству 10 млн евро.",
+                     ("pledge", "NLD", "UKR", 10_000_000.0, "EUR"), id="nationality-before-its-government"),
+    ],
+)
+def test_army_or_government_named_without_the_country(tmp_path: Path, body: str, expected: Event) -> None:
+    # a bare dative recipient may be the country's army or government, named by its nationality or an abbreviation
+    assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+def test_visit_verb_opening_a_sentence_carries_the_traveller(tmp_path: Path) -> None:
+    # "Посетил также Киев": no subject of its own, the traveller of the sentence before goes on
+    body = "Премьер Японии Фумио Кисида прибыл в Варшаву. Посетил также Киев."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("JPN", "POL"), ("JPN", "UKR")]
