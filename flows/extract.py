@@ -1167,7 +1167,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         named = [(diplomat.start() - e.end, e) for e in entities
                  if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
                  and e.kind in ("demonym", "country", "org")
-                 and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())]
+                 and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())
+                 and not heads_own_noun(lexicon, sentence, e, diplomat.start())]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after
@@ -1213,6 +1214,15 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
             actor_ent = None  # "ontboden vanwege de bombardementen in Oekraïne": where the cause happened
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def heads_own_noun(lexicon: EventLexicon, sentence: str, ent: EntityMention, diplomat_start: int) -> bool:
+    """Whether a nationality before a diplomat belongs to a noun of its own: in a language that marks the
+    genitive by case the diplomat's nationality agrees right before him, only adjectives between
+    ("российского временного поверенного"); "Литовская сторона вручила дипломату ноту" names the protester."""
+    if ent.kind != "demonym" or not lexicon.grammar.genitive_agent_by_case:
+        return False
+    return not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[ent.end:diplomat_start]))
 
 
 def protesting_mission(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -2082,6 +2092,9 @@ def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, cla
         if second >= 0:
             third = sentence.find(",", second + 1, clause_end)
             spans.append((second + 1, clause_end if third < 0 else third))
+        elif len(WORD.findall(sentence, first + 1, clause_end)) <= 2:
+            # a headline's elided predicate after the one comma: "Vizita lui Steinmeier la Chișinău, amânată"
+            spans.append((first + 1, clause_end))
     for start, end in spans:
         relative = lexicon.cues["relative"].search(sentence, start, end)
         called_off = lexicon.cues["called_off"].search(sentence, start, end if relative is None else relative.start())

@@ -466,3 +466,19 @@ def test_subjectless_visit_carries_the_traveller(tmp_path: Path) -> None:
 def test_passive_visit(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     # "X a fost vizitat de Y": the place before is visited, the official after "de" travels
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"] == expected
+
+
+def test_headline_with_an_elided_predicate(tmp_path: Path) -> None:
+    # "Vizita ... la Chișinău, amânată": the headline's comma stands for "a fost"; "..., în prim-plan" is no predicate
+    rows = extract(tmp_path, "ro", "Președintele Germaniei urma să sosească marți.",
+                   headline="Vizita președintelui Germaniei la Chișinău, amânată")
+    assert events(rows) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul de externe al României a vizitat Bucea și Irpinul.", ("ROU", "UKR"), id="kyiv-suburbs"),
+    pytest.param("Premierul Ucrainei a ajuns la Suceava.", ("UKR", "ROU"), id="romanian-town"),
+    pytest.param("Ministrul Apărării al Poloniei a vizitat Liovul.", ("POL", "UKR"), id="lviv"),
+])
+def test_towns_of_state_visits(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]

@@ -838,3 +838,20 @@ def test_visit_verb_opening_a_sentence_carries_the_traveller(tmp_path: Path) -> 
     # "Посетил также Киев": no subject of its own, the traveller of the sentence before goes on
     body = "Премьер Японии Фумио Кисида прибыл в Варшаву. Посетил также Киев."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("JPN", "POL"), ("JPN", "UKR")]
+
+
+def test_nationality_heading_its_own_noun_is_no_diplomats(tmp_path: Path) -> None:
+    # "Литовская сторона вручила дипломату ноту": the Lithuanian side protests, the diplomat is the one told before
+    # (before, a headline naming Budapest made Hungary protest to Lithuania)
+    body = ("МИД Литвы вызвал временного поверенного в делах Белоруссии. "
+            "Литовская сторона вручила дипломату ноту протеста.")
+    rows = extract(tmp_path, "ru", body, headline="Брифы ТАСС: Будапешт, Вильнюс")
+    assert [(e[1], e[2]) for e in events(rows)] == [("LTU", "BLR")]
+    body = "МИД Латвии вызвал российского временного поверенного в делах."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("LVA", "RUS")]
+
+
+def test_background_visit_to_a_town(tmp_path: Path) -> None:
+    # Shusha (Erdogan's visit of June 2021), Кахул beside Кагул (Cahul) in Moldovan Russian
+    body = "Ранее, в 2021 году, турецкий президент побывал в Шуше. Премьер Румынии посетил Кахул."
+    assert sorted((e[1], e[2]) for e in events(extract(tmp_path, "ru", body))) == [("ROU", "MDA"), ("TUR", "AZE")]
