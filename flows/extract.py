@@ -733,7 +733,10 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
             return ent
         bare_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
         if lexicon.grammar.genitive_agent_by_case and bare_genitive:
-            return ent  # a genitive case ending needs no preposition
+            # a genitive case ending needs no preposition, but stays in the noun's clause: "с визитом, а в
+            # апреле глава МИД КНР ..." opens another clause with its own subject
+            # (the trigger's match may end on the comma itself)
+            return None if CLAUSE_PUNCTUATION.search(sentence, max(0, trigger_end - 1), ent.start) else ent
         return None
     return None
 
@@ -846,6 +849,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
                                               min(target_ent.start, trigger.end() + 12)):
             target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
+        # "с государственным визитом, а в апреле ... в Минск": a place past a contrast is another clause's
+        if target_ent is not None and rule.endswith("noun") and \
+                target_ent.start > clause_bounds(lexicon, sentence, trigger.start(), max(0, trigger.end() - 1))[1]:
+            target_ent = None
     if (target_ent is None and rule.endswith(".in_place")
             and trigger.group(0).lower().endswith(lexicon.grammar.host_prepositions)):
         # "was op bezoek bij Rutte", "bij de Nederlandse premier": a host named as a person gives the country visited

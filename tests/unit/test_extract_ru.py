@@ -855,3 +855,11 @@ def test_background_visit_to_a_town(tmp_path: Path) -> None:
     # Shusha (Erdogan's visit of June 2021), Кахул beside Кагул (Cahul) in Moldovan Russian
     body = "Ранее, в 2021 году, турецкий президент побывал в Шуше. Премьер Румынии посетил Кахул."
     assert sorted((e[1], e[2]) for e in events(extract(tmp_path, "ru", body))) == [("ROU", "MDA"), ("TUR", "AZE")]
+
+
+def test_visit_noun_stays_in_its_clause(tmp_path: Path) -> None:
+    # "с государственным визитом, а в апреле глава МИД КНР ... совершит ответный визит в Минск": neither the
+    # official nor the place after the contrast belongs to the first visit; the return visit is still ahead
+    body = ("Ранее, в феврале, Лукашенко посетил Пекин с государственным визитом, а в апреле глава МИД КНР Ван И "
+            "совершит ответный визит в Минск.")
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("BLR", "CHN")]
