@@ -482,3 +482,9 @@ def test_headline_with_an_elided_predicate(tmp_path: Path) -> None:
 ])
 def test_towns_of_state_visits(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]
+
+
+def test_counterpart_is_an_official(tmp_path: Path) -> None:
+    # "l-a primit pe omologul său georgian": the counterpart, named by the nationality after him, is the guest
+    body = "La Chișinău, ministrul Afacerilor Externe, Nicu Popescu, l-a primit pe omologul său georgian."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("GEO", "MDA")]

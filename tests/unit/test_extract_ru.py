@@ -863,3 +863,14 @@ def test_visit_noun_stays_in_its_clause(tmp_path: Path) -> None:
     body = ("Ранее, в феврале, Лукашенко посетил Пекин с государственным визитом, а в апреле глава МИД КНР Ван И "
             "совершит ответный визит в Минск.")
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("BLR", "CHN")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Лавров встретился в Москве с китайским коллегой.", [("CHN", "RUS")], id="met-with-the-counterpart"),
+    pytest.param("Глава МИД России Сергей Лавров принял в Москве китайского коллегу.", [("CHN", "RUS")],
+                 id="received-the-counterpart"),
+    pytest.param("Коллеги из Германии посетили Киев.", [], id="plural-colleagues-are-anyone"),
+])
+def test_counterpart_is_an_official(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "с китайским коллегой": a minister's counterpart, named only by nationality, is the other side's minister
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
