@@ -1084,6 +1084,11 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                                  sentence)
         if visitor is None:
             visitor = possessive_official(lexicon, sentence, entities, trigger.start(), {place.code})
+        if visitor is None:
+            # "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere ...", "Премьер Украины провел переговоры":
+            # a country after an office title stands for the office-holder whose name the gazetteer lacks
+            titled = nearest_before(lexicon, entities, trigger.start(), frozenset({"country"}), {place.code}, sentence)
+            visitor = titled if titled is not None and titled_place(lexicon, sentence, titled) else None
     if visitor is None:
         visitor = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80,
                               sentence)

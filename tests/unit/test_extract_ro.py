@@ -488,3 +488,9 @@ def test_counterpart_is_an_official(tmp_path: Path) -> None:
     # "l-a primit pe omologul său georgian": the counterpart, named by the nationality after him, is the guest
     body = "La Chișinău, ministrul Afacerilor Externe, Nicu Popescu, l-a primit pe omologul său georgian."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("GEO", "MDA")]
+
+
+def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
+    # the office-holder's name is not in the gazetteer: the country after the title stands for him
+    body = "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere cu Maia Sandu la Chișinău."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("UKR", "MDA")]

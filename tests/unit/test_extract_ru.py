@@ -874,3 +874,9 @@ def test_visit_noun_stays_in_its_clause(tmp_path: Path) -> None:
 def test_counterpart_is_an_official(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     # "с китайским коллегой": a minister's counterpart, named only by nationality, is the other side's minister
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
+
+
+def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
+    # "Премьер Украины провел переговоры в Кишиневе": the country after the title stands for the office-holder
+    body = "Премьер Украины провел переговоры в Кишиневе с Майей Санду. Посольство Украины провело встречу в Кишиневе."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("UKR", "MDA")]
