@@ -733,7 +733,10 @@ def genitive_agent(lexicon: EventLexicon, entities: list[EntityMention], trigger
             return ent
         bare_genitive = ent.kind in ("person", "demonym", "org") or titled_place(lexicon, sentence, ent)
         if lexicon.grammar.genitive_agent_by_case and bare_genitive:
-            return ent  # a genitive case ending needs no preposition
+            # a genitive case ending needs no preposition, but stays in the noun's clause: "с визитом, а в
+            # апреле глава МИД КНР ..." opens another clause with its own subject
+            # (the trigger's match may end on the comma itself)
+            return None if CLAUSE_PUNCTUATION.search(sentence, max(0, trigger_end - 1), ent.start) else ent
         return None
     return None
 
@@ -850,6 +853,10 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
         if target_ent is not None and has_cue(lexicon, "relative", sentence, trigger.end(),
                                               min(target_ent.start, trigger.end() + 12)):
             target_ent = None  # "a trip, which includes stops in Vietnam": a clause on the trip lists places ahead
+        # "с государственным визитом, а в апреле ... в Минск": a place past a contrast is another clause's
+        if target_ent is not None and rule.endswith("noun") and \
+                target_ent.start > clause_bounds(lexicon, sentence, trigger.start(), max(0, trigger.end() - 1))[1]:
+            target_ent = None
     if (target_ent is None and rule.endswith(".in_place")
             and trigger.group(0).lower().endswith(lexicon.grammar.host_prepositions)):
         # "was op bezoek bij Rutte", "bij de Nederlandse premier": a host named as a person gives the country visited
@@ -1091,6 +1098,11 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                                  sentence)
         if visitor is None:
             visitor = possessive_official(lexicon, sentence, entities, trigger.start(), {place.code})
+        if visitor is None:
+            # "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere ...", "Премьер Украины провел переговоры":
+            # a country after an office title stands for the office-holder whose name the gazetteer lacks
+            titled = nearest_before(lexicon, entities, trigger.start(), frozenset({"country"}), {place.code}, sentence)
+            visitor = titled if titled is not None and titled_place(lexicon, sentence, titled) else None
     if visitor is None:
         visitor = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place", "country"}, {place.code}, 80,
                               sentence)
@@ -1181,7 +1193,8 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         named = [(diplomat.start() - e.end, e) for e in entities
                  if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
                  and e.kind in ("demonym", "country", "org")
-                 and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())]
+                 and not (e.end <= trigger.start() and trigger.end() <= diplomat.start())
+                 and not heads_own_noun(lexicon, sentence, e, diplomat.start())]
         after = [e for e in entities if e.start >= diplomat.end() and e.start - diplomat.end() <= 45
                  and e.kind in ("demonym", "country", "org", "place")]
         named += [(e.start - diplomat.end(), e) for e in after
@@ -1230,6 +1243,15 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
             actor_ent = None  # "Baltic states summon Russian envoys; Japan pledges aid": another clause's subject
     target = role(target_ent, "diplomat's country") if target_ent else None
     return (role(actor_ent, basis) if actor_ent else None), target
+
+
+def heads_own_noun(lexicon: EventLexicon, sentence: str, ent: EntityMention, diplomat_start: int) -> bool:
+    """Whether a nationality before a diplomat belongs to a noun of its own: in a language that marks the
+    genitive by case the diplomat's nationality agrees right before him, only adjectives between
+    ("российского временного поверенного"); "Литовская сторона вручила дипломату ноту" names the protester."""
+    if ent.kind != "demonym" or not lexicon.grammar.genitive_agent_by_case:
+        return False
+    return not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[ent.end:diplomat_start]))
 
 
 def protesting_mission(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
@@ -1388,11 +1410,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     recipient_kinds = frozenset({"country", "place", "demonym", "org"})
     recipients = [e for e in entities if not meeting_place(lexicon, sentence, e)]
     if lexicon.grammar.dative_recipient_by_case:  # a bare dative ("выделит Украине", "oferă Ucrainei") as for "для"
-        target_ent = next((e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
-                           and e.code not in exclude and e.kind in ("country", "place")
-                           and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
-                                or people_of(lexicon, sentence, e))),
-                          None)
+        datives = [e for e in recipients if e.start >= trigger.end() and e.start - trigger.end() <= 160
+                   and e.code not in exclude and dative_recipient_kind(lexicon, sentence, e)
+                   and (not governed_by(lexicon, sentence, e.start, lexicon.words["other_prepositions"], 1)
+                        or people_of(lexicon, sentence, e))]
+        # a country or place named outranks an army or people ("украинских беженцев ... в Молдове": Moldova)
+        target_ent = next((e for e in datives if e.kind in ("country", "place")), datives[0] if datives else None)
         target_basis = "recipient after trigger"
     else:
         target_ent = first_after(lexicon, recipients, trigger.end(), recipient_kinds, exclude, 160, sentence,
@@ -1455,6 +1478,18 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
             continue  # another name between: it, not the addressee, may be this verb's donor or recipient
         return ent
     return None
+
+
+def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
+    """A name that may be a bare dative recipient: a country or place, a nationality before (or, Romanian,
+    after) its army or people ("направит украинской армии"), or a metonym that is itself a recipient noun
+    ("передаст ВСУ")."""
+    if ent.kind in ("country", "place"):
+        return True
+    if ent.kind == "demonym":
+        return stands_for_recipient(lexicon, sentence, ent) and lexicon.cues["officials"].match(
+            sentence[ent.end + 1:ent.end + 30]) is None
+    return ent.kind == "metonym" and lexicon.cues["recipient_nouns"].fullmatch(ent.text.lower()) is not None
 
 
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -2114,6 +2149,9 @@ def called_off_after(lexicon: EventLexicon, sentence: str, trigger_end: int, cla
         if second >= 0:
             third = sentence.find(",", second + 1, clause_end)
             spans.append((second + 1, clause_end if third < 0 else third))
+        elif len(WORD.findall(sentence, first + 1, clause_end)) <= 2:
+            # a headline's elided predicate after the one comma: "Vizita lui Steinmeier la Chișinău, amânată"
+            spans.append((first + 1, clause_end))
     for start, end in spans:
         relative = lexicon.cues["relative"].search(sentence, start, end)
         called_off = lexicon.cues["called_off"].search(sentence, start, end if relative is None else relative.start())
@@ -2290,11 +2328,17 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             titled = bare_title_before(lexicon, sentence, match.start()) and target is not None and (
                 target.start - match.end() <= 2 or governed_by(lexicon, sentence, target.start,
                                                                lexicon.words["goal_prepositions"], 2))
-            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled:
+            # a verb opening the sentence has no subject of its own ("A vizitat ieri Chișinăul"): a dropped "he"
+            # (Romanian with its auxiliary: a word of at most two letters before the verb)
+            opening = WORD.findall(sentence[OPENING_MARKS.match(sentence).end():match.start()])
+            subjectless = not trig.rule.endswith("noun") and (not opening or (len(opening) == 1
+                                                                               and len(opening[0]) <= 2))
+            if not trig.rule.endswith("noun") and not has_cue(lexicon, "pronouns", lead) and not titled \
+                    and not subjectless:
                 return None
             # "he" goes on with the previous subject even when that one is at home there ("Rutte spoke with
             # Zelensky. On Tuesday he was in Amsterdam"), not with the next person who is not
-            pronoun = not trig.rule.endswith("noun") and has_cue(lexicon, "pronouns", lead)
+            pronoun = not trig.rule.endswith("noun") and (has_cue(lexicon, "pronouns", lead) or subjectless)
             actor = context.carried(sent_idx, frozenset({"person"}),
                                     set() if pronoun else {target.code} if target else set(), lexicon)
             if actor is not None and target is not None and actor.code == target.code:

@@ -448,3 +448,49 @@ def test_was_in_a_place_is_a_visit(tmp_path: Path) -> None:
     body = ("Ministrul de externe Bogdan Aurescu s-a aflat luni la Kiev. "
             "Premierul Dorin Recean s-a aflat în centrul atenției la Chișinău.")
     assert events(extract(tmp_path, "ro", body)) == [("visit", "ROU", "UKR", None, None)]
+
+
+def test_subjectless_visit_carries_the_traveller(tmp_path: Path) -> None:
+    # "A vizitat ieri Chișinăul": Romanian drops the subject, who is the traveller of the sentence before
+    body = ("Ministrul de externe al României, Bogdan Aurescu, a sosit luni la Kiev. "
+            "A vizitat ieri Chișinăul, unde a discutat cu Maia Sandu.")
+    assert sorted((e[1], e[2]) for e in events(extract(tmp_path, "ro", body))) == [("ROU", "MDA"), ("ROU", "UKR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Kievul a fost vizitat de premierul Nicolae Ciucă.", [("ROU", "UKR")], id="place-visited-by"),
+    pytest.param("Chișinăul a fost vizitat marți de ministrul de externe al Ucrainei, Dmitro Kuleba.",
+                 [("UKR", "MDA")], id="with-a-weekday-between"),
+    pytest.param("Muzeul a fost vizitat de mii de turiști.", [], id="tourists-are-no-officials"),
+])
+def test_passive_visit(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "X a fost vizitat de Y": the place before is visited, the official after "de" travels
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body)) if e[0] == "visit"] == expected
+
+
+def test_headline_with_an_elided_predicate(tmp_path: Path) -> None:
+    # "Vizita ... la Chișinău, amânată": the headline's comma stands for "a fost"; "..., în prim-plan" is no predicate
+    rows = extract(tmp_path, "ro", "Președintele Germaniei urma să sosească marți.",
+                   headline="Vizita președintelui Germaniei la Chișinău, amânată")
+    assert events(rows) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul de externe al României a vizitat Bucea și Irpinul.", ("ROU", "UKR"), id="kyiv-suburbs"),
+    pytest.param("Premierul Ucrainei a ajuns la Suceava.", ("UKR", "ROU"), id="romanian-town"),
+    pytest.param("Ministrul Apărării al Poloniei a vizitat Liovul.", ("POL", "UKR"), id="lviv"),
+])
+def test_towns_of_state_visits(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]
+
+
+def test_counterpart_is_an_official(tmp_path: Path) -> None:
+    # "l-a primit pe omologul său georgian": the counterpart, named by the nationality after him, is the guest
+    body = "La Chișinău, ministrul Afacerilor Externe, Nicu Popescu, l-a primit pe omologul său georgian."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("GEO", "MDA")]
+
+
+def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
+    # the office-holder's name is not in the gazetteer: the country after the title stands for him
+    body = "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere cu Maia Sandu la Chișinău."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("UKR", "MDA")]

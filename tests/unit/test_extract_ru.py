@@ -816,3 +816,67 @@ def test_object_first_reception_takes_the_host_from_its_place(tmp_path: Path) ->
     assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
     body = "Александр Лукашенко принял в Минске министра иностранных дел Венгрии Петера Сийярто."
     assert events(extract(tmp_path, "ru", body)) == [("visit", "HUN", "BLR", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("Германия передаст ВСУ 20 танков Leopard.", ("pledge", "DEU", "UKR", None, None),
+                     id="abbreviated-armed-forces"),
+        pytest.param("Норвегия направит украинской армии 10 гаубиц.", ("pledge", "NOR", "UKR", None, None),
+                     id="nationality-before-its-army"),
+        pytest.param("Нидерланды выделят украинскому правительству 10 млн евро.",
+                     ("pledge", "NLD", "UKR", 10_000_000.0, "EUR"), id="nationality-before-its-government"),
+    ],
+)
+def test_army_or_government_named_without_the_country(tmp_path: Path, body: str, expected: Event) -> None:
+    # a bare dative recipient may be the country's army or government, named by its nationality or an abbreviation
+    assert events(extract(tmp_path, "ru", body)) == [expected]
+
+
+def test_visit_verb_opening_a_sentence_carries_the_traveller(tmp_path: Path) -> None:
+    # "Посетил также Киев": no subject of its own, the traveller of the sentence before goes on
+    body = "Премьер Японии Фумио Кисида прибыл в Варшаву. Посетил также Киев."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("JPN", "POL"), ("JPN", "UKR")]
+
+
+def test_nationality_heading_its_own_noun_is_no_diplomats(tmp_path: Path) -> None:
+    # "Литовская сторона вручила дипломату ноту": the Lithuanian side protests, the diplomat is the one told before
+    # (before, a headline naming Budapest made Hungary protest to Lithuania)
+    body = ("МИД Литвы вызвал временного поверенного в делах Белоруссии. "
+            "Литовская сторона вручила дипломату ноту протеста.")
+    rows = extract(tmp_path, "ru", body, headline="Брифы ТАСС: Будапешт, Вильнюс")
+    assert [(e[1], e[2]) for e in events(rows)] == [("LTU", "BLR")]
+    body = "МИД Латвии вызвал российского временного поверенного в делах."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("LVA", "RUS")]
+
+
+def test_background_visit_to_a_town(tmp_path: Path) -> None:
+    # Shusha (Erdogan's visit of June 2021), Кахул beside Кагул (Cahul) in Moldovan Russian
+    body = "Ранее, в 2021 году, турецкий президент побывал в Шуше. Премьер Румынии посетил Кахул."
+    assert sorted((e[1], e[2]) for e in events(extract(tmp_path, "ru", body))) == [("ROU", "MDA"), ("TUR", "AZE")]
+
+
+def test_visit_noun_stays_in_its_clause(tmp_path: Path) -> None:
+    # "с государственным визитом, а в апреле глава МИД КНР ... совершит ответный визит в Минск": neither the
+    # official nor the place after the contrast belongs to the first visit; the return visit is still ahead
+    body = ("Ранее, в феврале, Лукашенко посетил Пекин с государственным визитом, а в апреле глава МИД КНР Ван И "
+            "совершит ответный визит в Минск.")
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("BLR", "CHN")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Лавров встретился в Москве с китайским коллегой.", [("CHN", "RUS")], id="met-with-the-counterpart"),
+    pytest.param("Глава МИД России Сергей Лавров принял в Москве китайского коллегу.", [("CHN", "RUS")],
+                 id="received-the-counterpart"),
+    pytest.param("Коллеги из Германии посетили Киев.", [], id="plural-colleagues-are-anyone"),
+])
+def test_counterpart_is_an_official(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "с китайским коллегой": a minister's counterpart, named only by nationality, is the other side's minister
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
+
+
+def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
+    # "Премьер Украины провел переговоры в Кишиневе": the country after the title stands for the office-holder
+    body = "Премьер Украины провел переговоры в Кишиневе с Майей Санду. Посольство Украины провело встречу в Кишиневе."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("UKR", "MDA")]
