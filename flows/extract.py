@@ -600,13 +600,20 @@ def restates_planned_trip(lexicon: EventLexicon, context: DocumentContext, sent_
         return True
     if sent_idx == 1:
         headline = context.sentences.get(0, "")
-        named = {e.code for e in context.entities(0)}
         # a lead that puts the trip on the publication day ("Сегодня … отправится с визитом") reports it begun,
         # whatever the headline says of its later parts ("Визит … начнется со встречи")
         today = same_day_words(context.lang)
         if today is not None and today.search(context.sentences.get(sent_idx, "")):
             return False
-        return actor.code in named and target.code in named and has_cue(lexicon, "future", headline)
+        # the plan must be told of the same trip: "Erdogan receives Aliyev in Ankara; return visit to Baku planned"
+        # plans another one
+        part_start = 0
+        for part_end in (*(i for i, c in enumerate(headline) if c == ";"), len(headline)):
+            named = {e.code for e in context.entities(0) if part_start <= e.start < part_end}
+            if actor.code in named and target.code in named and has_cue(lexicon, "future", headline, part_start,
+                                                                          part_end):
+                return True
+            part_start = part_end + 1
     return False
 
 

@@ -334,6 +334,15 @@ def test_a_lead_retelling_a_planned_headline_trip_is_no_visit(tmp_path: Path) ->
     assert events(extract(tmp_path, "nl", body, headline="Macron gaat na de top door naar Polen")) == []
 
 
+def test_a_lead_is_no_plan_when_the_headline_plans_another_trip_past_a_semicolon(tmp_path: Path) -> None:
+    body = ("Turkish President Tayyip Erdogan received Azerbaijani President Ilham Aliyev in Ankara on Tuesday for "
+            "talks on energy and security.")
+    headline = "Erdogan receives Aliyev in Ankara; return visit to Baku planned"
+    rows = extract(tmp_path, "en", body, header="2023-06", headline=headline)
+    # the lead's visit, dated by its Tuesday, not the headline's alone
+    assert events(rows) == [("visit", "AZE", "TUR", None, None)] and "Tuesday" in rows[0]["date_basis"]
+
+
 def test_the_visit_after_a_past_trip_still_counts(tmp_path: Path) -> None:
     body = ("Premier Rutte was vorige week op bezoek bij president Macron in Parijs. Het bezoek vond plaats tijdens "
             "een handelsmissie in Lyon.")
