@@ -1,3 +1,3 @@
 """newsline: news texts in, a typed and dated timeline of visits, demarches and aid pledges out."""
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
