@@ -2314,6 +2314,16 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                                          match, trig.roles == "recipient_donor")
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
+    if (trig.event_type == "visit" and target is None) or (trig.event_type == "demarche" and actor is None and not any(
+            e.kind in AGENT_KINDS and e.start < match.start() and (target is None or e.code != target.code)
+            for e in entities)):
+        # a wire dateline stands for a place the sentence does not name: the destination of a visit, the seat of a
+        # summoning government; never the traveller, nor a protester when the sentence names another
+        dateline = dateline_place(lexicon, context, sent_idx)
+        if dateline is not None and trig.event_type == "visit":
+            target = dateline
+        elif dateline is not None:
+            actor = dateline
     if actor is None and target is None:
         carried = (parties_told_before(lexicon, context, sent_idx, sentence, trig, match, amount)
                    if trig.event_type == "pledge" and amount is not None else None)
@@ -2579,6 +2589,40 @@ def first_name_of_person(sentence: str, match: regex.Match[str], entities: list[
         return False
     gap = REST_OF_WORD.match(sentence, start)
     return gap is not None and any(e.kind == "person" and e.start == gap.end() for e in entities)
+
+
+# a wire dateline: a place in capitals opening the body, before a comma, a bracket or a dash ("MOSCOW (Reuters) -",
+# "DEN HAAG (ANP) -", "МОСКВА, 22 мая. /ТАСС/.", "CHIȘINĂU, 5 mai /Agerpres/ -")
+DATELINE = regex.compile(r"[\s\p{Pi}\p{Pf}\"']*(\p{Lu}[\p{Lu}\p{M}'’.]*(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]*){0,3})"
+                         r"\s*(?=[,(/]|[-–—]\s)")
+DATELINE_REACH = 600  # characters of the body before the dateline's sentence
+DATELINE_FRAGMENT = 40  # the longest sentence the segmenter cuts off a dateline ("МОСКВА, 22 мая.", "/ТАСС/.")
+
+
+def dateline_place(lexicon: EventLexicon, context: DocumentContext, sent_idx: int) -> Role | None:
+    """The place of a wire dateline opening the sentence ("WARSAW (Reuters) - Zelensky arrived on Friday"): where
+    the news was filed, so the destination of a visit or the seat of a summoning ministry that the sentence does not
+    name. The gazetteer matches case-sensitively, so the capitals are read in title case. A dateline that the
+    segmenter cut off as sentences of their own opens the first sentence after them."""
+    for idx in range(sent_idx, max(0, sent_idx - 3), -1):
+        sentence = context.sentences.get(idx, "")
+        if idx != sent_idx and len(sentence) > DATELINE_FRAGMENT:
+            return None
+        if sum(len(context.sentences.get(i, "")) for i in range(1, idx)) > DATELINE_REACH:
+            return None
+        matched = DATELINE.match(sentence)
+        if matched is None or len(LETTERS.findall(matched.group(1))[0]) < 3:
+            continue
+        titled = matched.group(1).title()
+        if len(titled) != len(matched.group(1)):
+            return None
+        place = next((e for e in find_entities(titled, lexicon.language) if e.kind in ("place", "country")), None)
+        if place is None:
+            return None
+        start = matched.start(1) + place.start if idx == sent_idx else -1
+        return Role(sentence[start:start + len(place.text)] if start >= 0 else place.text, place.code,
+                    f"dateline {place.text}", start)
+    return None
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

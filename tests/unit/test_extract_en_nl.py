@@ -1469,3 +1469,27 @@ def test_a_place_past_a_semicolon_is_no_destination_of_the_visit_before_it(tmp_p
 def test_flew_on_to_is_an_arrival(tmp_path: Path) -> None:
     body = "Putin arrived in Riyadh on Monday. He then flew on to the United Arab Emirates on Tuesday."
     assert ("visit", "RUS", "ARE", None, None) in events(extract(tmp_path, "en", body))
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "MOSCOW (Reuters) - The foreign ministry summoned the Dutch ambassador on Tuesday over the "
+                       "seizure of assets.", [("demarche", "RUS", "NLD", None, None)], id="en-seat-of-the-ministry"),
+    pytest.param("en", "WARSAW (Reuters) - Zelensky arrived on Friday for talks with President Duda.",
+                 [("visit", "UKR", "POL", None, None)], id="en-destination"),
+    pytest.param("nl", "DEN HAAG (ANP) - Het ministerie heeft dinsdag de Russische ambassadeur ontboden.",
+                 [("demarche", "NLD", "RUS", None, None)], id="nl-two-word-city"),
+    # the sentence's own parties win: the dateline is no protester nor traveller when another is named
+    pytest.param("en", "VILNIUS (Reuters) - Russia's foreign ministry summoned the Lithuanian ambassador on Tuesday.",
+                 [("demarche", "RUS", "LTU", None, None)], id="en-named-protester"),
+    pytest.param("en", "KYIV (Reuters) - Dutch Prime Minister Mark Rutte arrived in Warsaw on Tuesday.",
+                 [("visit", "NLD", "POL", None, None)], id="en-named-destination"),
+    # a capitalised place deep in the text is no dateline
+    pytest.param("en", "Zelensky thanked allies for their help on Monday. " * 14 + "WARSAW - Zelensky arrived.", [],
+                 id="en-far-from-the-top"),
+])
+def test_a_wire_dateline_is_the_place_the_sentence_leaves_unnamed(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract(tmp_path, lang, body)
+    assert events(rows) == expected
+    assert all("dateline" in r["actor_basis"] + r["target_basis"] for r in rows if "VILNIUS" not in body
+               and "KYIV" not in body)
