@@ -1451,6 +1451,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
+        # "promised Zelensky that Germany would give ...": the subject of a later pledge verb is its donor
+        later_verbs = [m.start() for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
+                       for m in t.compiled.finditer(sentence, trigger.end())]
+        codonors += [e for e in entities if any(
+            v >= e.end and len(WORD.findall(sentence[e.end:v])) <= 1 and "," not in sentence[e.end:v]
+            for v in later_verbs)]
         candidates = [e for e in recipients if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]

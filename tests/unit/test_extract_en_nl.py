@@ -1493,3 +1493,25 @@ def test_a_wire_dateline_is_the_place_the_sentence_leaves_unnamed(
     assert events(rows) == expected
     assert all("dateline" in r["actor_basis"] + r["target_basis"] for r in rows if "VILNIUS" not in body
                and "KYIV" not in body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Minister Brekelmans beloofde Zelensky dat Nederland extra F-16's zou geven.",
+     ("pledge", "NLD", "UKR", None, None)),
+    ("Premier Schoof beloofde Zelensky dinsdag dat Nederland 2 miljard euro zou geven.",
+     ("pledge", "NLD", "UKR", 2e9, "EUR")),
+    ("Nederland zal Oekraïne volgend jaar 3 miljard euro geven.", ("pledge", "NLD", "UKR", 3e9, "EUR")),
+])
+def test_dutch_verb_final_future_of_a_promise(tmp_path: Path, body: str, expected: tuple[object, ...]) -> None:
+    # "beloofde Y dat Z ... zou geven": the promise's verb-final future names the donor, the promised one receives
+    assert events(extract(tmp_path, "nl", body)) == [expected]
+
+
+def test_a_talk_given_is_no_pledge(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "nl", "Rutte zal dinsdag een toespraak geven in Kyiv.")) == []
+
+
+def test_the_subject_of_a_later_pledge_verb_is_no_recipient_of_the_promise(tmp_path: Path) -> None:
+    # "promised Zelensky that Germany would give 2 billion euros": Germany gives, it receives nothing from Biden
+    body = "Biden promised Zelensky on Tuesday that Germany would give 2 billion euros."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 2e9, "EUR")]
