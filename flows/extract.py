@@ -196,6 +196,39 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
     return None
 
 
+APPOSITION_END = regex.compile(r"[^,.;:()]*")
+
+
+def office_after_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        i: int) -> EntityMention | None:
+    """The organisation whose office an apposition gives after the person entities[i]: "Mark Rutte, NATO
+    Secretary General, visited Kyiv", "Rutte, de secretaris-generaal van de NAVO, bezocht": the person acts
+    for it, as with the title before the name (office_org). The apposition must close after the title, with no
+    other name in it ("Zelensky, NATO chief Rutte and Scholz" lists three people); a former office is none."""
+    ent = entities[i]
+    org = entities[i + 1] if i + 1 < len(entities) else None
+    if ent.kind != "person" or org is None or org.kind != "org" or org.start - ent.end > 50:
+        return None
+    gap = sentence[ent.end:org.start]
+    if not gap.startswith(","):
+        return None
+    officials = lexicon.cues["officials"]
+    words = [w for w in WORD_SEPARATORS.split(gap[1:].strip()) if w]
+    closing = APPOSITION_END.match(sentence, org.end)
+    rest = sentence[org.end:closing.end()]
+    if any(org.end <= e.start < closing.end() for e in entities):
+        return None
+    if all(w.lower() in lexicon.words["definite_articles"] for w in words):
+        # ", NATO Secretary General,", ", NAVO-chef,": the title right after the organisation closes the apposition
+        title = officials.match(rest.lstrip(" -"))
+        return org if title is not None and len(WORD.findall(rest)) <= 3 else None
+    # ", de secretaris-generaal van de NAVO,": the title before the organisation, which closes the apposition
+    if (len(words) <= 6 and LETTERS_SPACES_HYPHENS.fullmatch(gap[1:]) is not None and not rest.strip()
+            and officials.search(gap) is not None and not has_cue(lexicon, "former", gap)):
+        return org
+    return None
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -261,7 +294,7 @@ class DocumentContext:
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
-                    org = office_org(lexicon, sentence, raw, i)
+                    org = office_org(lexicon, sentence, raw, i) or office_after_person(lexicon, sentence, raw, i)
                     if org is not None:
                         self.officer_cache.setdefault(ent.text.split()[-1], org.code)
                         if idx < 4:

@@ -1515,3 +1515,17 @@ def test_the_subject_of_a_later_pledge_verb_is_no_recipient_of_the_promise(tmp_p
     # "promised Zelensky that Germany would give 2 billion euros": Germany gives, it receives nothing from Biden
     body = "Biden promised Zelensky on Tuesday that Germany would give 2 billion euros."
     assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 2e9, "EUR")]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Mark Rutte, NATO Secretary General, visited Kyiv on Tuesday.", [("visit", "NATO", "UKR", None, None)]),
+    ("en", "Mark Rutte, the secretary general of NATO, visited Kyiv on Tuesday.",
+     [("visit", "NATO", "UKR", None, None)]),
+    ("nl", "Mark Rutte, NAVO-chef, bezocht dinsdag Kyiv.", [("visit", "NATO", "UKR", None, None)]),
+    # a list is no apposition: Zelensky stays Ukraine's
+    ("en", "Zelensky, NATO chief Rutte and Scholz met in Berlin on Tuesday. Zelensky visited Poland on Wednesday.",
+     [("visit", "NATO", "DEU", None, None), ("visit", "UKR", "DEU", None, None), ("visit", "UKR", "POL", None, None)]),
+])
+def test_an_office_apposed_after_the_name_acts_for_the_organisation(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
