@@ -2251,6 +2251,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     after = sentence.find(",", match.end(), min(clause_end, match.end() + 25))
     near = (max(clause_start, match.start() - 60, comma + 1),
             after if after >= 0 else min(clause_end, match.end() + 25))
+    if retracted(lexicon, sentence, match.start()):
+        return None  # "An earlier version of this article said Duda visited Latvia; ...": the fact taken back
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
     if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None
@@ -2662,6 +2664,17 @@ def dateline_place(lexicon: EventLexicon, context: DocumentContext, sent_idx: in
         return Role(sentence[start:start + len(place.text)] if start >= 0 else place.text, place.code,
                     f"dateline {place.text}", start)
     return None
+
+
+def retracted(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """A trigger inside the clause of a correction notice ("An earlier version of this article said Duda visited
+    Latvia; he visited Lithuania", "In een eerdere versie van dit artikel stond dat ..."): the fact the notice takes
+    back; the corrected fact past a semicolon or a contrast ("; he visited", ", but he visited") stands."""
+    for cue in lexicon.cues["corrections"].finditer(sentence, 0, position):
+        between = sentence[cue.end():position]
+        if not any(m.group()[0] in ";," for m in clause_break(lexicon).finditer(between)):
+            return True
+    return False
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

@@ -1529,3 +1529,18 @@ def test_the_subject_of_a_later_pledge_verb_is_no_recipient_of_the_promise(tmp_p
 def test_an_office_apposed_after_the_name_acts_for_the_organisation(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Polish President Andrzej Duda visited Lithuania on Monday. He met President Nauseda in Vilnius.\n\n"
+           "Correction: An earlier version of this article said Duda visited Latvia on Monday; he visited Lithuania.",
+     [("visit", "POL", "LTU", None, None)]),
+    ("nl", "Premier Schoof bezocht maandag Litouwen. Hij sprak er met president Nauseda.\n\n"
+           "In een eerdere versie van dit artikel stond dat Schoof maandag Letland bezocht; hij bezocht Litouwen.",
+     [("visit", "NLD", "LTU", None, None)]),
+    ("en", "Correction: An earlier version of this story said Germany had summoned the Russian ambassador. "
+           "Estonia summoned the Russian ambassador on Monday.", [("demarche", "EST", "RUS", None, None)]),
+])
+def test_a_correction_notice_retracts_the_fact_it_names(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
