@@ -1845,12 +1845,13 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     varying = "target" if trig.roles in ("subject_goal", "summon") else "actor"
     start = first[f"{varying}_start"]
     head = next((e for e in entities if e.start == start), None)
-    if head is None:
+    if head is None and not trig.rule.endswith(".same_step"):
         return found
     kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
     seen = {first["actor_country"], first["target_country"]}
-    listed = coordinated(lexicon, sentence, entities, head, kinds)
-    if trig.roles == "meeting_place":
+    # "Latvia and Estonia took the same step": the target comes from the sentence before, its actors are listed here
+    listed = coordinated(lexicon, sentence, entities, head, kinds) if head is not None else []
+    if trig.roles == "meeting_place" and head is not None:
         # "Rubio and Lavrov held talks in Riyadh": the participant found is the last of a list, and everyone listed
         # with him who is not from the meeting's country came there too
         listed = [e for e in listed_before(lexicon, sentence, entities, head)[:-1]
@@ -2299,6 +2300,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             confidence = 0.6
         else:
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
+    elif trig.rule.endswith(".same_step"):
+        actor, target = same_step_roles(lexicon, context, sent_idx, sentence, entities, match)
     elif trig.event_type == "demarche":
         no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
         # a protest note needs no diplomat when the sentence names the protesting government before it and the
@@ -2675,6 +2678,27 @@ def retracted(lexicon: EventLexicon, sentence: str, position: int) -> bool:
         if not any(m.group()[0] in ";," for m in clause_break(lexicon).finditer(between)):
             return True
     return False
+
+
+def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                    entities: list[EntityMention], trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """"Lithuania summoned the Russian ambassador. Latvia and Estonia took the same step", "Letland deed
+    hetzelfde": the governments named before the anaphoric trigger each make a demarche of their own against the
+    target of the demarche told in one of the three sentences before, when no other event is told in between.
+    Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
+    actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    if actor_ent is None:
+        return None, None
+    for back in range(sent_idx - 1, max(0, sent_idx - 4), -1):
+        told = extract_sentence(lexicon, context, back, context.sentences.get(back, ""))
+        earlier = next((m for m in told if m["event_type"] == "demarche"), None)
+        if earlier is not None and earlier["target_country"] != actor_ent.code:
+            basis = f"target of the demarche in sentence {back}"
+            return (role(actor_ent, "subject of 'the same step'"),
+                    Role(earlier["target_name"], earlier["target_country"], basis))
+        if told:
+            break  # another event in between: the step is that one's
+    return None, None
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

@@ -1544,3 +1544,22 @@ def test_an_office_apposed_after_the_name_acts_for_the_organisation(
 def test_a_correction_notice_retracts_the_fact_it_names(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Lithuania summoned the Russian ambassador on Monday over the drone incident. The ministry said the drone "
+           "had violated its airspace. Latvia and Estonia took the same step.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. De ambassadeur kreeg een protestnota. Minister "
+           "Budrys noemde de aanval onaanvaardbaar. Letland en Estland deden dinsdag hetzelfde.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    # a reply by the target, or the same step after a visit, is no such demarche
+    ("en", "Lithuania summoned the Russian ambassador on Monday. Russia did the same.",
+     [("demarche", "LTU", "RUS", None, None)]),
+    ("en", "Scholz visited Kyiv on Monday. Macron did the same.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_same_step_after_a_demarche_is_a_demarche_of_its_own(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
