@@ -1863,7 +1863,7 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
-    if trig.event_type == "visit" and varying == "target":
+    if trig.event_type == "visit" and varying == "target" and head is not None:
         # "прибыл в Вильнюс, а в среду - в Варшаву": a further stop in a gapped clause with a time of its own, which
         # the gap (as the trigger) lets the date resolver find
         last = listed[-1] if listed else head
