@@ -1652,15 +1652,22 @@ def purpose_of_recipient(lexicon: EventLexicon, sentence: str, entities: list[En
 
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
                     exclude: set[str]) -> EntityMention | None:
-    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
-    the recipient, though no preposition governs it."""
+    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems") or the
+    named items ("will send Ukraine four more tanks"): the recipient, though no preposition governs it."""
     ent = next((e for e in entities if e.start >= trigger.end()), None)
     if ent is None or ent.kind not in ("country", "place") or ent.code in exclude:
         return None
     if any(not is_modifier(lexicon, w) for w in WORD.findall(sentence[trigger.end():ent.start])):
         return None
     following = WORD.findall(sentence[ent.end:ent.end + 20])[:1]
-    return ent if following and following[0].lower() in lexicon.words["other_prepositions"] else None
+    if following and following[0].lower() in lexicon.words["other_prepositions"]:
+        return ent
+    # "will send Ukraine four more air defence systems": the named items, the direct object, follow at once
+    items = lexicon.cues["items"].search(sentence, ent.end, ent.end + 40)
+    if (items is not None and not CLAUSE_PUNCTUATION.search(sentence, ent.end, items.start())
+            and not any(ent.end <= e.start < items.start() for e in entities)):
+        return ent
+    return None
 
 
 def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:

@@ -1563,3 +1563,12 @@ def test_a_correction_notice_retracts_the_fact_it_names(
 def test_the_same_step_after_a_demarche_is_a_demarche_of_its_own(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Germany will send Ukraine four more tanks.",
+    "Germany announced on Monday that it would send Ukraine four more IRIS-T air defence systems.",
+])
+def test_a_country_before_the_named_items_is_the_recipient(tmp_path: Path, body: str) -> None:
+    # "send Ukraine four more tanks": the indirect object, with the items right after it
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", None, None)]
