@@ -229,6 +229,10 @@ def office_after_person(lexicon: EventLexicon, sentence: str, entities: list[Ent
     return None
 
 
+# a sentence opening on a pronoun and a lower-case word ("He met President Zelensky", "Hij sprak met ...")
+PRONOUN_SUBJECT = regex.compile(r"\p{L}+\s+\p{Ll}")
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -373,6 +377,10 @@ class DocumentContext:
                 if back < 0 or back == sent_idx:
                     continue
                 sentence = self.sentences.get(back, "")
+                opening = OPENING_MARKS.match(sentence).end()
+                if (subjects_only and titles_of is not None and PRONOUN_SUBJECT.match(sentence, opening) is not None
+                        and titles_of.cues["pronouns"].match(sentence, opening) is not None):
+                    continue  # "He met President Zelensky": the pronoun is the subject, so "he" goes on with its own
                 ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
                 for ent in ordered:
                     titled = titles_of is not None and (

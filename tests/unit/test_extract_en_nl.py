@@ -1572,3 +1572,11 @@ def test_the_same_step_after_a_demarche_is_a_demarche_of_its_own(
 def test_a_country_before_the_named_items_is_the_recipient(tmp_path: Path, body: str) -> None:
     # "send Ukraine four more tanks": the indirect object, with the items right after it
     assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: Path) -> None:
+    # "He met President Zelensky": Zelensky is the object there; "he" still is the Secretary General
+    body = ("Mark Rutte, NATO Secretary General, visited Kyiv on October 3. He met President Zelensky and promised "
+            "support. Later that month he travelled to Washington for talks with President Biden.")
+    assert events(extract(tmp_path, "en", body, header="2024-10")) == [
+        ("visit", "NATO", "UKR", None, None), ("visit", "NATO", "USA", None, None)]
