@@ -196,6 +196,43 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
     return None
 
 
+APPOSITION_END = regex.compile(r"[^,.;:()]*")
+
+
+def office_after_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        i: int) -> EntityMention | None:
+    """The organisation whose office an apposition gives after the person entities[i]: "Mark Rutte, NATO
+    Secretary General, visited Kyiv", "Rutte, de secretaris-generaal van de NAVO, bezocht": the person acts
+    for it, as with the title before the name (office_org). The apposition must close after the title, with no
+    other name in it ("Zelensky, NATO chief Rutte and Scholz" lists three people); a former office is none."""
+    ent = entities[i]
+    org = entities[i + 1] if i + 1 < len(entities) else None
+    if ent.kind != "person" or org is None or org.kind != "org" or org.start - ent.end > 50:
+        return None
+    gap = sentence[ent.end:org.start]
+    if not gap.startswith(","):
+        return None
+    officials = lexicon.cues["officials"]
+    words = [w for w in WORD_SEPARATORS.split(gap[1:].strip()) if w]
+    closing = APPOSITION_END.match(sentence, org.end)
+    rest = sentence[org.end:closing.end()]
+    if any(org.end <= e.start < closing.end() for e in entities):
+        return None
+    if all(w.lower() in lexicon.words["definite_articles"] for w in words):
+        # ", NATO Secretary General,", ", NAVO-chef,": the title right after the organisation closes the apposition
+        title = officials.match(rest.lstrip(" -"))
+        return org if title is not None and len(WORD.findall(rest)) <= 3 else None
+    # ", de secretaris-generaal van de NAVO,": the title before the organisation, which closes the apposition
+    if (len(words) <= 6 and LETTERS_SPACES_HYPHENS.fullmatch(gap[1:]) is not None and not rest.strip()
+            and officials.search(gap) is not None and not has_cue(lexicon, "former", gap)):
+        return org
+    return None
+
+
+# a sentence opening on a pronoun and a lower-case word ("He met President Zelensky", "Hij sprak met ...")
+PRONOUN_SUBJECT = regex.compile(r"\p{L}+\s+\p{Ll}")
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -261,7 +298,7 @@ class DocumentContext:
                     continue
                 raw = self.raw_entities(idx)
                 for i, ent in enumerate(raw):
-                    org = office_org(lexicon, sentence, raw, i)
+                    org = office_org(lexicon, sentence, raw, i) or office_after_person(lexicon, sentence, raw, i)
                     if org is not None:
                         self.officer_cache.setdefault(ent.text.split()[-1], org.code)
                         if idx < 4:
@@ -340,6 +377,10 @@ class DocumentContext:
                 if back < 0 or back == sent_idx:
                     continue
                 sentence = self.sentences.get(back, "")
+                opening = OPENING_MARKS.match(sentence).end()
+                if (subjects_only and titles_of is not None and PRONOUN_SUBJECT.match(sentence, opening) is not None
+                        and titles_of.cues["pronouns"].match(sentence, opening) is not None):
+                    continue  # "He met President Zelensky": the pronoun is the subject, so "he" goes on with its own
                 ordered = iter(self.entities(back)) if subjects_only else reversed(self.entities(back))
                 for ent in ordered:
                     titled = titles_of is not None and (
@@ -1451,6 +1492,12 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         before = max((m.end() for m in contrasts if m.end() <= trigger.start()), default=0)
         # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
+        # "promised Zelensky that Germany would give ...": the subject of a later pledge verb is its donor
+        later_verbs = [m.start() for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
+                       for m in t.compiled.finditer(sentence, trigger.end())]
+        codonors += [e for e in entities if any(
+            v >= e.end and len(WORD.findall(sentence[e.end:v])) <= 1 and "," not in sentence[e.end:v]
+            for v in later_verbs)]
         candidates = [e for e in recipients if e.code not in exclude and e not in codonors and before <= e.start < after
                       and (lexicon.grammar.recipient_before_trigger or e.start >= trigger.start())
                       and stands_for_recipient(lexicon, sentence, e) and not pledges_itself(lexicon, sentence, e)]
@@ -1613,15 +1660,22 @@ def purpose_of_recipient(lexicon: EventLexicon, sentence: str, entities: list[En
 
 def indirect_object(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
                     exclude: set[str]) -> EntityMention | None:
-    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems"):
-    the recipient, though no preposition governs it."""
+    """A country right after a giving verb and before 'with' ("will provide Ukraine with missile systems") or the
+    named items ("will send Ukraine four more tanks"): the recipient, though no preposition governs it."""
     ent = next((e for e in entities if e.start >= trigger.end()), None)
     if ent is None or ent.kind not in ("country", "place") or ent.code in exclude:
         return None
     if any(not is_modifier(lexicon, w) for w in WORD.findall(sentence[trigger.end():ent.start])):
         return None
     following = WORD.findall(sentence[ent.end:ent.end + 20])[:1]
-    return ent if following and following[0].lower() in lexicon.words["other_prepositions"] else None
+    if following and following[0].lower() in lexicon.words["other_prepositions"]:
+        return ent
+    # "will send Ukraine four more air defence systems": the named items, the direct object, follow at once
+    items = lexicon.cues["items"].search(sentence, ent.end, ent.end + 40)
+    if (items is not None and not CLAUSE_PUNCTUATION.search(sentence, ent.end, items.start())
+            and not any(ent.end <= e.start < items.start() for e in entities)):
+        return ent
+    return None
 
 
 def possible_donor(lexicon: EventLexicon, ent: EntityMention) -> bool:
@@ -1806,12 +1860,13 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
     varying = "target" if trig.roles in ("subject_goal", "summon") else "actor"
     start = first[f"{varying}_start"]
     head = next((e for e in entities if e.start == start), None)
-    if head is None:
+    if head is None and not trig.rule.endswith(".same_step"):
         return found
     kinds = PLACE_KINDS if varying == "target" else AGENT_KINDS - {"place", "country", "metonym"}
     seen = {first["actor_country"], first["target_country"]}
-    listed = coordinated(lexicon, sentence, entities, head, kinds)
-    if trig.roles == "meeting_place":
+    # "Latvia and Estonia took the same step": the target comes from the sentence before, its actors are listed here
+    listed = coordinated(lexicon, sentence, entities, head, kinds) if head is not None else []
+    if trig.roles == "meeting_place" and head is not None:
         # "Rubio and Lavrov held talks in Riyadh": the participant found is the last of a list, and everyone listed
         # with him who is not from the meeting's country came there too
         listed = [e for e in listed_before(lexicon, sentence, entities, head)[:-1]
@@ -1823,7 +1878,7 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         found.append(first | {f"{varying}_name": ent.text, f"{varying}_country": ent.code,
                               f"{varying}_basis": f"{first[f'{varying}_basis']}, coordinated",
                               "confidence": round(float(first["confidence"]) - 0.05, 3)})
-    if trig.event_type == "visit" and varying == "target":
+    if trig.event_type == "visit" and varying == "target" and head is not None:
         # "прибыл в Вильнюс, а в среду - в Варшаву": a further stop in a gapped clause with a time of its own, which
         # the gap (as the trigger) lets the date resolver find
         last = listed[-1] if listed else head
@@ -2212,6 +2267,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
     after = sentence.find(",", match.end(), min(clause_end, match.end() + 25))
     near = (max(clause_start, match.start() - 60, comma + 1),
             after if after >= 0 else min(clause_end, match.end() + 25))
+    if retracted(lexicon, sentence, match.start()):
+        return None  # "An earlier version of this article said Duda visited Latvia; ...": the fact taken back
     # a pledge is a promise, so future tense is its normal form; visits and demarches must have happened
     if trig.event_type != "pledge" and has_cue(lexicon, "future", sentence, *near):
         return None
@@ -2258,6 +2315,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             confidence = 0.6
         else:
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
+    elif trig.rule.endswith(".same_step"):
+        actor, target = same_step_roles(lexicon, context, sent_idx, sentence, entities, match)
     elif trig.event_type == "demarche":
         no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
         # a protest note needs no diplomat when the sentence names the protesting government before it and the
@@ -2314,6 +2373,16 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
                                          match, trig.roles == "recipient_donor")
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
+    if (trig.event_type == "visit" and target is None) or (trig.event_type == "demarche" and actor is None and not any(
+            e.kind in AGENT_KINDS and e.start < match.start() and (target is None or e.code != target.code)
+            for e in entities)):
+        # a wire dateline stands for a place the sentence does not name: the destination of a visit, the seat of a
+        # summoning government; never the traveller, nor a protester when the sentence names another
+        dateline = dateline_place(lexicon, context, sent_idx)
+        if dateline is not None and trig.event_type == "visit":
+            target = dateline
+        elif dateline is not None:
+            actor = dateline
     if actor is None and target is None:
         carried = (parties_told_before(lexicon, context, sent_idx, sentence, trig, match, amount)
                    if trig.event_type == "pledge" and amount is not None else None)
@@ -2579,6 +2648,72 @@ def first_name_of_person(sentence: str, match: regex.Match[str], entities: list[
         return False
     gap = REST_OF_WORD.match(sentence, start)
     return gap is not None and any(e.kind == "person" and e.start == gap.end() for e in entities)
+
+
+# a wire dateline: a place in capitals opening the body, before a comma, a bracket or a dash ("MOSCOW (Reuters) -",
+# "DEN HAAG (ANP) -", "МОСКВА, 22 мая. /ТАСС/.", "CHIȘINĂU, 5 mai /Agerpres/ -")
+DATELINE = regex.compile(r"[\s\p{Pi}\p{Pf}\"']*(\p{Lu}[\p{Lu}\p{M}'’.]*(?:[ -]\p{Lu}[\p{Lu}\p{M}'’.]*){0,3})"
+                         r"\s*(?=[,(/]|[-–—]\s)")
+DATELINE_REACH = 600  # characters of the body before the dateline's sentence
+DATELINE_FRAGMENT = 40  # the longest sentence the segmenter cuts off a dateline ("МОСКВА, 22 мая.", "/ТАСС/.")
+
+
+def dateline_place(lexicon: EventLexicon, context: DocumentContext, sent_idx: int) -> Role | None:
+    """The place of a wire dateline opening the sentence ("WARSAW (Reuters) - Zelensky arrived on Friday"): where
+    the news was filed, so the destination of a visit or the seat of a summoning ministry that the sentence does not
+    name. The gazetteer matches case-sensitively, so the capitals are read in title case. A dateline that the
+    segmenter cut off as sentences of their own opens the first sentence after them."""
+    for idx in range(sent_idx, max(0, sent_idx - 3), -1):
+        sentence = context.sentences.get(idx, "")
+        if idx != sent_idx and len(sentence) > DATELINE_FRAGMENT:
+            return None
+        if sum(len(context.sentences.get(i, "")) for i in range(1, idx)) > DATELINE_REACH:
+            return None
+        matched = DATELINE.match(sentence)
+        if matched is None or len(LETTERS.findall(matched.group(1))[0]) < 3:
+            continue
+        titled = matched.group(1).title()
+        if len(titled) != len(matched.group(1)):
+            return None
+        place = next((e for e in find_entities(titled, lexicon.language) if e.kind in ("place", "country")), None)
+        if place is None:
+            return None
+        start = matched.start(1) + place.start if idx == sent_idx else -1
+        return Role(sentence[start:start + len(place.text)] if start >= 0 else place.text, place.code,
+                    f"dateline {place.text}", start)
+    return None
+
+
+def retracted(lexicon: EventLexicon, sentence: str, position: int) -> bool:
+    """A trigger inside the clause of a correction notice ("An earlier version of this article said Duda visited
+    Latvia; he visited Lithuania", "In een eerdere versie van dit artikel stond dat ..."): the fact the notice takes
+    back; the corrected fact past a semicolon or a contrast ("; he visited", ", but he visited") stands."""
+    for cue in lexicon.cues["corrections"].finditer(sentence, 0, position):
+        between = sentence[cue.end():position]
+        if not any(m.group()[0] in ";," for m in clause_break(lexicon).finditer(between)):
+            return True
+    return False
+
+
+def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                    entities: list[EntityMention], trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
+    """"Lithuania summoned the Russian ambassador. Latvia and Estonia took the same step", "Letland deed
+    hetzelfde": the governments named before the anaphoric trigger each make a demarche of their own against the
+    target of the demarche told in one of the three sentences before, when no other event is told in between.
+    Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
+    actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    if actor_ent is None:
+        return None, None
+    for back in range(sent_idx - 1, max(0, sent_idx - 4), -1):
+        told = extract_sentence(lexicon, context, back, context.sentences.get(back, ""))
+        earlier = next((m for m in told if m["event_type"] == "demarche"), None)
+        if earlier is not None and earlier["target_country"] != actor_ent.code:
+            basis = f"target of the demarche in sentence {back}"
+            return (role(actor_ent, "subject of 'the same step'"),
+                    Role(earlier["target_name"], earlier["target_country"], basis))
+        if told:
+            break  # another event in between: the step is that one's
+    return None, None
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

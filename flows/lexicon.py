@@ -27,6 +27,7 @@ CUE_KINDS = (
     "source_prepositions", "called_off", "took_place", "list_joiners", "place_nouns", "coordinators",
     "visit_manner_prepositions", "departure_prepositions", "modifier_words", "modifier_forms", "contrast_words",
     "aid_nouns", "perfect_auxiliaries", "each_share", "subordinators", "unnamed_donors", "embassies", "repeated",
+    "corrections",
 )
 # Triggers per alternation of the candidate filter (see EventLexicon.candidate_group_patterns).
 CANDIDATE_GROUP_SIZE = 5

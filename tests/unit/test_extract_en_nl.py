@@ -1469,3 +1469,114 @@ def test_a_place_past_a_semicolon_is_no_destination_of_the_visit_before_it(tmp_p
 def test_flew_on_to_is_an_arrival(tmp_path: Path) -> None:
     body = "Putin arrived in Riyadh on Monday. He then flew on to the United Arab Emirates on Tuesday."
     assert ("visit", "RUS", "ARE", None, None) in events(extract(tmp_path, "en", body))
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    pytest.param("en", "MOSCOW (Reuters) - The foreign ministry summoned the Dutch ambassador on Tuesday over the "
+                       "seizure of assets.", [("demarche", "RUS", "NLD", None, None)], id="en-seat-of-the-ministry"),
+    pytest.param("en", "WARSAW (Reuters) - Zelensky arrived on Friday for talks with President Duda.",
+                 [("visit", "UKR", "POL", None, None)], id="en-destination"),
+    pytest.param("nl", "DEN HAAG (ANP) - Het ministerie heeft dinsdag de Russische ambassadeur ontboden.",
+                 [("demarche", "NLD", "RUS", None, None)], id="nl-two-word-city"),
+    # the sentence's own parties win: the dateline is no protester nor traveller when another is named
+    pytest.param("en", "VILNIUS (Reuters) - Russia's foreign ministry summoned the Lithuanian ambassador on Tuesday.",
+                 [("demarche", "RUS", "LTU", None, None)], id="en-named-protester"),
+    pytest.param("en", "KYIV (Reuters) - Dutch Prime Minister Mark Rutte arrived in Warsaw on Tuesday.",
+                 [("visit", "NLD", "POL", None, None)], id="en-named-destination"),
+    # a capitalised place deep in the text is no dateline
+    pytest.param("en", "Zelensky thanked allies for their help on Monday. " * 14 + "WARSAW - Zelensky arrived.", [],
+                 id="en-far-from-the-top"),
+])
+def test_a_wire_dateline_is_the_place_the_sentence_leaves_unnamed(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract(tmp_path, lang, body)
+    assert events(rows) == expected
+    assert all("dateline" in r["actor_basis"] + r["target_basis"] for r in rows if "VILNIUS" not in body
+               and "KYIV" not in body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Minister Brekelmans beloofde Zelensky dat Nederland extra F-16's zou geven.",
+     ("pledge", "NLD", "UKR", None, None)),
+    ("Premier Schoof beloofde Zelensky dinsdag dat Nederland 2 miljard euro zou geven.",
+     ("pledge", "NLD", "UKR", 2e9, "EUR")),
+    ("Nederland zal Oekraïne volgend jaar 3 miljard euro geven.", ("pledge", "NLD", "UKR", 3e9, "EUR")),
+])
+def test_dutch_verb_final_future_of_a_promise(tmp_path: Path, body: str, expected: tuple[object, ...]) -> None:
+    # "beloofde Y dat Z ... zou geven": the promise's verb-final future names the donor, the promised one receives
+    assert events(extract(tmp_path, "nl", body)) == [expected]
+
+
+def test_a_talk_given_is_no_pledge(tmp_path: Path) -> None:
+    assert events(extract(tmp_path, "nl", "Rutte zal dinsdag een toespraak geven in Kyiv.")) == []
+
+
+def test_the_subject_of_a_later_pledge_verb_is_no_recipient_of_the_promise(tmp_path: Path) -> None:
+    # "promised Zelensky that Germany would give 2 billion euros": Germany gives, it receives nothing from Biden
+    body = "Biden promised Zelensky on Tuesday that Germany would give 2 billion euros."
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", 2e9, "EUR")]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Mark Rutte, NATO Secretary General, visited Kyiv on Tuesday.", [("visit", "NATO", "UKR", None, None)]),
+    ("en", "Mark Rutte, the secretary general of NATO, visited Kyiv on Tuesday.",
+     [("visit", "NATO", "UKR", None, None)]),
+    ("nl", "Mark Rutte, NAVO-chef, bezocht dinsdag Kyiv.", [("visit", "NATO", "UKR", None, None)]),
+    # a list is no apposition: Zelensky stays Ukraine's
+    ("en", "Zelensky, NATO chief Rutte and Scholz met in Berlin on Tuesday. Zelensky visited Poland on Wednesday.",
+     [("visit", "NATO", "DEU", None, None), ("visit", "UKR", "DEU", None, None), ("visit", "UKR", "POL", None, None)]),
+])
+def test_an_office_apposed_after_the_name_acts_for_the_organisation(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Polish President Andrzej Duda visited Lithuania on Monday. He met President Nauseda in Vilnius.\n\n"
+           "Correction: An earlier version of this article said Duda visited Latvia on Monday; he visited Lithuania.",
+     [("visit", "POL", "LTU", None, None)]),
+    ("nl", "Premier Schoof bezocht maandag Litouwen. Hij sprak er met president Nauseda.\n\n"
+           "In een eerdere versie van dit artikel stond dat Schoof maandag Letland bezocht; hij bezocht Litouwen.",
+     [("visit", "NLD", "LTU", None, None)]),
+    ("en", "Correction: An earlier version of this story said Germany had summoned the Russian ambassador. "
+           "Estonia summoned the Russian ambassador on Monday.", [("demarche", "EST", "RUS", None, None)]),
+])
+def test_a_correction_notice_retracts_the_fact_it_names(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "Lithuania summoned the Russian ambassador on Monday over the drone incident. The ministry said the drone "
+           "had violated its airspace. Latvia and Estonia took the same step.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. De ambassadeur kreeg een protestnota. Minister "
+           "Budrys noemde de aanval onaanvaardbaar. Letland en Estland deden dinsdag hetzelfde.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    # a reply by the target, or the same step after a visit, is no such demarche
+    ("en", "Lithuania summoned the Russian ambassador on Monday. Russia did the same.",
+     [("demarche", "LTU", "RUS", None, None)]),
+    ("en", "Scholz visited Kyiv on Monday. Macron did the same.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_same_step_after_a_demarche_is_a_demarche_of_its_own(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Germany will send Ukraine four more tanks.",
+    "Germany announced on Monday that it would send Ukraine four more IRIS-T air defence systems.",
+])
+def test_a_country_before_the_named_items_is_the_recipient(tmp_path: Path, body: str) -> None:
+    # "send Ukraine four more tanks": the indirect object, with the items right after it
+    assert events(extract(tmp_path, "en", body)) == [("pledge", "DEU", "UKR", None, None)]
+
+
+def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: Path) -> None:
+    # "He met President Zelensky": Zelensky is the object there; "he" still is the Secretary General
+    body = ("Mark Rutte, NATO Secretary General, visited Kyiv on October 3. He met President Zelensky and promised "
+            "support. Later that month he travelled to Washington for talks with President Biden.")
+    assert events(extract(tmp_path, "en", body, header="2024-10")) == [
+        ("visit", "NATO", "UKR", None, None), ("visit", "NATO", "USA", None, None)]

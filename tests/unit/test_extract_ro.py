@@ -494,3 +494,9 @@ def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
     # the office-holder's name is not in the gazetteer: the country after the title stands for him
     body = "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere cu Maia Sandu la Chișinău."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("UKR", "MDA")]
+
+
+def test_a_wire_dateline_is_the_seat_of_the_summoning_ministry(tmp_path: Path) -> None:
+    rows = extract(tmp_path, "ro", "CHIȘINĂU, 5 mai /Agerpres/ - MAE a convocat ambasadorul rus.")
+    assert [(e[1], e[2]) for e in events(rows)] == [("MDA", "RUS")]
+    assert rows[0]["actor_basis"].startswith("dateline")

@@ -880,3 +880,10 @@ def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
     # "Премьер Украины провел переговоры в Кишиневе": the country after the title stands for the office-holder
     body = "Премьер Украины провел переговоры в Кишиневе с Майей Санду. Посольство Украины провело встречу в Кишиневе."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == [("UKR", "MDA")]
+
+
+def test_a_wire_dateline_is_the_seat_of_the_summoning_ministry(tmp_path: Path) -> None:
+    # "МОСКВА, 22 мая. /ТАСС/.": the segmenter cuts the dateline off; it still opens the first sentence after it
+    rows = extract(tmp_path, "ru", "МОСКВА, 22 мая. /ТАСС/. МИД вызвал посла Нидерландов.")
+    assert [(e[1], e[2]) for e in events(rows)] == [("RUS", "NLD")]
+    assert rows[0]["actor_basis"].startswith("dateline")
