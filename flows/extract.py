@@ -169,6 +169,9 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
     Mark Rutte"), the person at most 40 characters after the organisation. A country's officer at the
     organisation stays the country's ("Russia's UN ambassador Nebenzia", "de Russische VN-ambassadeur")."""
     ent = entities[i]
+    following = office_after_person(lexicon, sentence, entities, i)
+    if following is not None:
+        return following
     org = entities[i - 1] if i >= 1 else None
     if ent.kind != "person" or org is None or org.kind != "org" or ent.start - org.end > 40:
         return None
@@ -194,6 +197,42 @@ def office_org(lexicon: EventLexicon, sentence: str, entities: list[EntityMentio
     if office is not None and TITLE_REST.fullmatch(title[office.end():]) is not None:
         return org
     return None
+
+
+def office_after_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                        i: int) -> EntityMention | None:
+    """The organisation of an office told in an apposition after the person entities[i] ("Марк Рютте, генсек
+    НАТО, прибыл", "Mark Rutte, secretarul general al NATO, a sosit"): the comma, an office title and nothing but
+    words up to the organisation, which closes the apposition (a comma, a dash, the sentence's end)."""
+    ent = entities[i]
+    org = entities[i + 1] if i + 1 < len(entities) else None
+    if ent.kind != "person" or org is None or org.kind != "org" or org.start - ent.end > 40:
+        return None
+    gap = sentence[ent.end:org.start]
+    if not gap.startswith(","):
+        return None
+    title = gap.strip(" ,")
+    office = lexicon.cues["officials"].match(title)
+    if office is None or TITLE_REST.fullmatch(title[office.end():]) is None:
+        return None
+    rest = sentence[org.end:].lstrip()
+    return org if not rest or rest[0] in ",—–-.;" else None
+
+
+def counterpart_reference(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], i: int) -> bool:
+    """Whether the person entities[i] only tells whose counterpart a nationality's official is ("Немецкий коллега
+    Лаврова посетил Киев", "Omologul german al lui Lavrov a vizitat Kievul"): right after a nationality of another
+    country, with only lowercase words between, an office title among them or just before the nationality. The
+    official is the nationality's; the name (a genitive) takes no part in the event."""
+    ent = entities[i]
+    nationality = entities[i - 1] if i >= 1 else None
+    if ent.kind != "person" or nationality is None or nationality.kind != "demonym" or nationality.code == ent.code:
+        return False
+    if LOWERCASE_WORDS.fullmatch(sentence, nationality.end, ent.start) is None:
+        return False
+    officials = lexicon.cues["officials"]
+    return (officials.search(sentence, nationality.end, ent.start) is not None
+            or officials.search(sentence, max(0, nationality.start - 25), nationality.start) is not None)
 
 
 @dataclass(slots=True)
@@ -278,10 +317,14 @@ class DocumentContext:
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
             officers = self.officers()
+            raw = self.raw_entities(sent_idx)
+            lexicon = event_lexicon(self.lang)
+            sentence = self.sentences.get(sent_idx, "")
             self.entity_cache[sent_idx] = [
                 replace(e, code=officers[e.text.split()[-1]])
                 if e.kind == "person" and e.text.split()[-1] in officers else e
-                for e in self.raw_entities(sent_idx)]
+                for i, e in enumerate(raw)
+                if lexicon is None or not counterpart_reference(lexicon, sentence, raw, i)]
         return self.entity_cache[sent_idx]
 
     def trips(self, lexicon: EventLexicon, sent_idx: int) -> list[regex.Match[str]]:
@@ -324,7 +367,7 @@ class DocumentContext:
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None, reach: int = 3,
-                venues_of: EventLexicon | None = None) -> Role | None:
+                venues_of: EventLexicon | None = None, bodies_of: EventLexicon | None = None) -> Role | None:
         """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
         else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
         names a person ("de Turkse minister"), and so does a country right after one ("Канцлер Германии"),
@@ -333,7 +376,9 @@ class DocumentContext:
         ("Orban met Putin. Then he met with Trump.").
         With a lexicon's venues_of, an organisation after a goal preposition is skipped: "at a UN conference",
         "op een VN-conferentie" is where others pledged, not who; so is the place of a meeting ("at a conference
-        in Brussels"), where nobody gave nor received."""
+        in Brussels"), where nobody gave nor received.
+        With a lexicon's bodies_of, a country right after a government body ("МИД Эстонии вызвал ...") is its
+        government too: a passive note after a summons ("Российскому дипломату вручена нота") goes on with it."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -345,6 +390,9 @@ class DocumentContext:
                     titled = titles_of is not None and (
                         (ent.kind == "demonym" and titled_demonym(titles_of, sentence, ent))
                         or (ent.kind == "country" and titled_place(titles_of, sentence, ent)))
+                    titled = titled or (bodies_of is not None and ent.kind == "country" and bodies_of.cues[
+                        "government_bodies"].search(sentence, max(0, ent.start - 12), ent.start) is not None
+                        and not sentence[max(0, ent.start - 12):ent.start].strip().endswith(","))
                     if subjects_only and titles_of is not None and governed_by(
                             titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
@@ -1476,9 +1524,15 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
             or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
     for end, own in ends:
         ent = next((e for e in entities if e.start >= end), None)
-        if (ent is None or ent.kind not in ("person", "country") or (actor is not None and ent.code == actor.code)
-                or not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[end:ent.start]))):
+        officials = lexicon.cues["officials"]
+        if (ent is None or ent.kind not in ("person", "country", "demonym")
+                or (actor is not None and ent.code == actor.code)
+                or not all(is_modifier(lexicon, w) or officials.match(w.lower()) is not None
+                           for w in WORD.findall(sentence[end:ent.start]))):
             continue
+        if ent.kind == "demonym" and not (titled_demonym(lexicon, sentence, ent)
+                                          or officials.search(sentence, end, ent.start) is not None):
+            continue  # "promised the Ukrainian president": a nationality stands for its leader only with a title
         if own and not regex.match(r"\s*(?:[$€£¥]|[A-Z]{1,2}\$|\d)", sentence[ent.end:]):
             continue  # "promised Zelensky that ...": the sum is given by the verb of the clause after
         if actor is not None and not own and any(ent.end <= e.start < actor.start for e in entities):
@@ -2357,7 +2411,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if trig.event_type == "pledge" and has_cue(lexicon, "unnamed_donors", lead, max(0, len(lead) - 40)):
                 return None  # "Donors pledged $1.5 billion": the givers are unnamed, not whoever was named before
             actor = context.carried(sent_idx, kinds, {target.code} if target else set(),
-                                    venues_of=lexicon if trig.event_type == "pledge" else None)
+                                    venues_of=lexicon if trig.event_type == "pledge" else None,
+                                    bodies_of=lexicon if trig.event_type == "demarche" else None)
             if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the

@@ -494,3 +494,44 @@ def test_meeting_of_an_office_named_by_its_country(tmp_path: Path) -> None:
     # the office-holder's name is not in the gazetteer: the country after the title stands for him
     body = "Premierul Ucrainei, Denis Șmihal, a avut o întrevedere cu Maia Sandu la Chișinău."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [("UKR", "MDA")]
+
+
+def test_office_in_an_apposition_after_the_name(tmp_path: Path) -> None:
+    # "Mark Rutte, secretarul general al NATO, a sosit": the office after the name acts for the organisation
+    body = "Mark Rutte, secretarul general al NATO, a sosit joi la Kiev. El s-a întâlnit cu Zelenski."
+    rows = extract(tmp_path, "ro", body, header="2024-03", headline="Rutte, vizită la Kiev")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "UKR")}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Omologul german al lui Lavrov a vizitat Kievul luni. El s-a întâlnit cu Zelenski.", [("DEU", "UKR")],
+                 id="counterpart-of-a-named-minister"),
+    pytest.param("Omologul francez al lui Lavrov a sosit la Moscova.", [("FRA", "RUS")],
+                 id="counterpart-visits-his-country"),
+    pytest.param("Ministrul francez Jean-Noël Barrot a sosit la Moscova.", [("FRA", "RUS")], id="own-official-stays"),
+])
+def test_nationality_of_a_counterpart_names_the_traveller(tmp_path: Path, body: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    # "Omologul german al lui Lavrov": the name after "al lui" only says whose counterpart travels
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == expected
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Giorgia Meloni a promis președintelui ucrainean că Roma va acorda 100 de milioane de euro.",
+                 id="title-and-nationality"),
+    pytest.param("Meloni a promis președintelui Zelenski că Roma va acorda 100 de milioane de euro.",
+                 id="title-and-name"),
+])
+def test_addressee_of_a_promise_receives_what_the_clause_after_gives(tmp_path: Path, body: str) -> None:
+    # "a promis președintelui ucrainean că Roma va acorda ...": the addressee is the recipient the clause does not name
+    body = "Premierul italian s-a întâlnit miercuri cu Zelenski la Roma. " + body
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ITA", "UKR", 100_000_000.0, "EUR")]
+
+
+def test_farmers_of_a_country_receive_for_it(tmp_path: Path) -> None:
+    # "va acorda fermierilor din Republica Moldova": the farmers of a place are its people, so the place receives
+    body = ("Ministrul român al Agriculturii a vizitat marți Cahulul. Florin Barbu a anunțat că România va acorda "
+            "fermierilor din Republica Moldova 10 milioane de euro pentru sisteme de irigare.")
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ROU", "MDA", 10_000_000.0, "EUR")]
