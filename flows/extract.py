@@ -2400,8 +2400,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # "he" goes on with the previous subject even when that one is at home there ("Rutte spoke with
             # Zelensky. On Tuesday he was in Amsterdam"), not with the next person who is not
             pronoun = not trig.rule.endswith("noun") and (has_cue(lexicon, "pronouns", lead) or subjectless)
+            # "Встреча прошла в Кишинёве": a meeting noun goes on with the talks told just before, not further back
             actor = context.carried(sent_idx, frozenset({"person"}),
-                                    set() if pronoun else {target.code} if target else set(), lexicon)
+                                    set() if pronoun else {target.code} if target else set(), lexicon,
+                                    reach=1 if trig.roles == "meeting_place" and trig.rule.endswith("noun") else 3)
             if actor is not None and target is not None and actor.code == target.code:
                 return None
         else:

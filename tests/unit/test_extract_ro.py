@@ -535,3 +535,14 @@ def test_farmers_of_a_country_receive_for_it(tmp_path: Path) -> None:
             "fermierilor din Republica Moldova 10 milioane de euro pentru sisteme de irigare.")
     assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
         ("pledge", "ROU", "MDA", 10_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Annalena Baerbock a avut convorbiri cu Mihai Popșoi. Întâlnirea a avut loc la Chișinău.",
+                 [("DEU", "MDA")], id="guest-named-by-name-only"),
+    pytest.param("Maia Sandu s-a întâlnit cu Dorin Recean. Întrevederea a avut loc la Chișinău.", [],
+                 id="both-at-home"),
+])
+def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "Întâlnirea a avut loc la Chișinău": the talks told just before happened there
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == expected

@@ -921,3 +921,17 @@ def test_passive_note_goes_on_with_the_summoning_ministry(tmp_path: Path) -> Non
             "поверенного в делах России в связи с нарушением воздушного пространства. Российскому дипломату "
             "вручена нота протеста.")
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [("EST", "RUS")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Анналена Бербок провела переговоры с Михаем Попшоем. Встреча прошла в Кишинёве.", [("DEU", "MDA")],
+                 id="guest-named-by-name-only"),
+    pytest.param("Санду провела переговоры с Бербок. Встреча прошла в Кишинёве.", [("DEU", "MDA")],
+                 id="guest-after-the-host"),
+    pytest.param("Санду провела переговоры с Речаном. Встреча прошла в Кишинёве.", [], id="both-at-home"),
+    pytest.param("Путин заявил о новых угрозах. Санду провела переговоры с Речаном. Встреча прошла в Кишинёве.", [],
+                 id="only-the-talks-just-before"),
+])
+def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "Встреча прошла в Кишинёве": the talks told just before happened there; whoever came from elsewhere visits
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
