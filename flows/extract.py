@@ -1527,8 +1527,7 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
         officials = lexicon.cues["officials"]
         if (ent is None or ent.kind not in ("person", "country", "demonym")
                 or (actor is not None and ent.code == actor.code)
-                or not all(is_modifier(lexicon, w) or officials.match(w.lower()) is not None
-                           for w in WORD.findall(sentence[end:ent.start]))):
+                or not addressed_after(lexicon, sentence, end, ent.start)):
             continue
         if ent.kind == "demonym" and not (titled_demonym(lexicon, sentence, ent)
                                           or officials.search(sentence, end, ent.start) is not None):
@@ -1539,6 +1538,43 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
             continue  # another name between: it, not the addressee, may be this verb's donor or recipient
         return ent
     return None
+
+
+def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                               trigger: regex.Match[str]) -> bool:
+    """Whether a pledge verb's object is a later clause with a pledge verb and a subject of its own ("a promis
+    colegului său moldovean că Vilniusul va dona ...", "promised Zelensky that Germany would give ..."): that verb
+    tells the pledge, with its donor; the first only promises it, and its addressee is the recipient
+    (`promised_person`). The subject follows a lowercase word that is no coordinator, subordinator or contrast word
+    ("that", "că", "что", not "and France gave"), and no figure stands between the verbs (the first states its own
+    sum)."""
+    between_words = lexicon.words["coordinators"] | lexicon.words["subordinators"]
+    for t in lexicon.triggers:
+        if t.event_type != "pledge" or not t.rule.endswith(".verb"):
+            continue
+        for m in t.compiled.finditer(sentence, trigger.end()):
+            subject = next((e for e in reversed(entities) if trigger.end() <= e.start and e.end <= m.start()), None)
+            if subject is None or subject.kind == "demonym" or "," in sentence[subject.end:m.start()] \
+                    or len(WORD.findall(sentence, subject.end, m.start())) > 2:
+                continue
+            opener = word_before(sentence, subject.start)
+            if (opener and opener.islower() and opener not in between_words
+                    and lexicon.cues["contrast_words"].fullmatch(opener) is None
+                    and regex.search(r"\d", sentence[trigger.end():subject.start]) is None):
+                return True
+    return False
+
+
+def addressed_after(lexicon: EventLexicon, sentence: str, start: int, end: int) -> bool:
+    """Whether the words from a promise verb to a name leave the name its addressee: titles and modifiers, and at most
+    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"), no
+    punctuation ("zegden 171 miljoen dollar toe, en Saoedi-Arabië")."""
+    gap = sentence[start:end]
+    if any(c in gap for c in ",;:"):
+        return False
+    others = [w for w in WORD.findall(gap)
+              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None]
+    return not others or (len(others) == 1 and others[0].lower() not in all_cue_words(lexicon))
 
 
 def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -2350,6 +2386,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
+        if trig.rule.endswith(".verb") and promise_told_by_later_verb(lexicon, sentence, entities, match):
+            return None  # "a promis colegului său că Vilniusul va dona ...": the later verb tells the pledge
         if amount is None:
             if has_cue(lexicon, "cumulative", sentence[max(0, match.start() - 80):match.end()]):
                 return None  # "so far, Berlin has donated three Patriot systems": items already given

@@ -546,3 +546,32 @@ def test_farmers_of_a_country_receive_for_it(tmp_path: Path) -> None:
 def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     # "Întâlnirea a avut loc la Chișinău": the talks told just before happened there
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == expected
+
+
+def test_promise_told_by_the_later_clause(tmp_path: Path) -> None:
+    # "Am promis colegului meu moldovean că Vilniusul va dona ...": the later verb has its own donor; the first verb
+    # only promises (before, it took Vilniusul for its recipient and a person of the sentence before for its donor)
+    body = ("„Luni am ajuns la Chișinău și am avut o întâlnire cu Mihai Popșoi”, a spus ministrul lituanian. "
+            "„Am promis colegului meu moldovean că Vilniusul va dona Republicii Moldova 5 milioane de euro pentru "
+            "apărare”, a adăugat Landsbergis.")
+    assert sorted(events(extract(tmp_path, "ro", body))) == [
+        ("pledge", "LTU", "MDA", 5_000_000.0, "EUR"), ("visit", "LTU", "MDA", None, None)]
+
+
+def test_time_between_a_promise_and_its_addressee(tmp_path: Path) -> None:
+    # "a promis miercuri președintelui Ucrainei că Roma va acorda ...": the verb's time stands before the addressee
+    body = ("Giorgia Meloni s-a întâlnit cu Zelenski la Roma. Premierul Italiei, Giorgia Meloni, a promis miercuri "
+            "președintelui Ucrainei că Roma va acorda 100 de milioane de euro.")
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ITA", "UKR", 100_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul norvegian de Externe, Espen Barth Eide, s-a aflat marți la Chișinău.", ("NOR", "MDA"),
+                 id="norwegian"),
+    pytest.param("Ministrul lituanian de Externe a ajuns luni la Chișinău.", ("LTU", "MDA"), id="lithuanian"),
+    pytest.param("Premierul olandez a sosit la Kiev, unde s-a întâlnit cu Zelenski.", ("NLD", "UKR"), id="dutch"),
+])
+def test_nationalities_of_european_ministers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    body += " Oficialul a discutat despre securitatea regiunii și despre integrarea europeană."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]
