@@ -1592,9 +1592,16 @@ def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMenti
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """Whether a place is named after a recipient noun and its preposition ("pentru populația din Fâșia Gaza",
     "беженцам из Судана"): the people of the place are helped, so the place stands for the recipient."""
-    words = WORD.findall(sentence[max(0, ent.start - 40):ent.start])[-2:]
-    return len(words) == 2 and words[1].lower() in lexicon.words["other_prepositions"] \
-        and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
+    words = WORD.findall(sentence[max(0, ent.start - 60):ent.start])[-3:]
+    if len(words) < 2 or words[-1].lower() not in lexicon.words["other_prepositions"]:
+        return False
+    nouns = lexicon.cues["recipient_nouns"]
+    if nouns.fullmatch(words[-2].lower()) is not None:
+        return True
+    # a stem's inflected form ("беженцам из Украины") as a bare dative, after no preposition of its own ("для
+    # беженцев из Судана в Чаде" helps them where they are)
+    return (nouns.match(words[-2].lower()) is not None and len(words) == 3
+            and words[0].lower() not in lexicon.words["recipient_prepositions"])
 
 
 @cache

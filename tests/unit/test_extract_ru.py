@@ -935,3 +935,14 @@ def test_passive_note_goes_on_with_the_summoning_ministry(tmp_path: Path) -> Non
 def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
     # "Встреча прошла в Кишинёве": the talks told just before happened there; whoever came from elsewhere visits
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Румыния выделит беженцам из Украины 10 млн евро на жильё.", ("ROU", "UKR"), id="refugees-from"),
+    pytest.param("Румыния выделит фермерам из Молдовы 10 млн евро на системы орошения.", ("ROU", "MDA"),
+                 id="farmers-from"),
+])
+def test_people_of_a_country_as_a_dative(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    # "выделит беженцам из Украины": the stem of a recipient noun in the dative, the country of its people after "из"
+    body = "Министр посетил Кишинёв. " + body
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == [expected]
