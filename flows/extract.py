@@ -233,6 +233,22 @@ def office_after_person(lexicon: EventLexicon, sentence: str, entities: list[Ent
 PRONOUN_SUBJECT = regex.compile(r"\p{L}+\s+\p{Ll}")
 
 
+def counterpart_reference(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], i: int) -> bool:
+    """Whether the person entities[i] only tells whose counterpart a nationality's official is ("Немецкий коллега
+    Лаврова посетил Киев", "Omologul german al lui Lavrov a vizitat Kievul"): right after a nationality of another
+    country, with only lowercase words between, an office title among them or just before the nationality. The
+    official is the nationality's; the name (a genitive) takes no part in the event."""
+    ent = entities[i]
+    nationality = entities[i - 1] if i >= 1 else None
+    if ent.kind != "person" or nationality is None or nationality.kind != "demonym" or nationality.code == ent.code:
+        return False
+    if LOWERCASE_WORDS.fullmatch(sentence, nationality.end, ent.start) is None:
+        return False
+    officials = lexicon.cues["officials"]
+    return (officials.search(sentence, nationality.end, ent.start) is not None
+            or officials.search(sentence, max(0, nationality.start - 25), nationality.start) is not None)
+
+
 @dataclass(slots=True)
 class DocumentContext:
     """What earlier sentences of a document said: a role missing in a sentence is carried from here."""
@@ -315,10 +331,14 @@ class DocumentContext:
     def entities(self, sent_idx: int) -> list[EntityMention]:
         if sent_idx not in self.entity_cache:
             officers = self.officers()
+            raw = self.raw_entities(sent_idx)
+            lexicon = event_lexicon(self.lang)
+            sentence = self.sentences.get(sent_idx, "")
             self.entity_cache[sent_idx] = [
                 replace(e, code=officers[e.text.split()[-1]])
                 if e.kind == "person" and e.text.split()[-1] in officers else e
-                for e in self.raw_entities(sent_idx)]
+                for i, e in enumerate(raw)
+                if lexicon is None or not counterpart_reference(lexicon, sentence, raw, i)]
         return self.entity_cache[sent_idx]
 
     def trips(self, lexicon: EventLexicon, sent_idx: int) -> list[regex.Match[str]]:
@@ -361,7 +381,7 @@ class DocumentContext:
 
     def carried(self, sent_idx: int, kinds: frozenset[str], exclude: set[str],
                 titles_of: EventLexicon | None = None, reach: int = 3,
-                venues_of: EventLexicon | None = None) -> Role | None:
+                venues_of: EventLexicon | None = None, bodies_of: EventLexicon | None = None) -> Role | None:
         """The nearest suitable entity in the `reach` previous sentences (three unless a caller looks further),
         else in the headline; with a lexicon's office titles (a traveller), a nationality before an office also
         names a person ("de Turkse minister"), and so does a country right after one ("Канцлер Германии"),
@@ -370,7 +390,9 @@ class DocumentContext:
         ("Orban met Putin. Then he met with Trump.").
         With a lexicon's venues_of, an organisation after a goal preposition is skipped: "at a UN conference",
         "op een VN-conferentie" is where others pledged, not who; so is the place of a meeting ("at a conference
-        in Brussels"), where nobody gave nor received."""
+        in Brussels"), where nobody gave nor received.
+        With a lexicon's bodies_of, a country right after a government body ("МИД Эстонии вызвал ...") is its
+        government too: a passive note after a summons ("Российскому дипломату вручена нота") goes on with it."""
         passes = (True, False) if titles_of is not None else (False,)
         for subjects_only in passes:
             for back in (*range(sent_idx - 1, sent_idx - 1 - reach, -1), 0):
@@ -386,6 +408,9 @@ class DocumentContext:
                     titled = titles_of is not None and (
                         (ent.kind == "demonym" and titled_demonym(titles_of, sentence, ent))
                         or (ent.kind == "country" and titled_place(titles_of, sentence, ent)))
+                    titled = titled or (bodies_of is not None and ent.kind == "country" and bodies_of.cues[
+                        "government_bodies"].search(sentence, max(0, ent.start - 12), ent.start) is not None
+                        and not sentence[max(0, ent.start - 12):ent.start].strip().endswith(","))
                     if subjects_only and titles_of is not None and governed_by(
                             titles_of, sentence, ent.start, titles_of.words["other_prepositions"]
                             | titles_of.words["goal_prepositions"], 1):
@@ -1523,15 +1548,57 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
             or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
     for end, own in ends:
         ent = next((e for e in entities if e.start >= end), None)
-        if (ent is None or ent.kind not in ("person", "country") or (actor is not None and ent.code == actor.code)
-                or not all(is_modifier(lexicon, w) for w in WORD.findall(sentence[end:ent.start]))):
+        officials = lexicon.cues["officials"]
+        if (ent is None or ent.kind not in ("person", "country", "demonym")
+                or (actor is not None and ent.code == actor.code)
+                or not addressed_after(lexicon, sentence, end, ent.start)):
             continue
+        if ent.kind == "demonym" and not (titled_demonym(lexicon, sentence, ent)
+                                          or officials.search(sentence, end, ent.start) is not None):
+            continue  # "promised the Ukrainian president": a nationality stands for its leader only with a title
         if own and not regex.match(r"\s*(?:[$€£¥]|[A-Z]{1,2}\$|\d)", sentence[ent.end:]):
             continue  # "promised Zelensky that ...": the sum is given by the verb of the clause after
         if actor is not None and not own and any(ent.end <= e.start < actor.start for e in entities):
             continue  # another name between: it, not the addressee, may be this verb's donor or recipient
         return ent
     return None
+
+
+def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: list[EntityMention],
+                               trigger: regex.Match[str]) -> bool:
+    """Whether a pledge verb's object is a later clause with a pledge verb and a subject of its own ("a promis
+    colegului său moldovean că Vilniusul va dona ...", "promised Zelensky that Germany would give ..."): that verb
+    tells the pledge, with its donor; the first only promises it, and its addressee is the recipient
+    (`promised_person`). The subject follows a lowercase word that is no coordinator, subordinator or contrast word
+    ("that", "că", "что", not "and France gave"), and no figure stands between the verbs (the first states its own
+    sum)."""
+    between_words = lexicon.words["coordinators"] | lexicon.words["subordinators"]
+    for t in lexicon.triggers:
+        if t.event_type != "pledge" or not t.rule.endswith(".verb"):
+            continue
+        for m in t.compiled.finditer(sentence, trigger.end()):
+            subject = next((e for e in reversed(entities) if trigger.end() <= e.start and e.end <= m.start()), None)
+            if subject is None or subject.kind == "demonym" or "," in sentence[subject.end:m.start()] \
+                    or len(WORD.findall(sentence, subject.end, m.start())) > 2:
+                continue
+            opener = word_before(sentence, subject.start)
+            if (opener and opener.islower() and opener not in between_words
+                    and lexicon.cues["contrast_words"].fullmatch(opener) is None
+                    and regex.search(r"\d", sentence[trigger.end():subject.start]) is None):
+                return True
+    return False
+
+
+def addressed_after(lexicon: EventLexicon, sentence: str, start: int, end: int) -> bool:
+    """Whether the words from a promise verb to a name leave the name its addressee: titles and modifiers, and at most
+    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"), no
+    punctuation ("zegden 171 miljoen dollar toe, en Saoedi-Arabië")."""
+    gap = sentence[start:end]
+    if any(c in gap for c in ",;:"):
+        return False
+    others = [w for w in WORD.findall(gap)
+              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None]
+    return not others or (len(others) == 1 and others[0].lower() not in all_cue_words(lexicon))
 
 
 def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
@@ -1549,9 +1616,16 @@ def dative_recipient_kind(lexicon: EventLexicon, sentence: str, ent: EntityMenti
 def people_of(lexicon: EventLexicon, sentence: str, ent: EntityMention) -> bool:
     """Whether a place is named after a recipient noun and its preposition ("pentru populația din Fâșia Gaza",
     "беженцам из Судана"): the people of the place are helped, so the place stands for the recipient."""
-    words = WORD.findall(sentence[max(0, ent.start - 40):ent.start])[-2:]
-    return len(words) == 2 and words[1].lower() in lexicon.words["other_prepositions"] \
-        and lexicon.cues["recipient_nouns"].fullmatch(words[0].lower()) is not None
+    words = WORD.findall(sentence[max(0, ent.start - 60):ent.start])[-3:]
+    if len(words) < 2 or words[-1].lower() not in lexicon.words["other_prepositions"]:
+        return False
+    nouns = lexicon.cues["recipient_nouns"]
+    if nouns.fullmatch(words[-2].lower()) is not None:
+        return True
+    # a stem's inflected form ("беженцам из Украины") as a bare dative, after no preposition of its own ("для
+    # беженцев из Судана в Чаде" helps them where they are)
+    return (nouns.match(words[-2].lower()) is not None and len(words) == 3
+            and words[0].lower() not in lexicon.words["recipient_prepositions"])
 
 
 @cache
@@ -2355,6 +2429,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         packaged = has_cue(lexicon, "package", sentence)
         if amount is None and not packaged and not has_cue(lexicon, "items", sentence):
             return None
+        if trig.rule.endswith(".verb") and promise_told_by_later_verb(lexicon, sentence, entities, match):
+            return None  # "a promis colegului său că Vilniusul va dona ...": the later verb tells the pledge
         if amount is None:
             if has_cue(lexicon, "cumulative", sentence[max(0, match.start() - 80):match.end()]):
                 return None  # "so far, Berlin has donated three Patriot systems": items already given
@@ -2415,8 +2491,10 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             # "he" goes on with the previous subject even when that one is at home there ("Rutte spoke with
             # Zelensky. On Tuesday he was in Amsterdam"), not with the next person who is not
             pronoun = not trig.rule.endswith("noun") and (has_cue(lexicon, "pronouns", lead) or subjectless)
+            # "Встреча прошла в Кишинёве": a meeting noun goes on with the talks told just before, not further back
             actor = context.carried(sent_idx, frozenset({"person"}),
-                                    set() if pronoun else {target.code} if target else set(), lexicon)
+                                    set() if pronoun else {target.code} if target else set(), lexicon,
+                                    reach=1 if trig.roles == "meeting_place" and trig.rule.endswith("noun") else 3)
             if actor is not None and target is not None and actor.code == target.code:
                 return None
         else:
@@ -2426,7 +2504,8 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             if trig.event_type == "pledge" and has_cue(lexicon, "unnamed_donors", lead, max(0, len(lead) - 40)):
                 return None  # "Donors pledged $1.5 billion": the givers are unnamed, not whoever was named before
             actor = context.carried(sent_idx, kinds, {target.code} if target else set(),
-                                    venues_of=lexicon if trig.event_type == "pledge" else None)
+                                    venues_of=lexicon if trig.event_type == "pledge" else None,
+                                    bodies_of=lexicon if trig.event_type == "demarche" else None)
             if actor is None and trig.event_type in ("pledge", "demarche") and (
                     has_cue(lexicon, "pronouns", lead) or lexicon.cues["officials"].search(lead) is not None):
                 # only then, and only for "he" or "the minister", a donor named by nationality and office ("the

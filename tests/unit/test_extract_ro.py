@@ -500,3 +500,84 @@ def test_a_wire_dateline_is_the_seat_of_the_summoning_ministry(tmp_path: Path) -
     rows = extract(tmp_path, "ro", "CHIȘINĂU, 5 mai /Agerpres/ - MAE a convocat ambasadorul rus.")
     assert [(e[1], e[2]) for e in events(rows)] == [("MDA", "RUS")]
     assert rows[0]["actor_basis"].startswith("dateline")
+
+
+def test_office_in_an_apposition_after_the_name(tmp_path: Path) -> None:
+    # "Mark Rutte, secretarul general al NATO, a sosit": the office after the name acts for the organisation
+    body = "Mark Rutte, secretarul general al NATO, a sosit joi la Kiev. El s-a întâlnit cu Zelenski."
+    rows = extract(tmp_path, "ro", body, header="2024-03", headline="Rutte, vizită la Kiev")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "UKR")}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Omologul german al lui Lavrov a vizitat Kievul luni. El s-a întâlnit cu Zelenski.", [("DEU", "UKR")],
+                 id="counterpart-of-a-named-minister"),
+    pytest.param("Omologul francez al lui Lavrov a sosit la Moscova.", [("FRA", "RUS")],
+                 id="counterpart-visits-his-country"),
+    pytest.param("Ministrul francez Jean-Noël Barrot a sosit la Moscova.", [("FRA", "RUS")], id="own-official-stays"),
+])
+def test_nationality_of_a_counterpart_names_the_traveller(tmp_path: Path, body: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    # "Omologul german al lui Lavrov": the name after "al lui" only says whose counterpart travels
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == expected
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Giorgia Meloni a promis președintelui ucrainean că Roma va acorda 100 de milioane de euro.",
+                 id="title-and-nationality"),
+    pytest.param("Meloni a promis președintelui Zelenski că Roma va acorda 100 de milioane de euro.",
+                 id="title-and-name"),
+])
+def test_addressee_of_a_promise_receives_what_the_clause_after_gives(tmp_path: Path, body: str) -> None:
+    # "a promis președintelui ucrainean că Roma va acorda ...": the addressee is the recipient the clause does not name
+    body = "Premierul italian s-a întâlnit miercuri cu Zelenski la Roma. " + body
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ITA", "UKR", 100_000_000.0, "EUR")]
+
+
+def test_farmers_of_a_country_receive_for_it(tmp_path: Path) -> None:
+    # "va acorda fermierilor din Republica Moldova": the farmers of a place are its people, so the place receives
+    body = ("Ministrul român al Agriculturii a vizitat marți Cahulul. Florin Barbu a anunțat că România va acorda "
+            "fermierilor din Republica Moldova 10 milioane de euro pentru sisteme de irigare.")
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ROU", "MDA", 10_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Annalena Baerbock a avut convorbiri cu Mihai Popșoi. Întâlnirea a avut loc la Chișinău.",
+                 [("DEU", "MDA")], id="guest-named-by-name-only"),
+    pytest.param("Maia Sandu s-a întâlnit cu Dorin Recean. Întrevederea a avut loc la Chișinău.", [],
+                 id="both-at-home"),
+])
+def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "Întâlnirea a avut loc la Chișinău": the talks told just before happened there
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == expected
+
+
+def test_promise_told_by_the_later_clause(tmp_path: Path) -> None:
+    # "Am promis colegului meu moldovean că Vilniusul va dona ...": the later verb has its own donor; the first verb
+    # only promises (before, it took Vilniusul for its recipient and a person of the sentence before for its donor)
+    body = ("„Luni am ajuns la Chișinău și am avut o întâlnire cu Mihai Popșoi”, a spus ministrul lituanian. "
+            "„Am promis colegului meu moldovean că Vilniusul va dona Republicii Moldova 5 milioane de euro pentru "
+            "apărare”, a adăugat Landsbergis.")
+    assert sorted(events(extract(tmp_path, "ro", body))) == [
+        ("pledge", "LTU", "MDA", 5_000_000.0, "EUR"), ("visit", "LTU", "MDA", None, None)]
+
+
+def test_time_between_a_promise_and_its_addressee(tmp_path: Path) -> None:
+    # "a promis miercuri președintelui Ucrainei că Roma va acorda ...": the verb's time stands before the addressee
+    body = ("Giorgia Meloni s-a întâlnit cu Zelenski la Roma. Premierul Italiei, Giorgia Meloni, a promis miercuri "
+            "președintelui Ucrainei că Roma va acorda 100 de milioane de euro.")
+    assert [e for e in events(extract(tmp_path, "ro", body)) if e[0] == "pledge"] == [
+        ("pledge", "ITA", "UKR", 100_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Ministrul norvegian de Externe, Espen Barth Eide, s-a aflat marți la Chișinău.", ("NOR", "MDA"),
+                 id="norwegian"),
+    pytest.param("Ministrul lituanian de Externe a ajuns luni la Chișinău.", ("LTU", "MDA"), id="lithuanian"),
+    pytest.param("Premierul olandez a sosit la Kiev, unde s-a întâlnit cu Zelenski.", ("NLD", "UKR"), id="dutch"),
+])
+def test_nationalities_of_european_ministers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    body += " Oficialul a discutat despre securitatea regiunii și despre integrarea europeană."
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]

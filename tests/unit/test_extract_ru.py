@@ -887,3 +887,69 @@ def test_a_wire_dateline_is_the_seat_of_the_summoning_ministry(tmp_path: Path) -
     rows = extract(tmp_path, "ru", "МОСКВА, 22 мая. /ТАСС/. МИД вызвал посла Нидерландов.")
     assert [(e[1], e[2]) for e in events(rows)] == [("RUS", "NLD")]
     assert rows[0]["actor_basis"].startswith("dateline")
+
+
+def test_office_in_an_apposition_after_the_name(tmp_path: Path) -> None:
+    # "Марк Рютте, генсек НАТО, прибыл": the office after the name acts for the organisation, as before it (before,
+    # the Dutch entry of the name added a second visit, and the headline's bare name was the Netherlands)
+    body = "Марк Рютте, генсек НАТО, в четверг прибыл в Киев. Он встретился с Зеленским."
+    rows = extract(tmp_path, "ru", body, header="2024-03", headline="Рютте прибыл в Киев")
+    assert {(e[1], e[2]) for e in events(rows) if e[0] == "visit"} == {("NATO", "UKR")}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Немецкий коллега Лаврова посетил Киев. Он встретился с Зеленским.", [("DEU", "UKR")],
+                 id="counterpart-of-a-named-minister"),
+    pytest.param("Французский коллега Лаврова прибыл в Москву.", [("FRA", "RUS")], id="counterpart-visits-his-country"),
+    pytest.param("Румынский омолог Попеску посетил Кишинэу.", [("ROU", "MDA")], id="moldovan-omolog"),
+    pytest.param("Американский госсекретарь Блинкен прибыл в Киев.", [("USA", "UKR")], id="own-official-stays"),
+])
+def test_nationality_of_a_counterpart_names_the_traveller(tmp_path: Path, body: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    # "Немецкий коллега Лаврова": the genitive name only says whose counterpart travels
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Мелони пообещала украинскому президенту, что Рим выделит 100 млн евро.", id="nationality-and-title"),
+    pytest.param("Мелони пообещала президенту Зеленскому, что Рим выделит 100 млн евро.", id="title-and-name"),
+])
+def test_addressee_of_a_promise_receives_what_the_clause_after_gives(tmp_path: Path, body: str) -> None:
+    # "пообещала украинскому президенту, что Рим выделит ...": the addressee is the recipient the clause does not name
+    body = "Мелони в среду встретилась с Зеленским в Риме. " + body
+    assert [e for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == [
+        ("pledge", "ITA", "UKR", 100_000_000.0, "EUR")]
+
+
+def test_passive_note_goes_on_with_the_summoning_ministry(tmp_path: Path) -> None:
+    # "МИД Эстонии вызвал ... Российскому дипломату вручена нота": the note is Estonia's, not that of the person
+    # named a sentence earlier in another item of a digest (before: a second demarche POL -> RUS)
+    body = ("Кисида проведет переговоры с польским коллегой Дональдом Туском. МИД Эстонии вызвал временного "
+            "поверенного в делах России в связи с нарушением воздушного пространства. Российскому дипломату "
+            "вручена нота протеста.")
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "demarche"] == [("EST", "RUS")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Анналена Бербок провела переговоры с Михаем Попшоем. Встреча прошла в Кишинёве.", [("DEU", "MDA")],
+                 id="guest-named-by-name-only"),
+    pytest.param("Санду провела переговоры с Бербок. Встреча прошла в Кишинёве.", [("DEU", "MDA")],
+                 id="guest-after-the-host"),
+    pytest.param("Санду провела переговоры с Речаном. Встреча прошла в Кишинёве.", [], id="both-at-home"),
+    pytest.param("Путин заявил о новых угрозах. Санду провела переговоры с Речаном. Встреча прошла в Кишинёве.", [],
+                 id="only-the-talks-just-before"),
+])
+def test_meeting_placed_in_the_next_sentence(tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    # "Встреча прошла в Кишинёве": the talks told just before happened there; whoever came from elsewhere visits
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body))] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Румыния выделит беженцам из Украины 10 млн евро на жильё.", ("ROU", "UKR"), id="refugees-from"),
+    pytest.param("Румыния выделит фермерам из Молдовы 10 млн евро на системы орошения.", ("ROU", "MDA"),
+                 id="farmers-from"),
+])
+def test_people_of_a_country_as_a_dative(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
+    # "выделит беженцам из Украины": the stem of a recipient noun in the dative, the country of its people after "из"
+    body = "Министр посетил Кишинёв. " + body
+    assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == [expected]
