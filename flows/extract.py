@@ -29,7 +29,13 @@ from flows.gazetteer import (
 )
 from flows.lexicon import EventLexicon, Trigger, event_lexicon, organisation_seats, teaser_pattern
 from flows.money import MoneyMention, bracket_shares, find_amounts
-from flows.temporal import DocumentReference, find_time_expressions, same_day_words
+from flows.temporal import (
+    DocumentReference,
+    find_time_expressions,
+    has_time_lexicon,
+    same_day_words,
+    time_lexicon,
+)
 
 AGENT_KINDS = frozenset({"person", "demonym", "country", "org", "metonym", "place"})
 PLACE_KINDS = frozenset({"country", "place", "metonym"})
@@ -1573,6 +1579,7 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
     ("that", "că", "что", not "and France gave"), and no figure stands between the verbs (the first states its own
     sum)."""
     between_words = lexicon.words["coordinators"] | lexicon.words["subordinators"]
+    complements = set(time_lexicon(lexicon.language).complement_words) if has_time_lexicon(lexicon.language) else set()
     for t in lexicon.triggers:
         if t.event_type != "pledge" or not t.rule.endswith(".verb"):
             continue
@@ -1582,7 +1589,8 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
                     or len(WORD.findall(sentence, subject.end, m.start())) > 2:
                 continue
             opener = word_before(sentence, subject.start)
-            if (opener and opener.islower() and opener not in between_words
+            # a clause the promise governs opens on "that" ("одобрила запрос Молдовы о выделении" holds none)
+            if (opener and opener.islower() and opener in complements and opener not in between_words
                     and lexicon.cues["contrast_words"].fullmatch(opener) is None
                     and regex.search(r"\d", sentence[trigger.end():subject.start]) is None):
                 return True

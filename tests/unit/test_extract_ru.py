@@ -953,3 +953,10 @@ def test_people_of_a_country_as_a_dative(tmp_path: Path, body: str, expected: tu
     # "выделит беженцам из Украины": the stem of a recipient noun in the dative, the country of its people after "из"
     body = "Министр посетил Кишинёв. " + body
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ru", body)) if e[0] == "pledge"] == [expected]
+
+
+def test_an_approval_of_a_request_for_aid_is_no_promise_told_later(tmp_path: Path) -> None:
+    # "одобрила запрос Молдовы о выделении": no "что" opens a clause of its own, so the approval is the pledge
+    body = ("Европейская комиссия 4 января одобрила запрос Молдовы о выделении 150 млн евро в виде макрофинансовой "
+            "помощи для преодоления экономического кризиса в стране.")
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "MDA", 150_000_000.0, "EUR")]
