@@ -1552,9 +1552,9 @@ def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityM
     ends = [(m.end(), m.start() == trigger.start()) for t in verbs for m in t.compiled.finditer(sentence)
             if m.start() == trigger.start()
             or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
+    officials = lexicon.cues["officials"]
     for end, own in ends:
         ent = next((e for e in entities if e.start >= end), None)
-        officials = lexicon.cues["officials"]
         if (ent is None or ent.kind not in ("person", "country", "demonym")
                 or (actor is not None and ent.code == actor.code)
                 or not addressed_after(lexicon, sentence, end, ent.start)):
@@ -1575,10 +1575,9 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
     """Whether a pledge verb's object is a later clause with a pledge verb and a subject of its own ("a promis
     colegului său moldovean că Vilniusul va dona ...", "promised Zelensky that Germany would give ..."): that verb
     tells the pledge, with its donor; the first only promises it, and its addressee is the recipient
-    (`promised_person`). The subject follows a lowercase word that is no coordinator, subordinator or contrast word
-    ("that", "că", "что", not "and France gave"), and no figure stands between the verbs (the first states its own
-    sum)."""
-    between_words = lexicon.words["coordinators"] | lexicon.words["subordinators"]
+    (`promised_person`). The subject follows the language's "that" (time.json complement_words: "că", "что", not
+    "and France gave" nor "одобрила запрос Молдовы о выделении"), and no figure stands between the verbs (the first
+    states its own sum)."""
     complements = set(time_lexicon(lexicon.language).complement_words) if has_time_lexicon(lexicon.language) else set()
     for t in lexicon.triggers:
         if t.event_type != "pledge" or not t.rule.endswith(".verb"):
@@ -1588,11 +1587,8 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
             if subject is None or subject.kind == "demonym" or "," in sentence[subject.end:m.start()] \
                     or len(WORD.findall(sentence, subject.end, m.start())) > 2:
                 continue
-            opener = word_before(sentence, subject.start)
-            # a clause the promise governs opens on "that" ("одобрила запрос Молдовы о выделении" holds none)
-            if (opener and opener.islower() and opener in complements and opener not in between_words
-                    and lexicon.cues["contrast_words"].fullmatch(opener) is None
-                    and regex.search(r"\d", sentence[trigger.end():subject.start]) is None):
+            if word_before(sentence, subject.start) in complements \
+                    and regex.search(r"\d", sentence[trigger.end():subject.start]) is None:
                 return True
     return False
 
