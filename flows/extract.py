@@ -1985,6 +1985,13 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                 found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
                                       "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    if trig.rule.endswith(".same_step") and actor_head is not None and actor_head.start >= match.end():
+        # "Так же поступили Латвия и Эстония": the subject inverted after the trigger is a list too
+        for ent in coordinated(lexicon, sentence, entities, actor_head, AGENT_KINDS - {"place"}):
+            if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
+                found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                                      "actor_basis": f"{first['actor_basis']}, coordinated",
+                                      "confidence": round(float(first["confidence"]) - 0.05, 3)})
     return found
 
 
@@ -2782,6 +2789,9 @@ def retracted(lexicon: EventLexicon, sentence: str, position: int) -> bool:
     return False
 
 
+SAME_STEP_REACH = 12  # characters between 'the same step' and a subject inverted after it ("и", "și")
+
+
 def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                     entities: list[EntityMention], trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """"Lithuania summoned the Russian ambassador. Latvia and Estonia took the same step", "Letland deed
@@ -2789,6 +2799,10 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
     target of the demarche told in one of the three sentences before, when no other event is told in between.
     Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    if actor_ent is None:
+        # the subject inverted after the trigger: "Так же поступила и Эстония", "La fel a procedat și Estonia"
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place"}, set(), SAME_STEP_REACH,
+                                sentence)
     if actor_ent is None:
         return None, None
     for back in range(sent_idx - 1, max(0, sent_idx - 4), -1):

@@ -581,3 +581,22 @@ def test_time_between_a_promise_and_its_addressee(tmp_path: Path) -> None:
 def test_nationalities_of_european_ministers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
     body += " Oficialul a discutat despre securitatea regiunii și despre integrarea europeană."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Lituania l-a convocat luni pe ambasadorul Rusiei din cauza incidentului cu drona. Ministerul a spus că drona a "
+     "încălcat spațiul aerian. Letonia și Estonia au procedat la fel.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. Letonia a urmat exemplul.",
+     [("demarche", "LTU", "RUS", None, None), ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat luni pe ambasadorul Rusiei. La fel a procedat și Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. La fel au procedat Letonia și Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. Rusia a făcut același lucru.",
+     [("demarche", "LTU", "RUS", None, None)]),
+])
+def test_the_same_step_after_a_romanian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ro", body)) == expected

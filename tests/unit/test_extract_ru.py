@@ -960,3 +960,21 @@ def test_an_approval_of_a_request_for_aid_is_no_promise_told_later(tmp_path: Pat
     body = ("Европейская комиссия 4 января одобрила запрос Молдовы о выделении 150 млн евро в виде макрофинансовой "
             "помощи для преодоления экономического кризиса в стране.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "MDA", 150_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Литва в понедельник вызвала посла России из-за инцидента с дроном. В МИД заявили, что дрон нарушил воздушное "
+     "пространство. Латвия и Эстония последовали её примеру.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Литва в понедельник вызвала посла России. Так же поступила и Эстония.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None)]),
+    ("Литва вызвала посла России. Так же поступили Латвия и Эстония.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    # a reply by the target, or the same step after a visit, is no such demarche
+    ("Литва вызвала посла России. Россия сделала то же самое.", [("demarche", "LTU", "RUS", None, None)]),
+    ("Шольц посетил Киев в понедельник. Макрон сделал то же самое.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_same_step_after_a_russian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
