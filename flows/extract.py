@@ -1599,13 +1599,19 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
 
 def addressed_after(lexicon: EventLexicon, sentence: str, start: int, end: int) -> bool:
     """Whether the words from a promise verb to a name leave the name its addressee: titles and modifiers, and at most
-    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"), no
-    punctuation ("zegden 171 miljoen dollar toe, en Saoedi-Arabië")."""
+    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"; day and
+    part-of-day words of the time lexicon besides: "miercuri seara"), no punctuation ("zegden 171 miljoen dollar
+    toe, en Saoedi-Arabië")."""
     gap = sentence[start:end]
     if any(c in gap for c in ",;:"):
         return False
+    # a part of the day or a day word of the time lexicon is the verb's time too ("a promis miercuri seara ...")
+    clock = time_lexicon(lexicon.language) if has_time_lexicon(lexicon.language) else None
+    timed = ({w for w in (*clock.parts_of_day, *clock.relative_days, *clock.weekdays) if " " not in w}
+             if clock is not None else set())
     others = [w for w in WORD.findall(gap)
-              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None]
+              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None
+              and w.lower() not in timed]
     return not others or (len(others) == 1 and others[0].lower() not in all_cue_words(lexicon))
 
 
@@ -2570,7 +2576,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
-        return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
+        # a package or named items without a sum: both parties in the sentence, the recipient after "to"; or the
+        # recipient of the pledge just before ("... Украине 50 млн евро. Кроме того, Франция передаст 20 генераторов")
+        if not further_items_of_pledge_before(lexicon, context, sent_idx, actor, target):
+            return None
+        target = replace(target, basis=f"{target.basis}, recipient of the pledge just before")
+        confidence -= 0.1
     if amount is not None and target.start > amount.end:
         amount = share_of_total(sentence, context.amounts(sent_idx), amount, target.start)
     currency = amount.currency if amount else None
@@ -2683,6 +2694,20 @@ def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_id
         if context.entities(idx):
             return None  # the sentence before names someone but tells no event: the headline is too far
     return None
+
+
+def further_items_of_pledge_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role,
+                                   target: Role) -> bool:
+    """Whether named items with no recipient of their own go on with the pledge of the sentence just before, by
+    the same donor or another: "Германия выделит Украине 50 млн евро. Франция передаст 20 генераторов." The donor
+    must be named here (not carried), the recipient carried, and the sentence before must tell a pledge to that
+    recipient whose own parties are both named there."""
+    if "carried" in actor.basis or not target.basis.startswith("carried") or sent_idx < 1:
+        return False
+    before = extract_sentence(lexicon, context, sent_idx - 1, context.sentences.get(sent_idx - 1, ""))
+    return any(m["event_type"] == "pledge" and m["target_country"] == target.code
+               and "carried" not in m["actor_basis"] + m["target_basis"]
+               for m in before)
 
 
 def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], target: Role) -> bool:

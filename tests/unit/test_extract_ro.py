@@ -600,3 +600,17 @@ def test_nationalities_of_european_ministers(tmp_path: Path, body: str, expected
 ])
 def test_the_same_step_after_a_romanian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ro", body)) == expected
+
+
+def test_named_items_after_a_pledge_go_to_its_recipient(tmp_path: Path) -> None:
+    # the second donor names no recipient: the one of the pledge just before (GUIDE.md: named items are a pledge)
+    body = "Germania va aloca Ucrainei 50 de milioane de euro. În plus, Franța va trimite 20 de generatoare."
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "DEU", "UKR", 50_000_000.0, "EUR"),
+                                                     ("pledge", "FRA", "UKR", None, None)]
+
+
+@pytest.mark.parametrize("when", ["miercuri seara", "ieri seara", "joi dimineața"])
+def test_a_weekday_and_a_time_of_day_between_a_promise_and_its_addressee(tmp_path: Path, when: str) -> None:
+    body = (f"Președintele Lituaniei, Gitanas Nausėda, a promis {when} președintelui Ucrainei că Vilniusul va dona "
+            "200 de milioane de euro.")
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "LTU", "UKR", 200_000_000.0, "EUR")]

@@ -978,3 +978,10 @@ def test_an_approval_of_a_request_for_aid_is_no_promise_told_later(tmp_path: Pat
 ])
 def test_the_same_step_after_a_russian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
     assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_named_items_after_a_pledge_go_to_its_recipient(tmp_path: Path) -> None:
+    # the second donor names no recipient: the one of the pledge just before (GUIDE.md: named items are a pledge)
+    body = "Германия выделит Украине 50 млн евро. Кроме того, Франция передаст 20 генераторов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "DEU", "UKR", 50_000_000.0, "EUR"),
+                                                     ("pledge", "FRA", "UKR", None, None)]
