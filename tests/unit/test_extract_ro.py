@@ -614,3 +614,14 @@ def test_a_weekday_and_a_time_of_day_between_a_promise_and_its_addressee(tmp_pat
     body = (f"Președintele Lituaniei, Gitanas Nausėda, a promis {when} președintelui Ucrainei că Vilniusul va dona "
             "200 de milioane de euro.")
     assert events(extract(tmp_path, "ro", body)) == [("pledge", "LTU", "UKR", 200_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ministrul turc de Externe Hakan Fidan a efectuat joi o vizită la Chișinău.", ("visit", "TUR", "MDA", None, None)),
+    ("Pistorius a anunțat un nou pachet de ajutor militar pentru Ucraina în valoare de 500 de milioane de euro.",
+     ("pledge", "DEU", "UKR", 500_000_000.0, "EUR")),
+    ("Ionuț Moșteanu s-a aflat marți la Kiev.", ("visit", "ROU", "UKR", None, None)),
+    ("Alexander Stubb a sosit luni la București.", ("visit", "FIN", "ROU", None, None)),
+])
+def test_romanian_leaders_and_ministers_by_name(tmp_path: Path, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, "ro", body)) == [expected]
