@@ -1187,6 +1187,8 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                               sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
+    if lexicon.cues["ambassador"].search(sentence, max(0, visitor.start - 15), visitor.end + 15):
+        return None, role(place, "meeting place")  # "Посол США в Молдове встретился в Бельцах": he lives there
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
 
 
@@ -1991,9 +1993,14 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
                 found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
                                       "confidence": round(float(first["confidence"]) - 0.05, 3)})
-    if trig.rule.endswith(".same_step") and actor_head is not None and actor_head.start >= match.end():
-        # "Так же поступили Латвия и Эстония": the subject inverted after the trigger is a list too
+    if (trig.rule.endswith(".same_step") or (trig.roles == "subject_goal"
+                                             and first["actor_basis"] == "subject after trigger")) \
+            and actor_head is not None and actor_head.start >= match.end():
+        # "Так же поступили Латвия и Эстония", "в Киев прибыли премьер Италии Мелони, премьер Канады Трюдо и ...":
+        # the subject inverted after the trigger is a list too (of officials, for a visit)
         for ent in coordinated(lexicon, sentence, entities, actor_head, AGENT_KINDS - {"place"}):
+            if trig.roles == "subject_goal" and (ent.kind == "metonym" or not is_official(lexicon, sentence, ent)):
+                continue
             if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
                 found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
                                       "actor_basis": f"{first['actor_basis']}, coordinated",
@@ -2468,6 +2475,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             gapped = {e.start for e, _ in donors}
             actor, target = pledge_roles(lexicon, sentence, [e for e in entities if e.start not in gapped],
                                          match, trig.roles == "recipient_donor")
+            if (not trig.rule.endswith(".verb") and actor is not None
+                    and dative_of_pledge_verb(lexicon, sentence, actor)):
+                # "va acorda Ucrainei un nou pachet": the name right after a pledge verb is its recipient, no donor
+                # of the noun or sum after it
+                actor, target = None, target or actor
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if (trig.event_type == "visit" and target is None) or (trig.event_type == "demarche" and actor is None and not any(
@@ -2694,6 +2706,16 @@ def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_id
         if context.entities(idx):
             return None  # the sentence before names someone but tells no event: the headline is too far
     return None
+
+
+def dative_of_pledge_verb(lexicon: EventLexicon, sentence: str, name: Role) -> bool:
+    """Whether a name stands right after a pledge verb in a language with a bare dative recipient ("va acorda
+    Ucrainei", "выделит Украине"): the verb's recipient, never the donor of a pledge noun after it."""
+    if not lexicon.grammar.dative_recipient_by_case or name.start < 0:
+        return False
+    return any(m.end() <= name.start and not sentence[m.end():name.start].strip()
+               for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
+               for m in t.compiled.finditer(sentence, max(0, name.start - 40), name.start))
 
 
 def further_items_of_pledge_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role,

@@ -625,3 +625,17 @@ def test_a_weekday_and_a_time_of_day_between_a_promise_and_its_addressee(tmp_pat
 ])
 def test_romanian_leaders_and_ministers_by_name(tmp_path: Path, body: str, expected: Event) -> None:
     assert events(extract(tmp_path, "ro", body)) == [expected]
+
+
+def test_an_ambassador_meeting_in_his_host_country_visits_nobody(tmp_path: Path) -> None:
+    # an ambassador's tour of the regions of the country he is posted to is travel inside it (GUIDE.md)
+    body = ("Ambasadorul Statelor Unite la Chișinău, Kent Logsdon, a vizitat luni Bălțiul, unde s-a întâlnit cu "
+            "primarul orașului.")
+    assert events(extract(tmp_path, "ro", body)) == []
+
+
+def test_the_recipient_after_a_pledge_verb_is_no_donor_of_the_package(tmp_path: Path) -> None:
+    # "va acorda Ucrainei un nou pachet": with the government unnamed, no pledge by Ukraine to Romania
+    body = ("România a trimis deja ajutoare umanitare. Guvernul a anunțat marți că va acorda Ucrainei un nou pachet "
+            "de ajutor umanitar de 10 milioane de euro.")
+    assert events(extract(tmp_path, "ro", body)) == []

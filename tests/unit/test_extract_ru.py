@@ -985,3 +985,23 @@ def test_named_items_after_a_pledge_go_to_its_recipient(tmp_path: Path) -> None:
     body = "Германия выделит Украине 50 млн евро. Кроме того, Франция передаст 20 генераторов."
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "DEU", "UKR", 50_000_000.0, "EUR"),
                                                      ("pledge", "FRA", "UKR", None, None)]
+
+
+def test_an_ambassador_meeting_in_his_host_country_visits_nobody(tmp_path: Path) -> None:
+    # an ambassador's tour of the regions of the country he is posted to is travel inside it (GUIDE.md)
+    body = ("Посол США в Молдове Кент Логсдон в понедельник встретился в Бельцах с мэром города. "
+            "Глава МИД Литвы встретился в Кишиневе с Майей Санду.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "LTU", "MDA", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("ru", "В годовщину начала войны в Киев прибыли премьер-министр Италии Джорджа Мелони, премьер Канады Джастин "
+           "Трюдо и премьер Бельгии Александр де Кроо."),
+    ("ro", "La Kiev au sosit sâmbătă premierul Italiei, Giorgia Meloni, premierul Canadei, Justin Trudeau, și "
+           "premierul Belgiei, Alexander De Croo."),
+])
+def test_a_list_of_travellers_after_the_arrival_verb(tmp_path: Path, lang: str, body: str) -> None:
+    # the subject inverted after the verb: each listed leader's country visits
+    assert events(extract(tmp_path, lang, body)) == [("visit", "BEL", "UKR", None, None),
+                                                     ("visit", "CAN", "UKR", None, None),
+                                                     ("visit", "ITA", "UKR", None, None)]
