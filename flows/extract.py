@@ -1187,6 +1187,8 @@ def meeting_place_roles(lexicon: EventLexicon, sentence: str, entities: list[Ent
                               sentence)
     if visitor is None or not is_official(lexicon, sentence, visitor):
         return None, role(place, "meeting place")
+    if lexicon.cues["ambassador"].search(sentence, max(0, visitor.start - 15), visitor.end + 15):
+        return None, role(place, "meeting place")  # "Посол США в Молдове встретился в Бельцах": he lives there
     return role(visitor, "participant from elsewhere"), role(place, "meeting place")
 
 
@@ -1595,13 +1597,19 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
 
 def addressed_after(lexicon: EventLexicon, sentence: str, start: int, end: int) -> bool:
     """Whether the words from a promise verb to a name leave the name its addressee: titles and modifiers, and at most
-    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"), no
-    punctuation ("zegden 171 miljoen dollar toe, en Saoedi-Arabië")."""
+    one other word that is no function word (the verb's time: "a promis miercuri președintelui Ucrainei"; day and
+    part-of-day words of the time lexicon besides: "miercuri seara"), no punctuation ("zegden 171 miljoen dollar
+    toe, en Saoedi-Arabië")."""
     gap = sentence[start:end]
     if any(c in gap for c in ",;:"):
         return False
+    # a part of the day or a day word of the time lexicon is the verb's time too ("a promis miercuri seara ...")
+    clock = time_lexicon(lexicon.language) if has_time_lexicon(lexicon.language) else None
+    timed = ({w for w in (*clock.parts_of_day, *clock.relative_days, *clock.weekdays) if " " not in w}
+             if clock is not None else set())
     others = [w for w in WORD.findall(gap)
-              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None]
+              if not is_modifier(lexicon, w) and lexicon.cues["officials"].match(w.lower()) is None
+              and w.lower() not in timed]
     return not others or (len(others) == 1 and others[0].lower() not in all_cue_words(lexicon))
 
 
@@ -1976,6 +1984,18 @@ def mentions_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_
         for ent in listed_before(lexicon, sentence, entities, actor_head)[:-1]:
             if trig.roles == "subject_goal" and (ent.kind not in AGENT_KINDS - {"place", "metonym"}
                                                  or not is_official(lexicon, sentence, ent)):
+                continue
+            if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
+                found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
+                                      "actor_basis": f"{first['actor_basis']}, coordinated",
+                                      "confidence": round(float(first["confidence"]) - 0.05, 3)})
+    if (trig.rule.endswith(".same_step") or (trig.roles == "subject_goal"
+                                             and first["actor_basis"] == "subject after trigger")) \
+            and actor_head is not None and actor_head.start >= match.end():
+        # "Так же поступили Латвия и Эстония", "в Киев прибыли премьер Италии Мелони, премьер Канады Трюдо и ...":
+        # the subject inverted after the trigger is a list too (of officials, for a visit)
+        for ent in coordinated(lexicon, sentence, entities, actor_head, AGENT_KINDS - {"place"}):
+            if trig.roles == "subject_goal" and (ent.kind == "metonym" or not is_official(lexicon, sentence, ent)):
                 continue
             if ent.code not in {row["actor_country"] for row in found} and ent.code != first["target_country"]:
                 found.append(first | {"actor_name": ent.text, "actor_country": ent.code, "actor_start": ent.start,
@@ -2451,6 +2471,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             gapped = {e.start for e, _ in donors}
             actor, target = pledge_roles(lexicon, sentence, [e for e in entities if e.start not in gapped],
                                          match, trig.roles == "recipient_donor")
+            if (not trig.rule.endswith(".verb") and actor is not None
+                    and dative_of_pledge_verb(lexicon, sentence, actor)):
+                # "va acorda Ucrainei un nou pachet": the name right after a pledge verb is its recipient, no donor
+                # of the noun or sum after it
+                actor, target = None, target or actor
         if amount is not None and known_sum(lexicon, sentence, entities, amount):
             return None  # "the $50 billion in loans approved by the G7": a sum the reader knows, told as background
     if (trig.event_type == "visit" and target is None) or (trig.event_type == "demarche" and actor is None and not any(
@@ -2559,7 +2584,12 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
         return None  # "arrived in Vienna, headquarters of the IAEA", "for the NATO summit": a venue, no visit
     if trig.event_type == "pledge" and amount is None and (
             "carried" in actor.basis + target.basis or target.basis.startswith("other")):
-        return None  # a package or named items without a sum: both parties in the sentence, the recipient after "to"
+        # a package or named items without a sum: both parties in the sentence, the recipient after "to"; or the
+        # recipient of the pledge just before ("... Украине 50 млн евро. Кроме того, Франция передаст 20 генераторов")
+        if not further_items_of_pledge_before(lexicon, context, sent_idx, actor, target):
+            return None
+        target = replace(target, basis=f"{target.basis}, recipient of the pledge just before")
+        confidence -= 0.1
     if amount is not None and target.start > amount.end:
         amount = share_of_total(sentence, context.amounts(sent_idx), amount, target.start)
     currency = amount.currency if amount else None
@@ -2674,6 +2704,30 @@ def parties_told_before(lexicon: EventLexicon, context: DocumentContext, sent_id
     return None
 
 
+def dative_of_pledge_verb(lexicon: EventLexicon, sentence: str, name: Role) -> bool:
+    """Whether a name stands right after a pledge verb in a language with a bare dative recipient ("va acorda
+    Ucrainei", "выделит Украине"): the verb's recipient, never the donor of a pledge noun after it."""
+    if not lexicon.grammar.dative_recipient_by_case or name.start < 0:
+        return False
+    return any(m.end() <= name.start and not sentence[m.end():name.start].strip()
+               for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
+               for m in t.compiled.finditer(sentence, max(0, name.start - 40), name.start))
+
+
+def further_items_of_pledge_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role,
+                                   target: Role) -> bool:
+    """Whether named items with no recipient of their own go on with the pledge of the sentence just before, by
+    the same donor or another: "Германия выделит Украине 50 млн евро. Франция передаст 20 генераторов." The donor
+    must be named here (not carried), the recipient carried, and the sentence before must tell a pledge to that
+    recipient whose own parties are both named there."""
+    if "carried" in actor.basis or not target.basis.startswith("carried") or sent_idx < 1:
+        return False
+    before = extract_sentence(lexicon, context, sent_idx - 1, context.sentences.get(sent_idx - 1, ""))
+    return any(m["event_type"] == "pledge" and m["target_country"] == target.code
+               and "carried" not in m["actor_basis"] + m["target_basis"]
+               for m in before)
+
+
 def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str], target: Role) -> bool:
     """Whether the place of a visit is told as a venue ("arrived in Vienna, headquarters of the IAEA", "in Vilnius
     for the NATO summit", "speaking at the UN General Assembly in New York"): a venue cue between the trigger and
@@ -2778,6 +2832,9 @@ def retracted(lexicon: EventLexicon, sentence: str, position: int) -> bool:
     return False
 
 
+SAME_STEP_REACH = 12  # characters between 'the same step' and a subject inverted after it ("и", "și")
+
+
 def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
                     entities: list[EntityMention], trigger: regex.Match[str]) -> tuple[Role | None, Role | None]:
     """"Lithuania summoned the Russian ambassador. Latvia and Estonia took the same step", "Letland deed
@@ -2785,6 +2842,10 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
     target of the demarche told in one of the three sentences before, when no other event is told in between.
     Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    if actor_ent is None:
+        # the subject inverted after the trigger: "Так же поступила и Эстония", "La fel a procedat și Estonia"
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place"}, set(), SAME_STEP_REACH,
+                                sentence)
     if actor_ent is None:
         return None, None
     for back in range(sent_idx - 1, max(0, sent_idx - 4), -1):

@@ -581,3 +581,61 @@ def test_time_between_a_promise_and_its_addressee(tmp_path: Path) -> None:
 def test_nationalities_of_european_ministers(tmp_path: Path, body: str, expected: tuple[str, str]) -> None:
     body += " Oficialul a discutat despre securitatea regiunii și despre integrarea europeană."
     assert [(e[1], e[2]) for e in events(extract(tmp_path, "ro", body))] == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Lituania l-a convocat luni pe ambasadorul Rusiei din cauza incidentului cu drona. Ministerul a spus că drona a "
+     "încălcat spațiul aerian. Letonia și Estonia au procedat la fel.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. Letonia a urmat exemplul.",
+     [("demarche", "LTU", "RUS", None, None), ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat luni pe ambasadorul Rusiei. La fel a procedat și Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. La fel au procedat Letonia și Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Lituania l-a convocat pe ambasadorul Rusiei. Rusia a făcut același lucru.",
+     [("demarche", "LTU", "RUS", None, None)]),
+])
+def test_the_same_step_after_a_romanian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ro", body)) == expected
+
+
+def test_named_items_after_a_pledge_go_to_its_recipient(tmp_path: Path) -> None:
+    # the second donor names no recipient: the one of the pledge just before (GUIDE.md: named items are a pledge)
+    body = "Germania va aloca Ucrainei 50 de milioane de euro. În plus, Franța va trimite 20 de generatoare."
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "DEU", "UKR", 50_000_000.0, "EUR"),
+                                                     ("pledge", "FRA", "UKR", None, None)]
+
+
+@pytest.mark.parametrize("when", ["miercuri seara", "ieri seara", "joi dimineața"])
+def test_a_weekday_and_a_time_of_day_between_a_promise_and_its_addressee(tmp_path: Path, when: str) -> None:
+    body = (f"Președintele Lituaniei, Gitanas Nausėda, a promis {when} președintelui Ucrainei că Vilniusul va dona "
+            "200 de milioane de euro.")
+    assert events(extract(tmp_path, "ro", body)) == [("pledge", "LTU", "UKR", 200_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ministrul turc de Externe Hakan Fidan a efectuat joi o vizită la Chișinău.", ("visit", "TUR", "MDA", None, None)),
+    ("Pistorius a anunțat un nou pachet de ajutor militar pentru Ucraina în valoare de 500 de milioane de euro.",
+     ("pledge", "DEU", "UKR", 500_000_000.0, "EUR")),
+    ("Ionuț Moșteanu s-a aflat marți la Kiev.", ("visit", "ROU", "UKR", None, None)),
+    ("Alexander Stubb a sosit luni la București.", ("visit", "FIN", "ROU", None, None)),
+])
+def test_romanian_leaders_and_ministers_by_name(tmp_path: Path, body: str, expected: Event) -> None:
+    assert events(extract(tmp_path, "ro", body)) == [expected]
+
+
+def test_an_ambassador_meeting_in_his_host_country_visits_nobody(tmp_path: Path) -> None:
+    # an ambassador's tour of the regions of the country he is posted to is travel inside it (GUIDE.md)
+    body = ("Ambasadorul Statelor Unite la Chișinău, Kent Logsdon, a vizitat luni Bălțiul, unde s-a întâlnit cu "
+            "primarul orașului.")
+    assert events(extract(tmp_path, "ro", body)) == []
+
+
+def test_the_recipient_after_a_pledge_verb_is_no_donor_of_the_package(tmp_path: Path) -> None:
+    # "va acorda Ucrainei un nou pachet": with the government unnamed, no pledge by Ukraine to Romania
+    body = ("România a trimis deja ajutoare umanitare. Guvernul a anunțat marți că va acorda Ucrainei un nou pachet "
+            "de ajutor umanitar de 10 milioane de euro.")
+    assert events(extract(tmp_path, "ro", body)) == []

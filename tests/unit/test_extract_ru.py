@@ -960,3 +960,48 @@ def test_an_approval_of_a_request_for_aid_is_no_promise_told_later(tmp_path: Pat
     body = ("Европейская комиссия 4 января одобрила запрос Молдовы о выделении 150 млн евро в виде макрофинансовой "
             "помощи для преодоления экономического кризиса в стране.")
     assert events(extract(tmp_path, "ru", body)) == [("pledge", "EU", "MDA", 150_000_000.0, "EUR")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Литва в понедельник вызвала посла России из-за инцидента с дроном. В МИД заявили, что дрон нарушил воздушное "
+     "пространство. Латвия и Эстония последовали её примеру.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("Литва в понедельник вызвала посла России. Так же поступила и Эстония.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None)]),
+    ("Литва вызвала посла России. Так же поступили Латвия и Эстония.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    # a reply by the target, or the same step after a visit, is no such demarche
+    ("Литва вызвала посла России. Россия сделала то же самое.", [("demarche", "LTU", "RUS", None, None)]),
+    ("Шольц посетил Киев в понедельник. Макрон сделал то же самое.", [("visit", "DEU", "UKR", None, None)]),
+])
+def test_the_same_step_after_a_russian_demarche(tmp_path: Path, body: str, expected: list[Event]) -> None:
+    assert events(extract(tmp_path, "ru", body)) == expected
+
+
+def test_named_items_after_a_pledge_go_to_its_recipient(tmp_path: Path) -> None:
+    # the second donor names no recipient: the one of the pledge just before (GUIDE.md: named items are a pledge)
+    body = "Германия выделит Украине 50 млн евро. Кроме того, Франция передаст 20 генераторов."
+    assert events(extract(tmp_path, "ru", body)) == [("pledge", "DEU", "UKR", 50_000_000.0, "EUR"),
+                                                     ("pledge", "FRA", "UKR", None, None)]
+
+
+def test_an_ambassador_meeting_in_his_host_country_visits_nobody(tmp_path: Path) -> None:
+    # an ambassador's tour of the regions of the country he is posted to is travel inside it (GUIDE.md)
+    body = ("Посол США в Молдове Кент Логсдон в понедельник встретился в Бельцах с мэром города. "
+            "Глава МИД Литвы встретился в Кишиневе с Майей Санду.")
+    assert events(extract(tmp_path, "ru", body)) == [("visit", "LTU", "MDA", None, None)]
+
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("ru", "В годовщину начала войны в Киев прибыли премьер-министр Италии Джорджа Мелони, премьер Канады Джастин "
+           "Трюдо и премьер Бельгии Александр де Кроо."),
+    ("ro", "La Kiev au sosit sâmbătă premierul Italiei, Giorgia Meloni, premierul Canadei, Justin Trudeau, și "
+           "premierul Belgiei, Alexander De Croo."),
+])
+def test_a_list_of_travellers_after_the_arrival_verb(tmp_path: Path, lang: str, body: str) -> None:
+    # the subject inverted after the verb: each listed leader's country visits
+    assert events(extract(tmp_path, lang, body)) == [("visit", "BEL", "UKR", None, None),
+                                                     ("visit", "CAN", "UKR", None, None),
+                                                     ("visit", "ITA", "UKR", None, None)]
