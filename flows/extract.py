@@ -2789,6 +2789,14 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
     target of the demarche told in one of the three sentences before, when no other event is told in between.
     Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    subject = "subject of 'the same step'"
+    if actor_ent is None:
+        # "So did Latvia", "Dat deden ook Letland en Estland", "Hetzelfde deed Polen": the subject after (or inside)
+        # the trigger; the last of a list, since the caller adds those listed before it
+        head = first_after(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(),
+                           40 + trigger.end() - trigger.start(), sentence)
+        listed = coordinated(lexicon, sentence, entities, head, AGENT_KINDS - {"place"}) if head else []
+        actor_ent, subject = (listed[-1] if listed else head), "subject after trigger"
     if actor_ent is None:
         return None, None
     for back in range(sent_idx - 1, max(0, sent_idx - 4), -1):
@@ -2796,7 +2804,7 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
         earlier = next((m for m in told if m["event_type"] == "demarche"), None)
         if earlier is not None and earlier["target_country"] != actor_ent.code:
             basis = f"target of the demarche in sentence {back}"
-            return (role(actor_ent, "subject of 'the same step'"),
+            return (role(actor_ent, subject),
                     Role(earlier["target_name"], earlier["target_country"], basis))
         if told:
             break  # another event in between: the step is that one's

@@ -1555,6 +1555,15 @@ def test_a_correction_notice_retracts_the_fact_it_names(
            "Budrys noemde de aanval onaanvaardbaar. Letland en Estland deden dinsdag hetzelfde.",
      [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
       ("demarche", "LVA", "RUS", None, None)]),
+    # the subject after the trigger ("So did Latvia", "Dat deden ook Letland en Estland")
+    ("en", "Lithuania summoned the Russian ambassador on Monday over the drone incident. So did Latvia and Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. Dat deden ook Letland en Estland.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. Dinsdag deed Polen hetzelfde.",
+     [("demarche", "LTU", "RUS", None, None), ("demarche", "POL", "RUS", None, None)]),
     # a reply by the target, or the same step after a visit, is no such demarche
     ("en", "Lithuania summoned the Russian ambassador on Monday. Russia did the same.",
      [("demarche", "LTU", "RUS", None, None)]),
