@@ -944,6 +944,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             target_ent = host
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
+    if target_ent is not None and rule.endswith(".verb") and meeting_place(lexicon, sentence, target_ent):
+        # "bezocht na afloop van de NAVO-top in Vilnius ook Kiev": the summit's place is in an adverbial, the bare
+        # place after it in the same clause is the object
+        later = first_after(lexicon, entities, target_ent.end, PLACE_KINDS, taken | {target_ent.code}, 30, sentence)
+        if later is not None and not regex.search(r"[,;]", sentence[target_ent.end:later.start]) and \
+                bare_object(lexicon, sentence, later.start):
+            target_ent = later
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
     on_a_visit = rule.endswith("noun") and governed_by(lexicon, sentence, trigger.start(),
                                                        lexicon.words["visit_manner_prepositions"], 3)
@@ -2685,9 +2692,24 @@ def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str
     ends the place's phrase ("visited Kyiv on Monday, days before the NATO summit" is a visit)."""
     name_end = target.start + len(target.name)
     start = trigger.start() if trigger.end() <= target.start else target.start
+    if start < target.start and bare_object(lexicon, sentence, target.start):
+        start = target.start  # "bezocht na afloop van de top Ottawa": the summit is an adverbial before the object
     end = min(len(sentence), name_end + 40)
     comma = sentence.find(",", name_end + 1, end)
     return has_cue(lexicon, "venue", sentence, start, end if comma < 0 else comma)
+
+
+def bare_object(lexicon: EventLexicon, sentence: str, start: int) -> bool:
+    """Whether a place is a bare noun phrase after a lowercase word that is no preposition ("bezocht na afloop van de
+    top Ottawa", "visited on Monday Kyiv"): a verb's object that a long adverbial put off, not a place in a phrase."""
+    before = WORD.findall(sentence[max(0, start - 30):start])[-1:]
+    if not before or not before[0].islower() or sentence[:start].rstrip().endswith((",", ";", "-")):
+        return False
+    words = lexicon.words
+    prepositions = (words["goal_prepositions"] | words["locative_prepositions"] | words["agent_prepositions"]
+                    | words["donor_prepositions"] | words["recipient_prepositions"] | words["partner_prepositions"]
+                    | words["departure_prepositions"] | words["visit_manner_prepositions"])
+    return not governed_by(lexicon, sentence, start, prepositions, 2)
 
 
 def summit_of_the_two(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],

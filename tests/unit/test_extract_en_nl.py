@@ -1589,3 +1589,16 @@ def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: P
             "support. Later that month he travelled to Washington for talks with President Biden.")
     assert events(extract(tmp_path, "en", body, header="2024-10")) == [
         ("visit", "NATO", "UKR", None, None), ("visit", "NATO", "USA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a long adverbial with a summit in it before the bare object: the object is the place visited
+    ("Premier Rutte sprak dinsdag op de G7-top. Hij bezocht na afloop van de top Ottawa voor gesprekken met "
+     "premier Trudeau.", [("visit", "NLD", "CAN", None, None)]),
+    ("Premier Rutte bezocht na afloop van de NAVO-top in Vilnius ook Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    # the summit's place itself is a venue, no visit
+    ("Premier Rutte bezocht dinsdag de NAVO-top in Vilnius.", []),
+])
+def test_a_dutch_object_after_a_summit_adverbial_is_the_place_visited(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
