@@ -2406,6 +2406,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
     elif trig.rule.endswith(".same_step"):
         actor, target = same_step_roles(lexicon, context, sent_idx, sentence, entities, match)
+    elif trig.rule.endswith(".summon") and (carried_summons := pronoun_summoned(lexicon, context, sent_idx, sentence,
+                                                                       match)) is not None:
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
+            return None
+        actor, target = carried_summons
     elif trig.event_type == "demarche":
         no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
         # a protest note needs no diplomat when the sentence names the protesting government before it and the
@@ -2831,6 +2836,52 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
         if told:
             break  # another event in between: the step is that one's
     return None, None
+
+
+def pronoun_summoned(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                     trigger: regex.Match[str]) -> tuple[Role | None, Role] | None:
+    """A passive summons of a pronoun ("In 2014 werd hij in Moskou ontboden", "he was summoned to the ministry in
+    Moscow") right after a sentence that names a diplomat with his country ("De Nederlandse ambassadeur in Rusland,
+    ..."): the diplomat's country is the target; the summoning government is named in this sentence (before the
+    trigger, or after it in its clause), else it is the host the diplomat serves in. None when the sentence names
+    a diplomat itself or no pronoun is the subject."""
+    if lexicon.cues["diplomat"].search(sentence) is not None:
+        return None
+    clause_start, clause_end = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
+    lead = sentence[clause_start:trigger.start()]
+    if lexicon.cues["passive"].search(sentence, clause_start, trigger.end()) is None or not any(
+            lexicon.cues["pronouns"].search(w) is not None for w in WORD.findall(lead)):
+        return None
+    earlier = context.sentences.get(sent_idx - 1, "")
+    diplomat = lexicon.cues["diplomat"].search(earlier)
+    if diplomat is None:
+        return None
+    previous = context.entities(sent_idx - 1)
+    kinds = ("demonym", "country", "org")
+    goal_words = lexicon.words["goal_prepositions"]
+    own = next((e for e in reversed(previous) if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                and e.kind in kinds), None) or next(
+        (e for e in previous if 0 <= e.start - diplomat.end() <= 45 and e.kind in kinds
+         and not governed_by(lexicon, earlier, e.start, goal_words, 1)), None)
+    if own is None:
+        return None
+    if any(e.code == own.code and e.kind in ("country", "place") for e in context.entities(sent_idx)):
+        return None  # "Hij werd naar Den Haag ontboden voor overleg": called home by his own government
+    entities = [e for e in context.entities(sent_idx) if e.code != own.code]
+    actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, set(), sentence)
+    if actor_ent is not None and actor_ent.end <= clause_start:
+        actor_ent = None
+    if actor_ent is None:
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+        if actor_ent is not None and (actor_ent.start >= clause_end or locative_of_topic(lexicon, sentence, actor_ent)):
+            actor_ent = None
+    target = Role(own.text, own.code, f"diplomat's country in sentence {sent_idx - 1}")
+    if actor_ent is not None:
+        return role(actor_ent, "place of the summons"), target
+    host = next((e for e in previous if 0 <= e.start - diplomat.end() <= 45 and e.code != own.code
+                 and e.kind in PLACE_KINDS and governed_by(lexicon, earlier, e.start, goal_words, 1)), None)
+    return (Role(host.text, host.code, f"diplomat's host country in sentence {sent_idx - 1}") if host else None,
+            target)
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

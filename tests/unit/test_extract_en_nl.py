@@ -1602,3 +1602,21 @@ def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: P
 def test_a_dutch_object_after_a_summit_adverbial_is_the_place_visited(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    # a passive summons of "he", the diplomat named with his country in the sentence before
+    ("nl", "Ron van Dartel is sinds 2019 de Nederlandse ambassadeur in Rusland. In maart 2022 werd hij in Moskou op "
+           "het ministerie van Buitenlandse Zaken ontboden.", [("demarche", "RUS", "NLD", None, None)]),
+    ("nl", "De Russische ambassadeur in Nederland, Aleksandr Sjoelgin, vertrekt. In maart 2022 werd hij ontboden.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("en", "Tom Smith is the British ambassador to Russia. In March 2022 he was summoned to the foreign ministry in "
+           "Moscow.", [("demarche", "RUS", "GBR", None, None)]),
+    # called home by his own government, or a count of summonses: no demarche
+    ("nl", "De Nederlandse ambassadeur in Moskou is teruggeroepen. Hij werd naar Den Haag ontboden voor overleg.", []),
+    ("nl", "De Russische ambassadeur in Nederland, Aleksandr Sjoelgin, vertrekt. In 2022 werd hij twee keer ontboden.",
+     []),
+])
+def test_a_passive_summons_of_a_pronoun_goes_on_with_the_diplomat_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
