@@ -1024,8 +1024,9 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
                 and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
                 and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
-    if actor_ent is None and rule.endswith("presence_arrival"):
-        # "Vorig jaar was Rutte nog in Tokio": verb-second order puts the traveller inside the trigger
+    if actor_ent is None and rule.endswith("arrival"):
+        # "Vorig jaar was Rutte nog in Tokio", "In november reisde minister Hoekstra naar Kiev": verb-second order
+        # puts the traveller inside the trigger
         actor_ent = next((e for e in candidates if e.kind == "person" and trigger.start() < e.start
                           and e.end < trigger.end()), None)
         basis = "subject inside the trigger"

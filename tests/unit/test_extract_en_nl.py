@@ -1620,3 +1620,15 @@ def test_a_dutch_object_after_a_summit_adverbial_is_the_place_visited(
 def test_a_passive_summons_of_a_pronoun_goes_on_with_the_diplomat_before(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # verb-second order after a fronted time puts the traveller inside the arrival trigger
+    ("Het kabinet steunt Oekraïne. In november reisde minister Hoekstra naar Kiev. Hij sprak er met Koeleba.",
+     [("visit", "NLD", "UKR", None, None)]),
+    ("Dinsdag vloog premier Rutte naar Washington voor overleg met president Biden.",
+     [("visit", "NLD", "USA", None, None)]),
+])
+def test_a_dutch_traveller_inside_a_fronted_arrival_is_the_subject(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
