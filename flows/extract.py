@@ -1019,10 +1019,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             inverted = listed[-1] if listed else inverted
         gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
         # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
-        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
+        # or a long adverbial before a bare object ("In mei bezocht premier Rutte na afloop van de G7-top Tokio")
+        bare = bare_object(lexicon, sentence, target_ent.start)
+        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= (6 if bare else 3) \
                 and CLAUSE_PUNCTUATION.search(gap) is None \
-                and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
-                and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
+                and (bare or not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)}) \
+                and all(e.code == inverted.code or (bare and e.kind == "org")
+                        for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
     if actor_ent is None and rule.endswith("arrival"):
         # "Vorig jaar was Rutte nog in Tokio", "In november reisde minister Hoekstra naar Kiev": verb-second order
@@ -1290,7 +1293,11 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         named += [(e.start - diplomat.end(), e) for e in entities
                   if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
+        # the host he serves in follows the title and his country at once ("ambassadeur in Nederland", "ambassador
+        # of Russia to the UK"), not further on ("ontbood de Russische ambassadeur na de raketaanval op Dnipro")
         host_ent = next((e for e in after if governed_by(lexicon, sentence, e.start, goal_words, 1)
+                         and len(WORD.findall(sentence[diplomat.end():e.start])) - sum(
+                             len(WORD.findall(n.text)) for n in after if n.end <= e.start) <= 3
                          and (target_ent is None or e.code != target_ent.code)
                          and not locative_of_topic(lexicon, sentence, e)), None)
     else:

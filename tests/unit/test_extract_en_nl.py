@@ -1596,6 +1596,8 @@ def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: P
     ("Premier Rutte sprak dinsdag op de G7-top. Hij bezocht na afloop van de top Ottawa voor gesprekken met "
      "premier Trudeau.", [("visit", "NLD", "CAN", None, None)]),
     ("Premier Rutte bezocht na afloop van de NAVO-top in Vilnius ook Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    # verb-second order after a fronted time: the traveller after the verb, then the adverbial, then the object
+    ("In mei bezocht premier Rutte na afloop van de G7-top Tokio.", [("visit", "NLD", "JPN", None, None)]),
     # the summit's place itself is a venue, no visit
     ("Premier Rutte bezocht dinsdag de NAVO-top in Vilnius.", []),
 ])
@@ -1632,3 +1634,15 @@ def test_a_passive_summons_of_a_pronoun_goes_on_with_the_diplomat_before(
 def test_a_dutch_traveller_inside_a_fronted_arrival_is_the_subject(
         tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    # a place further on after a preposition is where the cause happened, not the host the diplomat serves in
+    ("nl", "Op 3 januari ontbood het ministerie van Buitenlandse Zaken de Russische ambassadeur na de raketaanval op "
+           "Dnipro.", [("demarche", "NLD", "RUS", None, None)]),
+    ("nl", "Het Poolse ministerie ontbood de Russische ambassadeur in Warschau.",
+     [("demarche", "POL", "RUS", None, None)]),
+])
+def test_the_host_of_a_summoned_diplomat_follows_his_title_at_once(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
