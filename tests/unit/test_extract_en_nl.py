@@ -1646,3 +1646,15 @@ def test_a_dutch_traveller_inside_a_fronted_arrival_is_the_subject(
 def test_the_host_of_a_summoned_diplomat_follows_his_title_at_once(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The war had entered its fourth month. Emmanuel Macron, Olaf Scholz and Mario Draghi travelled together to "
+           "Kyiv by night train.",
+     [("visit", "DEU", "UKR", None, None), ("visit", "FRA", "UKR", None, None), ("visit", "ITA", "UKR", None, None)]),
+    ("nl", "In mei bezocht premier Rutte Tokio. Een maand later was hij opnieuw in Kiev.",
+     [("visit", "NLD", "JPN", None, None), ("visit", "NLD", "UKR", None, None)]),
+])
+def test_a_trip_told_with_together_or_again(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
