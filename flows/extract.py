@@ -1461,7 +1461,10 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     fronted = not reporting and any(
         clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
         and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
-    verb_end = trigger.start() + FIRST_TOKEN.match(trigger.group()).end() if reporting else trigger.end()
+    # "Maandag kondigde minister Ollongren 45 miljoen euro aan": with nothing fronted, verb-second order puts the
+    # subject right after the first word of a split verb, inside the trigger
+    verb_end = trigger.start() + FIRST_TOKEN.match(trigger.group()).end() if reporting or not fronted \
+        else trigger.end()
     passive = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:

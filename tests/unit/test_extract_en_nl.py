@@ -1658,3 +1658,12 @@ def test_the_host_of_a_summoned_diplomat_follows_his_title_at_once(
 def test_a_trip_told_with_together_or_again(
         tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
     assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a fronted time and a split verb: the donor stands right after the verb's first word, inside the trigger
+    "Het kabinet steunt Kiev. Maandag kondigde minister Ollongren 45 miljoen euro aan voor munitie voor Oekraïne.",
+    "Maandag kondigde Ollongren nog eens 45 miljoen euro aan voor de aankoop van munitie voor Oekraïne.",
+])
+def test_a_dutch_donor_inside_a_split_pledge_verb(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "NLD", "UKR", 45000000.0, "EUR")]
