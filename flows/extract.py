@@ -944,6 +944,13 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             target_ent = host
     if target_ent is None and rule.endswith(".verb"):
         target_ent = first_after(lexicon, entities, trigger.end(), PLACE_KINDS, taken, 60, sentence)
+    if target_ent is not None and rule.endswith(".verb") and meeting_place(lexicon, sentence, target_ent):
+        # "bezocht na afloop van de NAVO-top in Vilnius ook Kiev": the summit's place is in an adverbial, the bare
+        # place after it in the same clause is the object
+        later = first_after(lexicon, entities, target_ent.end, PLACE_KINDS, taken | {target_ent.code}, 30, sentence)
+        if later is not None and not regex.search(r"[,;]", sentence[target_ent.end:later.start]) and \
+                bare_object(lexicon, sentence, later.start):
+            target_ent = later
     # the place may precede the noun of "in Brussels on a working visit", "в Брюсселе с рабочим визитом"
     on_a_visit = rule.endswith("noun") and governed_by(lexicon, sentence, trigger.start(),
                                                        lexicon.words["visit_manner_prepositions"], 3)
@@ -1012,13 +1019,17 @@ def subject_goal_roles(lexicon: EventLexicon, sentence: str, entities: list[Enti
             inverted = listed[-1] if listed else inverted
         gap = sentence[inverted.end:target_ent.start] if inverted is not None else ""
         # the rest of the traveller's title or name may come between ("de Duitse bondskanselier Scholz China")
-        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= 3 \
+        # or a long adverbial before a bare object ("In mei bezocht premier Rutte na afloop van de G7-top Tokio")
+        bare = bare_object(lexicon, sentence, target_ent.start)
+        if inverted is not None and inverted.end < target_ent.start and len(WORD.findall(gap)) <= (6 if bare else 3) \
                 and CLAUSE_PUNCTUATION.search(gap) is None \
-                and not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)} \
-                and all(e.code == inverted.code for e in entities if inverted.end <= e.start < target_ent.start):
+                and (bare or not any_preposition(lexicon.language) & {w.lower() for w in WORD.findall(gap)}) \
+                and all(e.code == inverted.code or (bare and e.kind == "org")
+                        for e in entities if inverted.end <= e.start < target_ent.start):
             actor_ent, basis = inverted, "subject after trigger"
-    if actor_ent is None and rule.endswith("presence_arrival"):
-        # "Vorig jaar was Rutte nog in Tokio": verb-second order puts the traveller inside the trigger
+    if actor_ent is None and rule.endswith("arrival"):
+        # "Vorig jaar was Rutte nog in Tokio", "In november reisde minister Hoekstra naar Kiev": verb-second order
+        # puts the traveller inside the trigger
         actor_ent = next((e for e in candidates if e.kind == "person" and trigger.start() < e.start
                           and e.end < trigger.end()), None)
         basis = "subject inside the trigger"
@@ -1284,7 +1295,11 @@ def summon_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         named += [(e.start - diplomat.end(), e) for e in entities
                   if e.kind == "person" and 0 <= e.start - diplomat.end() <= 3]
         target_ent = min(named, key=lambda pair: pair[0])[1] if named else None
+        # the host he serves in follows the title and his country at once ("ambassadeur in Nederland", "ambassador
+        # of Russia to the UK"), not further on ("ontbood de Russische ambassadeur na de raketaanval op Dnipro")
         host_ent = next((e for e in after if governed_by(lexicon, sentence, e.start, goal_words, 1)
+                         and len(WORD.findall(sentence[diplomat.end():e.start])) - sum(
+                             len(WORD.findall(n.text)) for n in after if n.end <= e.start) <= 3
                          and (target_ent is None or e.code != target_ent.code)
                          and not locative_of_topic(lexicon, sentence, e)), None)
     else:
@@ -1448,7 +1463,10 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
     fronted = not reporting and any(
         clause_start <= e.start and e.end <= trigger.start() and e.kind in AGENT_KINDS
         and not governed_by(lexicon, sentence, e.start, recipient_words, 2) for e in entities)
-    verb_end = trigger.start() + FIRST_TOKEN.match(trigger.group()).end() if reporting else trigger.end()
+    # "Maandag kondigde minister Ollongren 45 miljoen euro aan": with nothing fronted, verb-second order puts the
+    # subject right after the first word of a split verb, inside the trigger
+    verb_end = trigger.start() + FIRST_TOKEN.match(trigger.group()).end() if reporting or not fronted \
+        else trigger.end()
     passive = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 12, sentence,
                           lexicon.words["donor_prepositions"])
     if passive is not None:
@@ -2415,6 +2433,11 @@ def mention_from_trigger(lexicon: EventLexicon, context: DocumentContext, sent_i
             actor, target = subject_goal_roles(lexicon, sentence, entities, match, trig.rule)
     elif trig.rule.endswith(".same_step"):
         actor, target = same_step_roles(lexicon, context, sent_idx, sentence, entities, match)
+    elif trig.rule.endswith(".summon") and (carried_summons := pronoun_summoned(lexicon, context, sent_idx, sentence,
+                                                                       match)) is not None:
+        if has_cue(lexicon, "repeated", sentence, *between_commas):
+            return None
+        actor, target = carried_summons
     elif trig.event_type == "demarche":
         no_diplomat = lexicon.cues["diplomat"].search(sentence) is None
         # a protest note needs no diplomat when the sentence names the protesting government before it and the
@@ -2735,9 +2758,24 @@ def names_a_venue(lexicon: EventLexicon, sentence: str, trigger: regex.Match[str
     ends the place's phrase ("visited Kyiv on Monday, days before the NATO summit" is a visit)."""
     name_end = target.start + len(target.name)
     start = trigger.start() if trigger.end() <= target.start else target.start
+    if start < target.start and bare_object(lexicon, sentence, target.start):
+        start = target.start  # "bezocht na afloop van de top Ottawa": the summit is an adverbial before the object
     end = min(len(sentence), name_end + 40)
     comma = sentence.find(",", name_end + 1, end)
     return has_cue(lexicon, "venue", sentence, start, end if comma < 0 else comma)
+
+
+def bare_object(lexicon: EventLexicon, sentence: str, start: int) -> bool:
+    """Whether a place is a bare noun phrase after a lowercase word that is no preposition ("bezocht na afloop van de
+    top Ottawa", "visited on Monday Kyiv"): a verb's object that a long adverbial put off, not a place in a phrase."""
+    before = WORD.findall(sentence[max(0, start - 30):start])[-1:]
+    if not before or not before[0].islower() or sentence[:start].rstrip().endswith((",", ";", "-")):
+        return False
+    words = lexicon.words
+    prepositions = (words["goal_prepositions"] | words["locative_prepositions"] | words["agent_prepositions"]
+                    | words["donor_prepositions"] | words["recipient_prepositions"] | words["partner_prepositions"]
+                    | words["departure_prepositions"] | words["visit_manner_prepositions"])
+    return not governed_by(lexicon, sentence, start, prepositions, 2)
 
 
 def summit_of_the_two(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
@@ -2842,6 +2880,14 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
     target of the demarche told in one of the three sentences before, when no other event is told in between.
     Nothing when no demarche was told there, or the subject is that target ("Russia did the same": a reply)."""
     actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(), sentence)
+    subject = "subject of 'the same step'"
+    if actor_ent is None:
+        # "So did Latvia", "Dat deden ook Letland en Estland", "Hetzelfde deed Polen": the subject after (or inside)
+        # the trigger; the last of a list, since the caller adds those listed before it
+        head = first_after(lexicon, entities, trigger.start(), AGENT_KINDS - {"place"}, set(),
+                           40 + trigger.end() - trigger.start(), sentence)
+        listed = coordinated(lexicon, sentence, entities, head, AGENT_KINDS - {"place"}) if head else []
+        actor_ent, subject = (listed[-1] if listed else head), "subject after trigger"
     if actor_ent is None:
         # the subject inverted after the trigger: "Так же поступила и Эстония", "La fel a procedat și Estonia"
         actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS - {"place"}, set(), SAME_STEP_REACH,
@@ -2853,11 +2899,57 @@ def same_step_roles(lexicon: EventLexicon, context: DocumentContext, sent_idx: i
         earlier = next((m for m in told if m["event_type"] == "demarche"), None)
         if earlier is not None and earlier["target_country"] != actor_ent.code:
             basis = f"target of the demarche in sentence {back}"
-            return (role(actor_ent, "subject of 'the same step'"),
+            return (role(actor_ent, subject),
                     Role(earlier["target_name"], earlier["target_country"], basis))
         if told:
             break  # another event in between: the step is that one's
     return None, None
+
+
+def pronoun_summoned(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, sentence: str,
+                     trigger: regex.Match[str]) -> tuple[Role | None, Role] | None:
+    """A passive summons of a pronoun ("In 2014 werd hij in Moskou ontboden", "he was summoned to the ministry in
+    Moscow") right after a sentence that names a diplomat with his country ("De Nederlandse ambassadeur in Rusland,
+    ..."): the diplomat's country is the target; the summoning government is named in this sentence (before the
+    trigger, or after it in its clause), else it is the host the diplomat serves in. None when the sentence names
+    a diplomat itself or no pronoun is the subject."""
+    if lexicon.cues["diplomat"].search(sentence) is not None:
+        return None
+    clause_start, clause_end = clause_bounds(lexicon, sentence, trigger.start(), trigger.end())
+    lead = sentence[clause_start:trigger.start()]
+    if lexicon.cues["passive"].search(sentence, clause_start, trigger.end()) is None or not any(
+            lexicon.cues["pronouns"].search(w) is not None for w in WORD.findall(lead)):
+        return None
+    earlier = context.sentences.get(sent_idx - 1, "")
+    diplomat = lexicon.cues["diplomat"].search(earlier)
+    if diplomat is None:
+        return None
+    previous = context.entities(sent_idx - 1)
+    kinds = ("demonym", "country", "org")
+    goal_words = lexicon.words["goal_prepositions"]
+    own = next((e for e in reversed(previous) if e.end <= diplomat.start() and diplomat.start() - e.end <= 30
+                and e.kind in kinds), None) or next(
+        (e for e in previous if 0 <= e.start - diplomat.end() <= 45 and e.kind in kinds
+         and not governed_by(lexicon, earlier, e.start, goal_words, 1)), None)
+    if own is None:
+        return None
+    if any(e.code == own.code and e.kind in ("country", "place") for e in context.entities(sent_idx)):
+        return None  # "Hij werd naar Den Haag ontboden voor overleg": called home by his own government
+    entities = [e for e in context.entities(sent_idx) if e.code != own.code]
+    actor_ent = nearest_before(lexicon, entities, trigger.start(), AGENT_KINDS, set(), sentence)
+    if actor_ent is not None and actor_ent.end <= clause_start:
+        actor_ent = None
+    if actor_ent is None:
+        actor_ent = first_after(lexicon, entities, trigger.end(), AGENT_KINDS, set(), 80, sentence)
+        if actor_ent is not None and (actor_ent.start >= clause_end or locative_of_topic(lexicon, sentence, actor_ent)):
+            actor_ent = None
+    target = Role(own.text, own.code, f"diplomat's country in sentence {sent_idx - 1}")
+    if actor_ent is not None:
+        return role(actor_ent, "place of the summons"), target
+    host = next((e for e in previous if 0 <= e.start - diplomat.end() <= 45 and e.code != own.code
+                 and e.kind in PLACE_KINDS and governed_by(lexicon, earlier, e.start, goal_words, 1)), None)
+    return (Role(host.text, host.code, f"diplomat's host country in sentence {sent_idx - 1}") if host else None,
+            target)
 
 
 def extract_sentence(lexicon: EventLexicon, context: DocumentContext, sent_idx: int,

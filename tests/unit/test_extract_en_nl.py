@@ -1555,6 +1555,15 @@ def test_a_correction_notice_retracts_the_fact_it_names(
            "Budrys noemde de aanval onaanvaardbaar. Letland en Estland deden dinsdag hetzelfde.",
      [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
       ("demarche", "LVA", "RUS", None, None)]),
+    # the subject after the trigger ("So did Latvia", "Dat deden ook Letland en Estland")
+    ("en", "Lithuania summoned the Russian ambassador on Monday over the drone incident. So did Latvia and Estonia.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. Dat deden ook Letland en Estland.",
+     [("demarche", "EST", "RUS", None, None), ("demarche", "LTU", "RUS", None, None),
+      ("demarche", "LVA", "RUS", None, None)]),
+    ("nl", "Litouwen heeft maandag de Russische ambassadeur ontboden. Dinsdag deed Polen hetzelfde.",
+     [("demarche", "LTU", "RUS", None, None), ("demarche", "POL", "RUS", None, None)]),
     # a reply by the target, or the same step after a visit, is no such demarche
     ("en", "Lithuania summoned the Russian ambassador on Monday. Russia did the same.",
      [("demarche", "LTU", "RUS", None, None)]),
@@ -1580,3 +1589,81 @@ def test_he_goes_on_with_the_subject_before_a_sentence_opening_on_he(tmp_path: P
             "support. Later that month he travelled to Washington for talks with President Biden.")
     assert events(extract(tmp_path, "en", body, header="2024-10")) == [
         ("visit", "NATO", "UKR", None, None), ("visit", "NATO", "USA", None, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a long adverbial with a summit in it before the bare object: the object is the place visited
+    ("Premier Rutte sprak dinsdag op de G7-top. Hij bezocht na afloop van de top Ottawa voor gesprekken met "
+     "premier Trudeau.", [("visit", "NLD", "CAN", None, None)]),
+    ("Premier Rutte bezocht na afloop van de NAVO-top in Vilnius ook Kiev.", [("visit", "NLD", "UKR", None, None)]),
+    # verb-second order after a fronted time: the traveller after the verb, then the adverbial, then the object
+    ("In mei bezocht premier Rutte na afloop van de G7-top Tokio.", [("visit", "NLD", "JPN", None, None)]),
+    # the summit's place itself is a venue, no visit
+    ("Premier Rutte bezocht dinsdag de NAVO-top in Vilnius.", []),
+])
+def test_a_dutch_object_after_a_summit_adverbial_is_the_place_visited(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    # a passive summons of "he", the diplomat named with his country in the sentence before
+    ("nl", "Ron van Dartel is sinds 2019 de Nederlandse ambassadeur in Rusland. In maart 2022 werd hij in Moskou op "
+           "het ministerie van Buitenlandse Zaken ontboden.", [("demarche", "RUS", "NLD", None, None)]),
+    ("nl", "De Russische ambassadeur in Nederland, Aleksandr Sjoelgin, vertrekt. In maart 2022 werd hij ontboden.",
+     [("demarche", "NLD", "RUS", None, None)]),
+    ("en", "Tom Smith is the British ambassador to Russia. In March 2022 he was summoned to the foreign ministry in "
+           "Moscow.", [("demarche", "RUS", "GBR", None, None)]),
+    # called home by his own government, or a count of summonses: no demarche
+    ("nl", "De Nederlandse ambassadeur in Moskou is teruggeroepen. Hij werd naar Den Haag ontboden voor overleg.", []),
+    ("nl", "De Russische ambassadeur in Nederland, Aleksandr Sjoelgin, vertrekt. In 2022 werd hij twee keer ontboden.",
+     []),
+])
+def test_a_passive_summons_of_a_pronoun_goes_on_with_the_diplomat_before(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # verb-second order after a fronted time puts the traveller inside the arrival trigger
+    ("Het kabinet steunt Oekraïne. In november reisde minister Hoekstra naar Kiev. Hij sprak er met Koeleba.",
+     [("visit", "NLD", "UKR", None, None)]),
+    ("Dinsdag vloog premier Rutte naar Washington voor overleg met president Biden.",
+     [("visit", "NLD", "USA", None, None)]),
+])
+def test_a_dutch_traveller_inside_a_fronted_arrival_is_the_subject(
+        tmp_path: Path, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, "nl", body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    # a place further on after a preposition is where the cause happened, not the host the diplomat serves in
+    ("nl", "Op 3 januari ontbood het ministerie van Buitenlandse Zaken de Russische ambassadeur na de raketaanval op "
+           "Dnipro.", [("demarche", "NLD", "RUS", None, None)]),
+    ("nl", "Het Poolse ministerie ontbood de Russische ambassadeur in Warschau.",
+     [("demarche", "POL", "RUS", None, None)]),
+])
+def test_the_host_of_a_summoned_diplomat_follows_his_title_at_once(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("en", "The war had entered its fourth month. Emmanuel Macron, Olaf Scholz and Mario Draghi travelled together to "
+           "Kyiv by night train.",
+     [("visit", "DEU", "UKR", None, None), ("visit", "FRA", "UKR", None, None), ("visit", "ITA", "UKR", None, None)]),
+    ("nl", "In mei bezocht premier Rutte Tokio. Een maand later was hij opnieuw in Kiev.",
+     [("visit", "NLD", "JPN", None, None), ("visit", "NLD", "UKR", None, None)]),
+])
+def test_a_trip_told_with_together_or_again(
+        tmp_path: Path, lang: str, body: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(extract(tmp_path, lang, body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a fronted time and a split verb: the donor stands right after the verb's first word, inside the trigger
+    "Het kabinet steunt Kiev. Maandag kondigde minister Ollongren 45 miljoen euro aan voor munitie voor Oekraïne.",
+    "Maandag kondigde Ollongren nog eens 45 miljoen euro aan voor de aankoop van munitie voor Oekraïne.",
+])
+def test_a_dutch_donor_inside_a_split_pledge_verb(tmp_path: Path, body: str) -> None:
+    assert events(extract(tmp_path, "nl", body)) == [("pledge", "NLD", "UKR", 45000000.0, "EUR")]
