@@ -1544,8 +1544,7 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
         # "Frankrijk en Duitsland beloven Moldavië ...": a donor listed with the donor is no recipient
         codonors = listed_before(lexicon, sentence, entities, actor_ent) if actor_ent is not None else []
         # "promised Zelensky that Germany would give ...": the subject of a later pledge verb is its donor
-        later_verbs = [m.start() for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
-                       for m in t.compiled.finditer(sentence, trigger.end())]
+        later_verbs = [m.start() for m in pledge_verb_matches(lexicon, sentence, trigger.end())]
         codonors += [e for e in entities if any(
             v >= e.end and len(WORD.findall(sentence[e.end:v])) <= 1 and "," not in sentence[e.end:v]
             for v in later_verbs)]
@@ -1563,13 +1562,21 @@ def pledge_roles(lexicon: EventLexicon, sentence: str, entities: list[EntityMent
             (role(target_ent, target_basis) if target_ent else None))
 
 
+def pledge_verb_matches(lexicon: EventLexicon, sentence: str, pos: int = 0,
+                        endpos: int | None = None) -> list[regex.Match[str]]:
+    """The matches of the language's pledge verbs (rules ending in .verb) in sentence[pos:endpos], trigger by
+    trigger: a promise and the verb of the clause it governs, or the verb right before a bare dative."""
+    end = len(sentence) if endpos is None else endpos
+    return [m for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
+            for m in t.compiled.finditer(sentence, pos, end)]
+
+
 def promised_person(lexicon: EventLexicon, sentence: str, entities: list[EntityMention], trigger: regex.Match[str],
                     actor: EntityMention | None) -> EntityMention | None:
     """The leader or country a pledge verb is addressed to, right after it: "Rutte promised Zelensky 2.5 billion
     euros" (a sum follows), or "Biden promised Zelensky that Germany would give ...", where an earlier pledge verb of
     the sentence addresses the recipient and the donor is the later verb's subject (actor)."""
-    verbs = [t for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")]
-    ends = [(m.end(), m.start() == trigger.start()) for t in verbs for m in t.compiled.finditer(sentence)
+    ends = [(m.end(), m.start() == trigger.start()) for m in pledge_verb_matches(lexicon, sentence)
             if m.start() == trigger.start()
             or (actor is not None and m.end() <= actor.start and m.start() < trigger.start())]
     officials = lexicon.cues["officials"]
@@ -1599,17 +1606,14 @@ def promise_told_by_later_verb(lexicon: EventLexicon, sentence: str, entities: l
     "and France gave" nor "одобрила запрос Молдовы о выделении"), and no figure stands between the verbs (the first
     states its own sum)."""
     complements = set(time_lexicon(lexicon.language).complement_words) if has_time_lexicon(lexicon.language) else set()
-    for t in lexicon.triggers:
-        if t.event_type != "pledge" or not t.rule.endswith(".verb"):
+    for m in pledge_verb_matches(lexicon, sentence, trigger.end()):
+        subject = next((e for e in reversed(entities) if trigger.end() <= e.start and e.end <= m.start()), None)
+        if subject is None or subject.kind == "demonym" or "," in sentence[subject.end:m.start()] \
+                or len(WORD.findall(sentence, subject.end, m.start())) > 2:
             continue
-        for m in t.compiled.finditer(sentence, trigger.end()):
-            subject = next((e for e in reversed(entities) if trigger.end() <= e.start and e.end <= m.start()), None)
-            if subject is None or subject.kind == "demonym" or "," in sentence[subject.end:m.start()] \
-                    or len(WORD.findall(sentence, subject.end, m.start())) > 2:
-                continue
-            if word_before(sentence, subject.start) in complements \
-                    and regex.search(r"\d", sentence[trigger.end():subject.start]) is None:
-                return True
+        if word_before(sentence, subject.start) in complements \
+                and regex.search(r"\d", sentence[trigger.end():subject.start]) is None:
+            return True
     return False
 
 
@@ -2733,8 +2737,7 @@ def dative_of_pledge_verb(lexicon: EventLexicon, sentence: str, name: Role) -> b
     if not lexicon.grammar.dative_recipient_by_case or name.start < 0:
         return False
     return any(m.end() <= name.start and not sentence[m.end():name.start].strip()
-               for t in lexicon.triggers if t.event_type == "pledge" and t.rule.endswith(".verb")
-               for m in t.compiled.finditer(sentence, max(0, name.start - 40), name.start))
+               for m in pledge_verb_matches(lexicon, sentence, max(0, name.start - 40), name.start))
 
 
 def further_items_of_pledge_before(lexicon: EventLexicon, context: DocumentContext, sent_idx: int, actor: Role,

@@ -358,23 +358,27 @@ class _Grammar:
     range_prefix_end: re.Pattern[str]
 
 
+def _phrases_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the phrases as whole words, case-insensitive; None without phrases."""
+    words = list(words)
+    return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+
+
 @cache
 def same_day_words(lang: str) -> re.Pattern[str] | None:
     """The words of a language that name the publication day itself ("today", "vandaag", "сегодня")."""
     if not has_time_lexicon(lang):
         return None
-    words = [word for word, offset in time_lexicon(lang).relative_days.items() if offset == 0]
-    return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+    return _phrases_pattern(word for word, offset in time_lexicon(lang).relative_days.items() if offset == 0)
 
 
 @cache
 def anaphoric_day_words(lang: str) -> re.Pattern[str] | None:
     """The phrases of a language that name a day by the day the text told before ("the same day", "на следующий
-    день"), with the offset in days of each in anaphoric_day_offset."""
+    день"); time_lexicon(lang).anaphoric_days gives the offset in days of each."""
     if not has_time_lexicon(lang):
         return None
-    words = time_lexicon(lang).anaphoric_days
-    return re.compile(rf"(?<!{_L})(?:{_alt(words)}){_NOT_BEFORE_LETTER}", re.IGNORECASE) if words else None
+    return _phrases_pattern(time_lexicon(lang).anaphoric_days)
 
 
 def anaphoric_day(text: str, lang: str) -> tuple[str, int] | None:
